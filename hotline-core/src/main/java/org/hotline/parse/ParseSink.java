@@ -1,0 +1,19 @@
+package org.hotline.parse;
+
+import org.hotline.event.Event;
+
+/**
+ * Where a parser puts its verdict on a line. The pipeline behind it counts every line and keeps the
+ * first malformed line numbers with their reasons in one place ({@code InputAccounting}), so no
+ * parser decides on its own to drop a line silently.
+ */
+public interface ParseSink {
+
+    void event(Event event);
+
+    /** A well-formed line that carries no event (header, other program's syslog line, banner). */
+    void ignored();
+
+    /** A line this format cannot have produced; {@code reason} says where and why. */
+    void malformed(String reason);
+}

@@ -1,0 +1,245 @@
+package org.hotline.pipeline;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.hotline.HotlineException;
+import org.hotline.InputException;
+import org.hotline.aggregate.Aggregator;
+import org.hotline.detect.Attack;
+import org.hotline.detect.Detector;
+import org.hotline.event.Event;
+import org.hotline.parse.FileContext;
+import org.hotline.parse.FormatDetector;
+import org.hotline.parse.ParserSpec;
+import org.hotline.parse.Parsers;
+import org.hotline.source.LineBlock;
+import org.hotline.source.Source;
+import org.hotline.source.SourceInfo;
+import org.hotline.source.Sources;
+
+/**
+ * Runs source → parser → detectors and aggregator over a list of inputs, using every core.
+ *
+ * <p>How the work is split: this thread reads each input in turn, numbers its lines, decides its
+ * format from the first lines, and queues blocks of whole lines; worker threads take blocks in any
+ * order and feed their own parser, detector and aggregator instances, which are merged at the end.
+ * That is why detectors and aggregators must be order-independent and mergeable. Memory is bounded
+ * by the blocks in flight ({@code 2 × workers + 2} of about 1 MiB) plus per-source state.
+ *
+ * <p>An input that cannot be read, or whose format cannot be told, is recorded in its
+ * {@link InputSummary} and the run goes on with the next; lines read before a failure (a truncated
+ * gzip) still count.
+ */
+public final class Pipeline {
+    /** Lines of each input shown to format detection and to parsers as {@link FileContext#head()}. */
+    public static final int HEAD_LINES = 200;
+
+    /**
+     * @param format  forced format name, or null to detect per input
+     * @param year    year for year-less timestamps (syslog), or 0 to infer it from the file's mtime
+     * @param zone    zone for timestamps that carry none
+     * @param workers worker threads, at least 1
+     */
+    public record Settings(String format, int year, ZoneId zone, int workers) {
+        public Settings {
+            if (workers < 1) {
+                throw new InputException("--threads " + workers + ": must be >= 1");
+            }
+            if (year != 0 && (year < 1970 || year > 9999)) {
+                throw new InputException("--year " + year + ": must be between 1970 and 9999");
+            }
+            if (format != null) {
+                Parsers.byName(format);
+            }
+        }
+
+        public static Settings defaults() {
+            return new Settings(null, 0, ZoneId.of("UTC"), Math.max(1, Runtime.getRuntime().availableProcessors()));
+        }
+    }
+
+    /** What a run produced: per-input accounting, the attacks, and the merged aggregator. */
+    public record Result(List<InputSummary> inputs, List<Attack> attacks, Aggregator aggregate) {
+        public boolean anyInputFailed() {
+            return inputs.stream().anyMatch(InputSummary::failed);
+        }
+    }
+
+    private final Settings settings;
+    private final Supplier<List<Detector>> detectors;
+    private final Supplier<Aggregator> aggregator;
+    private final Consumer<List<Event>> eventsOut;
+    private final PipelineListener listener;
+    private final InputStream stdin;
+
+    /**
+     * @param detectors  makes a fresh set of detectors; called once per worker
+     * @param aggregator makes a fresh aggregator; called once per worker
+     * @param eventsOut  receives every event, block by block in input order (for --events-out), or null
+     */
+    public Pipeline(Settings settings, Supplier<List<Detector>> detectors, Supplier<Aggregator> aggregator,
+                    Consumer<List<Event>> eventsOut, PipelineListener listener, InputStream stdin) {
+        this.settings = settings;
+        this.detectors = detectors;
+        this.aggregator = aggregator;
+        this.eventsOut = eventsOut;
+        this.listener = listener;
+        this.stdin = stdin;
+    }
+
+    public Result run(List<Sources.Input> inputs) {
+        BlockingQueue<Work> queue = new ArrayBlockingQueue<>(settings.workers() * 2 + 2);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        OrderedCommitter committer = eventsOut == null ? null : new OrderedCommitter(eventsOut);
+        List<Worker> workers = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < settings.workers(); i++) {
+            Worker w = new Worker(queue, detectors.get(), aggregator.get(), committer, failure);
+            workers.add(w);
+            Thread t = new Thread(w, "hotline-worker-" + i);
+            t.setDaemon(true);
+            threads.add(t);
+            t.start();
+        }
+        List<Reading> readings = new ArrayList<>();
+        long[] sequence = {0};
+        try {
+            for (int index = 0; index < inputs.size(); index++) {
+                readings.add(read(index, inputs.get(index), queue, failure, sequence));
+            }
+        } finally {
+            for (int i = 0; i < workers.size(); i++) {
+                put(queue, Work.POISON, failure, true);
+            }
+            for (Thread t : threads) {
+                joinQuietly(t);
+            }
+        }
+        Throwable broken = failure.get();
+        if (broken != null) {
+            throw new HotlineException("analysis failed in a worker: " + broken, broken);
+        }
+        return merge(readings, workers);
+    }
+
+    /** One input as the reader saw it: what the summary needs besides the workers' counts. */
+    private record Reading(SourceInfo info, ParserSpec spec, FileContext context, String name, String error) {}
+
+    private Reading read(int index, Sources.Input input, BlockingQueue<Work> queue,
+                         AtomicReference<Throwable> failure, long[] sequence) {
+        SourceInfo info = null;
+        ParserSpec spec = null;
+        FileContext context = null;
+        try (Source source = Sources.open(input, stdin)) {
+            info = source.info();
+            LineBlock first = source.next();
+            if (first == null) {
+                listener.inputFinished(info, null);
+                return new Reading(info, null, null, input.name(), null);
+            }
+            long reference = info.lastModified() > 0 ? info.lastModified() : System.currentTimeMillis();
+            context = new FileContext(info.name(), settings.year(), reference, settings.zone(), head(first));
+            spec = chooseFormat(context);
+            listener.inputStarted(info, spec.format());
+            long lines = 0;
+            for (LineBlock block = first; block != null; block = source.next()) {
+                lines += block.lineCount();
+                put(queue, new Work(index, spec, context, block, sequence[0]++), failure, false);
+                listener.progress(info, block.inputOffset(), lines);
+            }
+            listener.inputFinished(info, null);
+            return new Reading(info, spec, context, input.name(), null);
+        } catch (InputException e) {
+            listener.inputFinished(info, e.getMessage());
+            return new Reading(info, spec, context, input.name(), e.getMessage());
+        } catch (IOException e) {
+            String message = input.name() + ": read error (" + e.getMessage() + "); the lines before were analysed";
+            listener.inputFinished(info, message);
+            return new Reading(info, spec, context, input.name(), message);
+        }
+    }
+
+    private ParserSpec chooseFormat(FileContext context) {
+        if (settings.format() != null) {
+            return Parsers.byName(settings.format());
+        }
+        Optional<ParserSpec> detected = new FormatDetector().detect(context);
+        return detected.orElseThrow(() -> new InputException(context.name()
+                + ": cannot tell the format from its first " + context.head().size()
+                + " lines; pass --format (known: " + String.join(", ", Parsers.all().stream().map(ParserSpec::format).toList()) + ")"));
+    }
+
+    private static List<String> head(LineBlock first) {
+        List<String> head = new ArrayList<>();
+        first.forEachLine(line -> {
+            if (head.size() < HEAD_LINES) {
+                head.add(line.text());
+            }
+        });
+        return head;
+    }
+
+    private Result merge(List<Reading> readings, List<Worker> workers) {
+        Worker into = workers.get(0);
+        for (int i = 1; i < workers.size(); i++) {
+            into.mergeFrom(workers.get(i));
+        }
+        List<InputSummary> summaries = new ArrayList<>();
+        for (int index = 0; index < readings.size(); index++) {
+            Reading r = readings.get(index);
+            InputAccounting counts = into.accounting(index);
+            summaries.add(new InputSummary(
+                    r.name(),
+                    r.spec() == null ? null : r.spec().format(),
+                    settings.format() != null,
+                    r.info() == null ? -1 : r.info().size(),
+                    r.info() != null && r.info().compressed(),
+                    counts.lines, counts.events, counts.ignored, counts.skipped, counts.firstSkipped(),
+                    r.spec() != null && r.spec().yearless() ? r.context().yearRule() : null,
+                    r.error()));
+        }
+        List<Attack> attacks = new ArrayList<>();
+        into.detectors().forEach(d -> d.finish(attacks::add));
+        return new Result(List.copyOf(summaries), List.copyOf(attacks), into.aggregator());
+    }
+
+    private static void put(BlockingQueue<Work> queue, Work work, AtomicReference<Throwable> failure, boolean always) {
+        try {
+            while (!queue.offer(work, 100, TimeUnit.MILLISECONDS)) {
+                if (failure.get() != null && !always) {
+                    throw new HotlineException("analysis failed in a worker: " + failure.get(), failure.get());
+                }
+                if (failure.get() != null) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HotlineException("interrupted while queueing work", e);
+        }
+    }
+
+    private static void joinQuietly(Thread t) {
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A block to parse, with what its worker needs to make a parser for its input. */
+    record Work(int input, ParserSpec spec, FileContext context, LineBlock block, long sequence) {
+        static final Work POISON = new Work(-1, null, null, null, -1);
+    }
+
+}

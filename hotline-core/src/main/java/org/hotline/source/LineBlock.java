@@ -1,0 +1,50 @@
+package org.hotline.source;
+
+import java.util.function.Consumer;
+
+/**
+ * A run of whole lines read from one input: the unit of work handed to a pipeline worker.
+ * Line numbers are assigned by the reader, so blocks can be processed in any order, on any thread.
+ *
+ * @param source      the input's name as the user gave it
+ * @param bytes       buffer owned by this block; lines are {@code \n}-separated in {@code [0, length)}
+ * @param firstLine   the 1-based number of the first line in the block
+ * @param inputOffset how far into the underlying file (compressed bytes for .gz) the reader had got
+ *                    after this block: progress, not a line position
+ * @param truncatedLine index within the block of a line cut at {@link LineBlockReader#MAX_LINE_BYTES}, or -1
+ */
+public record LineBlock(String source, byte[] bytes, int length, long firstLine, long inputOffset, int truncatedLine) {
+
+    /** Calls {@code visitor} for each line, stripping {@code \r\n} and {@code \n}. */
+    public void forEachLine(Consumer<RawLine> visitor) {
+        long number = firstLine;
+        int start = 0;
+        int index = 0;
+        while (start < length) {
+            int nl = indexOf(bytes, (byte) '\n', start, length);
+            int end = nl < 0 ? length : nl;
+            int lineEnd = end > start && bytes[end - 1] == '\r' ? end - 1 : end;
+            visitor.accept(new RawLine(bytes, start, lineEnd - start, number++, index == truncatedLine));
+            index++;
+            start = end + 1;
+        }
+    }
+
+    /** Number of lines in the block (a last line without newline counts). */
+    public long lineCount() {
+        if (length == 0) {
+            return 0;
+        }
+        long n = Newlines.count(bytes, 0, length);
+        return bytes[length - 1] == '\n' ? n : n + 1;
+    }
+
+    static int indexOf(byte[] b, byte target, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (b[i] == target) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

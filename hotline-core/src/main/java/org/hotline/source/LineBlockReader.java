@@ -1,0 +1,119 @@
+package org.hotline.source;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Cuts a byte stream into {@link LineBlock}s of whole lines and numbers them.
+ *
+ * <p>Each block gets its own buffer (about {@link #BLOCK_BYTES}), so workers can process blocks
+ * while the reader goes on; memory is bounded by the number of blocks in flight, never by the
+ * input's size. A line longer than {@link #MAX_LINE_BYTES} is cut there, flagged, and the rest of it
+ * is skipped: one pathological line must not stall the run or exhaust memory (fail2ban #1173).
+ */
+public final class LineBlockReader {
+    public static final int MAX_LINE_BYTES = 1 << 20;
+    static final int BLOCK_BYTES = 1 << 20;
+
+    private final String name;
+    private final InputStream in;
+    private final LongSupplierOffset offset;
+    private byte[] pending = new byte[0];
+    private int pendingLength;
+    private long nextLine = 1;
+    private boolean eof;
+
+    /** Reports how far into the underlying input the reader is (for progress). */
+    @FunctionalInterface
+    public interface LongSupplierOffset {
+        long get();
+    }
+
+    public LineBlockReader(String name, InputStream in, LongSupplierOffset offset) {
+        this.name = name;
+        this.in = in;
+        this.offset = offset;
+    }
+
+    /** The next block, or null at the end of the input. */
+    public LineBlock next() throws IOException {
+        if (eof && pendingLength == 0) {
+            return null;
+        }
+        byte[] buf = new byte[pendingLength + BLOCK_BYTES];
+        System.arraycopy(pending, 0, buf, 0, pendingLength);
+        int fill = pendingLength;
+        pendingLength = 0;
+        if (!eof) {
+            fill += readFully(buf, fill, buf.length - fill);
+        }
+        if (fill == 0) {
+            return null;
+        }
+        if (eof) {
+            return emit(buf, fill, -1);
+        }
+        int lastNewline = lastIndexOf(buf, fill);
+        if (lastNewline >= 0) {
+            keepPending(buf, lastNewline + 1, fill);
+            return emit(buf, lastNewline + 1, -1);
+        }
+        // A whole buffer without a newline: an over-long line. Keep its head, drop the rest of it.
+        skipRestOfLine();
+        int kept = Math.min(fill, MAX_LINE_BYTES);
+        buf[kept] = '\n';
+        return emit(buf, kept + 1, 0);
+    }
+
+    private LineBlock emit(byte[] buf, int length, int truncatedLine) {
+        LineBlock block = new LineBlock(name, buf, length, nextLine, offset.get(), truncatedLine);
+        nextLine += block.lineCount();
+        return block;
+    }
+
+    private void keepPending(byte[] buf, int from, int to) {
+        pendingLength = to - from;
+        if (pending.length < pendingLength) {
+            pending = new byte[Math.max(pendingLength, 1 << 16)];
+        }
+        System.arraycopy(buf, from, pending, 0, pendingLength);
+    }
+
+    private void skipRestOfLine() throws IOException {
+        byte[] scratch = new byte[1 << 16];
+        while (true) {
+            int n = in.read(scratch);
+            if (n < 0) {
+                eof = true;
+                return;
+            }
+            int nl = LineBlock.indexOf(scratch, (byte) '\n', 0, n);
+            if (nl >= 0) {
+                keepPending(scratch, nl + 1, n);
+                return;
+            }
+        }
+    }
+
+    private int readFully(byte[] buf, int from, int length) throws IOException {
+        int total = 0;
+        while (total < length) {
+            int n = in.read(buf, from + total, length - total);
+            if (n < 0) {
+                eof = true;
+                break;
+            }
+            total += n;
+        }
+        return total;
+    }
+
+    private static int lastIndexOf(byte[] b, int fill) {
+        for (int i = fill - 1; i >= 0; i--) {
+            if (b[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,117 @@
+package org.hotline.source;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.hotline.InputException;
+
+/**
+ * Turns what the user typed (files, directories, quoted globs, "-") into inputs, in a stable order.
+ * Expansion never fails as a whole: an argument that names nothing becomes an {@link Input} with a
+ * problem, reported for that argument while the others are analysed.
+ */
+public final class Sources {
+    private Sources() {}
+
+    /**
+     * One input to analyse.
+     *
+     * @param name    how reports refer to it: the path as given, or "-"
+     * @param path    null for standard input
+     * @param problem why it cannot be read, or null
+     */
+    public record Input(String name, Path path, String problem) {
+        public boolean isStdin() {
+            return path == null && problem == null;
+        }
+    }
+
+    public static List<Input> expand(List<String> arguments) {
+        List<Input> inputs = new ArrayList<>();
+        for (String arg : arguments) {
+            if (arg.equals("-")) {
+                inputs.add(new Input("-", null, null));
+                continue;
+            }
+            Path path = Path.of(arg);
+            if (Files.isDirectory(path)) {
+                List<Path> files = walk(path);
+                if (files.isEmpty()) {
+                    inputs.add(new Input(arg, path, "directory holds no readable files"));
+                }
+                files.forEach(f -> inputs.add(new Input(f.toString(), f, null)));
+            } else if (!Files.exists(path) && isGlob(arg)) {
+                List<Path> files = glob(arg);
+                if (files.isEmpty()) {
+                    inputs.add(new Input(arg, path, "no file matches this pattern"));
+                }
+                files.forEach(f -> inputs.add(new Input(f.toString(), f, null)));
+            } else {
+                inputs.add(new Input(arg, path, Files.exists(path) ? null : "no such file"));
+            }
+        }
+        return inputs;
+    }
+
+    /** Opens an input; throws {@link InputException} naming it if it cannot be read. */
+    public static Source open(Input input, InputStream stdin) {
+        if (input.problem() != null) {
+            throw new InputException(input.name() + ": " + input.problem());
+        }
+        return input.isStdin() ? StreamSource.stdin(stdin) : StreamSource.open(input.path(), input.name());
+    }
+
+    static boolean isGlob(String arg) {
+        return arg.indexOf('*') >= 0 || arg.indexOf('?') >= 0 || arg.indexOf('[') >= 0 || arg.indexOf('{') >= 0;
+    }
+
+    private static List<Path> walk(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile)
+                    .filter(p -> !p.getFileName().toString().startsWith("."))
+                    .sorted()
+                    .toList();
+        } catch (IOException | UncheckedIOException e) {
+            throw new InputException(dir + ": cannot list directory (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static List<Path> glob(String pattern) {
+        // Walk from the longest directory prefix without wildcards, match the rest.
+        String normalized = pattern.replace('\\', '/');
+        int firstWild = firstWildcard(normalized);
+        int slash = normalized.lastIndexOf('/', firstWild);
+        Path base = slash < 0 ? Path.of(".") : Path.of(slash == 0 ? "/" : normalized.substring(0, slash));
+        if (!Files.isDirectory(base)) {
+            return List.of();
+        }
+        String relative = slash < 0 ? normalized : normalized.substring(slash + 1);
+        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + relative);
+        try (Stream<Path> s = Files.walk(base)) {
+            return s.filter(Files::isRegularFile)
+                    .filter(p -> matcher.matches(base.relativize(p)))
+                    .map(p -> slash < 0 ? base.relativize(p) : p)
+                    .sorted()
+                    .toList();
+        } catch (IOException | UncheckedIOException e) {
+            throw new InputException(pattern + ": cannot expand pattern (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static int firstWildcard(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '*' || c == '?' || c == '[' || c == '{') {
+                return i;
+            }
+        }
+        return s.length();
+    }
+}

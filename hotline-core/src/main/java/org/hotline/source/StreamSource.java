@@ -1,0 +1,156 @@
+package org.hotline.source;
+
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+import org.hotline.InputException;
+
+/**
+ * A file or standard input, gzip-compressed or not (told by the magic bytes {@code 1f 8b}, so a
+ * rotated {@code access.log.2.gz} and a {@code .gz} piped into stdin both work).
+ */
+public final class StreamSource implements Source {
+    /** NUL bytes in the first 8 KiB mean the input is not a text log (an image, a pcap, a database). */
+    private static final int BINARY_PROBE_BYTES = 8192;
+
+    private final SourceInfo info;
+    private final InputStream raw;
+    private final LineBlockReader reader;
+    private boolean first = true;
+    private long lastLine;
+
+    private StreamSource(String name, long size, long mtime, InputStream rawStream) throws IOException {
+        CountingStream counting = new CountingStream(rawStream);
+        BufferedInputStream buffered = new BufferedInputStream(counting, 1 << 16);
+        buffered.mark(2);
+        int b1 = buffered.read();
+        int b2 = buffered.read();
+        buffered.reset();
+        boolean gzip = b1 == 0x1f && b2 == 0x8b;
+        InputStream decoded = buffered;
+        if (gzip) {
+            try {
+                decoded = new GZIPInputStream(buffered, 1 << 16);
+            } catch (EOFException | ZipException e) {
+                throw new InputException(name + ": corrupt gzip header (" + e.getMessage() + ")", e);
+            }
+        }
+        this.raw = rawStream;
+        this.info = new SourceInfo(name, size, mtime, gzip);
+        this.reader = new LineBlockReader(name, decoded, counting::count);
+    }
+
+    public static StreamSource open(Path path) {
+        return open(path, path.toString());
+    }
+
+    public static StreamSource open(Path path, String displayName) {
+        try {
+            if (Files.isDirectory(path)) {
+                throw new InputException(displayName + ": is a directory (give its files, or let Sources expand it)");
+            }
+            long size = Files.size(path);
+            long mtime = Files.getLastModifiedTime(path).toMillis();
+            return new StreamSource(displayName, size, mtime, Files.newInputStream(path));
+        } catch (NoSuchFileException e) {
+            throw new InputException(displayName + ": no such file", e);
+        } catch (AccessDeniedException e) {
+            throw new InputException(displayName + ": permission denied", e);
+        } catch (IOException e) {
+            throw new InputException(displayName + ": cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Standard input, named "-". Its lines take their year from today unless --year says otherwise. */
+    public static StreamSource stdin(InputStream in) {
+        try {
+            return new StreamSource("-", -1, System.currentTimeMillis(), in);
+        } catch (IOException e) {
+            throw new InputException("-: standard input cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    @Override
+    public SourceInfo info() {
+        return info;
+    }
+
+    @Override
+    public LineBlock next() throws IOException {
+        LineBlock block;
+        try {
+            block = reader.next();
+        } catch (EOFException e) {
+            throw new InputException(info.name() + ": truncated gzip data after line " + lastLine
+                    + " (the lines before were analysed)", e);
+        } catch (ZipException e) {
+            throw new InputException(info.name() + ": corrupt gzip data after line " + lastLine
+                    + " (" + e.getMessage() + "; the lines before were analysed)", e);
+        }
+        if (block == null) {
+            return null;
+        }
+        if (first) {
+            first = false;
+            int probe = Math.min(block.length(), BINARY_PROBE_BYTES);
+            int nul = LineBlock.indexOf(block.bytes(), (byte) 0, 0, probe);
+            if (nul >= 0) {
+                throw new InputException(info.name() + ": binary data (NUL byte at offset " + nul
+                        + "), not a text log; give Hotline log files, EVE/Zeek/Cowrie JSON or their .gz");
+            }
+        }
+        lastLine = block.firstLine() + block.lineCount() - 1;
+        return block;
+    }
+
+    @Override
+    public void close() throws IOException {
+        raw.close();
+    }
+
+    /** Counts bytes taken from the underlying stream, so progress works for compressed input too. */
+    private static final class CountingStream extends FilterInputStream {
+        private volatile long count;
+
+        CountingStream(InputStream in) {
+            super(in);
+        }
+
+        long count() {
+            return count;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long s = super.skip(n);
+            count += s;
+            return s;
+        }
+    }
+}
