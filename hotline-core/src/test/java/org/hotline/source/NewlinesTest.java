@@ -1,0 +1,30 @@
+package org.hotline.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class NewlinesTest {
+    @Test
+    void swarCountEqualsAPlainLoopOnRandomBytes() {
+        SplittableRandom random = new SplittableRandom(7);
+        for (int round = 0; round < 200; round++) {
+            byte[] b = new byte[random.nextInt(1, 5000)];
+            for (int i = 0; i < b.length; i++) {
+                // Bias towards newlines and bytes near 0x0a to exercise the bit trick's edges.
+                int r = random.nextInt(10);
+                b[i] = (byte) (r == 0 ? '\n' : r == 1 ? 0x0b : r == 2 ? 0x8a : random.nextInt(256));
+            }
+            int from = random.nextInt(b.length);
+            int to = random.nextInt(from, b.length + 1);
+            long expected = 0;
+            for (int i = from; i < to; i++) {
+                if (b[i] == '\n') {
+                    expected++;
+                }
+            }
+            assertThat(Newlines.count(b, from, to)).isEqualTo(expected);
+        }
+    }
+}

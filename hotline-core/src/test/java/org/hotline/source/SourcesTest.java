@@ -1,0 +1,38 @@
+package org.hotline.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SourcesTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void expandsDirectoriesGlobsStdinAndReportsWhatMatchesNothing() throws IOException {
+        Files.createDirectories(dir.resolve("logs/old"));
+        Files.writeString(dir.resolve("logs/b.log"), "x\n");
+        Files.writeString(dir.resolve("logs/a.log"), "x\n");
+        Files.writeString(dir.resolve("logs/old/c.log.gz"), "x\n");
+        Files.writeString(dir.resolve("logs/.hidden"), "x\n");
+
+        List<Sources.Input> inputs = Sources.expand(List.of(
+                dir.resolve("logs").toString(),
+                dir.resolve("logs") + "/*.log",
+                "-",
+                dir.resolve("missing.log").toString(),
+                dir.resolve("logs") + "/*.nothing"));
+
+        assertThat(inputs).extracting(i -> dir.relativize(i.path() == null ? dir.resolve("STDIN") : i.path()).toString())
+                .containsExactly("logs/a.log", "logs/b.log", "logs/old/c.log.gz", "logs/a.log", "logs/b.log",
+                        "STDIN", "missing.log", "logs/*.nothing");
+        assertThat(inputs.get(5).isStdin()).isTrue();
+        assertThat(inputs.get(6).problem()).isEqualTo("no such file");
+        assertThat(inputs.get(7).problem()).isEqualTo("no file matches this pattern");
+    }
+}

@@ -1,0 +1,145 @@
+package org.hotline.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.hotline.InputException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StreamSourceTest {
+    @TempDir
+    Path dir;
+
+    /** Reads every line of a source as text with its number, the way workers see them. */
+    private static List<String> lines(Source source) throws IOException {
+        List<String> out = new ArrayList<>();
+        for (LineBlock b = source.next(); b != null; b = source.next()) {
+            b.forEachLine(l -> out.add(l.number() + (l.truncated() ? "!" : ":") + l.text()));
+        }
+        return out;
+    }
+
+    private static byte[] numberedLines(int count, int width) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 1; i <= count; i++) {
+            String n = Integer.toString(i);
+            sb.append(n).append(" ").append("x".repeat(Math.max(0, width - n.length() - 1))).append('\n');
+        }
+        return sb.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static byte[] gzip(byte[] data) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
+            gz.write(data);
+        }
+        return bytes.toByteArray();
+    }
+
+    @Test
+    void numbersLinesContinuouslyAcrossBlocks() throws IOException {
+        // 40,000 lines of 100 bytes = 4 MB: several 1 MiB blocks, lines cut at block ends.
+        Path file = Files.write(dir.resolve("big.log"), numberedLines(40_000, 99));
+        List<String> lines;
+        try (Source s = StreamSource.open(file)) {
+            lines = lines(s);
+        }
+        assertThat(lines).hasSize(40_000);
+        for (int i = 0; i < lines.size(); i++) {
+            assertThat(lines.get(i)).startsWith((i + 1) + ":" + (i + 1) + " ");
+        }
+    }
+
+    @Test
+    void stripsCrLfAndKeepsAFinalLineWithoutNewline() throws IOException {
+        Path file = Files.writeString(dir.resolve("crlf.log"), "a\r\nb\n\nc");
+        try (Source s = StreamSource.open(file)) {
+            assertThat(lines(s)).containsExactly("1:a", "2:b", "3:", "4:c");
+        }
+    }
+
+    @Test
+    void readsGzipByMagicBytesNotByName() throws IOException {
+        byte[] plain = numberedLines(5_000, 60);
+        Path file = Files.write(dir.resolve("rotated.log.1"), gzip(plain));
+        try (Source s = StreamSource.open(file)) {
+            assertThat(s.info().compressed()).isTrue();
+            List<String> lines = lines(s);
+            assertThat(lines).hasSize(5_000);
+            assertThat(lines.get(4_999)).startsWith("5000:5000 ");
+        }
+    }
+
+    @Test
+    void truncatedGzipNamesTheFileAfterReturningWhatWasRead() throws IOException {
+        byte[] full = gzip(numberedLines(100_000, 80));
+        Path file = Files.write(dir.resolve("cut.log.gz"), Arrays.copyOf(full, full.length / 2));
+        List<String> got = new ArrayList<>();
+        try (Source s = StreamSource.open(file)) {
+            assertThatThrownBy(() -> {
+                for (LineBlock b = s.next(); b != null; b = s.next()) {
+                    b.forEachLine(l -> got.add(l.text()));
+                }
+            }).isInstanceOf(InputException.class)
+                    .hasMessageContaining("cut.log.gz")
+                    .hasMessageContaining("truncated gzip data after line " + got.size());
+        }
+        assertThat(got).isNotEmpty();
+    }
+
+    @Test
+    void binaryFileIsAClearError() throws IOException {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+        Path file = Files.write(dir.resolve("picture.png"), png);
+        try (Source s = StreamSource.open(file)) {
+            assertThatThrownBy(s::next).isInstanceOf(InputException.class)
+                    .hasMessageContaining("picture.png: binary data (NUL byte at offset 8)");
+        }
+    }
+
+    @Test
+    void overLongLineIsCutFlaggedAndTheNextLinesSurvive() throws IOException {
+        String huge = "y".repeat(5 * LineBlockReader.MAX_LINE_BYTES);
+        Path file = Files.writeString(dir.resolve("long.log"), "first\n" + huge + "\nthird\nfourth\n");
+        try (Source s = StreamSource.open(file)) {
+            List<String> lines = lines(s);
+            assertThat(lines).hasSize(4);
+            assertThat(lines.get(0)).isEqualTo("1:first");
+            assertThat(lines.get(1)).startsWith("2!").hasSize(2 + LineBlockReader.MAX_LINE_BYTES);
+            assertThat(lines.subList(2, 4)).containsExactly("3:third", "4:fourth");
+        }
+    }
+
+    @Test
+    void missingFileNamesIt() {
+        assertThatThrownBy(() -> StreamSource.open(dir.resolve("nope.log")))
+                .isInstanceOf(InputException.class).hasMessageEndingWith("nope.log: no such file");
+    }
+
+    @Test
+    void stdinIsNamedDashAndMayBeGzip() throws IOException {
+        try (Source s = StreamSource.stdin(new ByteArrayInputStream(gzip("one\ntwo\n".getBytes(StandardCharsets.UTF_8))))) {
+            assertThat(s.info().name()).isEqualTo("-");
+            assertThat(lines(s)).containsExactly("1:one", "2:two");
+        }
+    }
+
+    @Test
+    void emptyInputHasNoBlocks() throws IOException {
+        Path file = Files.write(dir.resolve("empty.log"), new byte[0]);
+        try (Source s = StreamSource.open(file)) {
+            assertThat(s.next()).isNull();
+        }
+    }
+}
