@@ -1,0 +1,213 @@
+package org.hotline.channel;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.hotline.channel.ChannelException.Reason;
+import org.hotline.channel.ConcernLifecycle.Role;
+import org.hotline.channel.port.ChannelRegistry;
+import org.hotline.channel.port.ConcernStore;
+import org.hotline.channel.port.Outbox;
+import org.hotline.channel.port.Signer;
+
+/**
+ * What a party does with concerns: file them, take the next step, and take in its partners'
+ * messages. Every step is checked against the channel's terms and the lifecycle, sealed with this
+ * party's key, chained to the history, stored and queued for the partner in one transaction.
+ * Every refusal is a {@link ChannelException} with a reason and a sentence.
+ *
+ * <p>Thread-safety: safe to share; concurrent steps on one concern are serialised by the store's
+ * atomic append (the loser gets BROKEN_CHAIN and may retry).
+ */
+public final class ConcernDesk {
+    private final Party self;
+    private final Signer signer;
+    private final ChannelRegistry channels;
+    private final ConcernStore store;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    public ConcernDesk(Party self, Signer signer, ChannelRegistry channels, ConcernStore store, Outbox outbox, Clock clock) {
+        if (!self.publicKey().equals(signer.publicKey())) {
+            throw new IllegalArgumentException("the signer's key is not " + self.name() + "'s public key");
+        }
+        this.self = self;
+        this.signer = signer;
+        this.channels = channels;
+        this.store = store;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    public Party self() {
+        return self;
+    }
+
+    /** Files a new concern on a channel; a draft is stored unsealed and sent later with {@link #send}. */
+    public Concern file(MessageBody.Filing filing, boolean draft) {
+        Channel channel = channel(filing.channelId());
+        if (!channel.local().id().equals(self.id()) || !channel.partner().id().equals(filing.recipient())) {
+            throw new ChannelException(Reason.FORBIDDEN, "channel " + channel.id() + " joins " + channel.local().name()
+                    + " and " + channel.partner().name() + "; it cannot carry a concern to " + filing.recipient());
+        }
+        checkTerms(channel, filing);
+        String id = Ids.random("incident");
+        Message message = new Message(id, id, self.id(), now(), filing, null, null);
+        if (draft) {
+            store.append(message, null);
+        } else {
+            store.append(Seal.sign(message, signer), channel.partner().id());
+        }
+        return concern(id);
+    }
+
+    /** Seals and sends a draft. */
+    public Concern send(String concernId) {
+        List<Message> history = history(concernId);
+        Message draft = history.get(0);
+        if (draft.isSealed()) {
+            throw new ChannelException(Reason.ILLEGAL_TRANSITION, "concern " + concernId + " was already sent");
+        }
+        Channel channel = channel(((MessageBody.Filing) draft.body()).channelId());
+        Message sealed = new Message(draft.id(), draft.concernId(), draft.author(), now(), draft.body(), null, null);
+        store.append(Seal.sign(sealed, signer), channel.partner().id());
+        return concern(concernId);
+    }
+
+    /** Takes the next step on a concern (acknowledge, request or provide materials, respond, close...). */
+    public Concern act(String concernId, MessageBody body) {
+        if (body instanceof MessageBody.Filing) {
+            throw new ChannelException(Reason.INVALID, "use file() to file a new concern");
+        }
+        Concern concern = concern(concernId);
+        if (concern.state() == ConcernState.DRAFT) {
+            throw new ChannelException(Reason.ILLEGAL_TRANSITION, "concern " + concernId + " is a draft; send it first");
+        }
+        Role role = Concern.roleOf(self.id(), concern.filer(), concern.recipient(), concernId);
+        ConcernLifecycle.next(concern.state(), MessageKind.of(body), role, concernId);
+        Channel channel = channel(concern.channelId());
+        Instant created = later(now(), concern.updated());
+        Message unsigned = new Message(Ids.random("note"), concernId, self.id(), created, body,
+                Seal.hash(concern.last()), null);
+        store.append(Seal.sign(unsigned, signer), channel.partner().id());
+        return concern(concernId);
+    }
+
+    /** What happened to an incoming message. */
+    public enum Receipt { APPLIED, DUPLICATE }
+
+    /**
+     * Takes in a message from a partner (pushed to our inbox or pulled from theirs): checks who wrote
+     * it, its signature, that it continues the history, and that the lifecycle allows it; applies it
+     * once. The exact same message again is a harmless duplicate.
+     */
+    public Receipt receive(Message m) {
+        List<Message> history = store.history(m.concernId());
+        Channel channel = channelOf(m, history);
+        if (m.author().equals(self.id())) {
+            if (history.contains(m)) {
+                return Receipt.DUPLICATE;
+            }
+            throw new ChannelException(Reason.FORBIDDEN, "message " + m.id() + " claims to be by " + self.name()
+                    + " (this node) but this node never wrote it");
+        }
+        if (!m.author().equals(channel.partner().id())) {
+            throw new ChannelException(Reason.FORBIDDEN, "message " + m.id() + " is by " + m.author()
+                    + ", who is not the partner on channel " + channel.id());
+        }
+        if (!Seal.verify(m, channel.partner().publicKey())) {
+            throw new ChannelException(Reason.BAD_SIGNATURE, "message " + m.id() + " does not verify with "
+                    + channel.partner().name() + "'s key: it was altered or not signed by them");
+        }
+        for (Message known : history) {
+            if (known.id().equals(m.id())) {
+                if (known.equals(m)) {
+                    return Receipt.DUPLICATE;
+                }
+                throw new ChannelException(Reason.CONFLICT, "message " + m.id() + " is already stored with different content");
+            }
+        }
+        String head = history.isEmpty() ? null : Seal.head(history);
+        if (!java.util.Objects.equals(head, m.previousHash())) {
+            throw new ChannelException(Reason.BROKEN_CHAIN, "message " + m.id() + " does not continue concern "
+                    + m.concernId() + ": it follows " + m.previousHash() + " but the last message is " + head
+                    + " (replayed, forked or out of order)");
+        }
+        if (m.body() instanceof MessageBody.Filing filing) {
+            if (!filing.recipient().equals(self.id())) {
+                throw new ChannelException(Reason.FORBIDDEN, "concern " + m.concernId() + " is addressed to "
+                        + filing.recipient() + ", not to " + self.name());
+            }
+            checkTerms(channel, filing);
+        } else {
+            List<Message> extended = new ArrayList<>(history);
+            extended.add(m);
+            Concern.of(extended, true, channel.terms());
+        }
+        store.append(m, null);
+        return Receipt.APPLIED;
+    }
+
+    public Concern concern(String concernId) {
+        List<Message> history = history(concernId);
+        Message first = history.get(0);
+        Channel channel = channel(((MessageBody.Filing) first.body()).channelId());
+        boolean delivered = !first.author().equals(self.id()) || outbox.isDelivered(first.id());
+        return Concern.of(history, delivered, channel.terms());
+    }
+
+    public List<Concern> concerns() {
+        return store.concernIds().stream().map(this::concern).toList();
+    }
+
+    /** Open concerns whose current deadline has passed, by either side. */
+    public List<Concern> overdue() {
+        Instant now = clock.instant();
+        return concerns().stream().filter(c -> c.isOverdue(now)).toList();
+    }
+
+    private List<Message> history(String concernId) {
+        List<Message> history = store.history(concernId);
+        if (history.isEmpty()) {
+            throw new ChannelException(Reason.NOT_FOUND, "no concern " + concernId + " here");
+        }
+        return history;
+    }
+
+    private Channel channelOf(Message m, List<Message> history) {
+        if (m.body() instanceof MessageBody.Filing filing) {
+            return channel(filing.channelId());
+        }
+        if (history.isEmpty()) {
+            throw new ChannelException(Reason.NOT_FOUND, "message " + m.id() + " is about concern " + m.concernId()
+                    + ", which this node has not received; its filing must come first");
+        }
+        return channel(((MessageBody.Filing) history.get(0).body()).channelId());
+    }
+
+    private Channel channel(String id) {
+        return channels.channel(id).orElseThrow(() ->
+                new ChannelException(Reason.NOT_FOUND, "no channel " + id + " here; add it with `hotline channel add`"));
+    }
+
+    private static void checkTerms(Channel channel, MessageBody.Filing filing) {
+        if (!channel.terms().tlps().contains(filing.tlp())) {
+            throw new ChannelException(Reason.NOT_ALLOWED_BY_TERMS, "channel with " + channel.partner().name()
+                    + " does not allow " + filing.tlp().label() + "; allowed: " + channel.terms().tlps());
+        }
+        if (!channel.terms().kinds().contains(filing.kind())) {
+            throw new ChannelException(Reason.NOT_ALLOWED_BY_TERMS, "channel with " + channel.partner().name()
+                    + " does not carry " + filing.kind().id() + " concerns");
+        }
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+
+    /** Keeps a concern's timestamps increasing even if this node's clock is behind the partner's. */
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b.plusMillis(1);
+    }
+}

@@ -1,0 +1,33 @@
+package org.hotline.channel.port;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Messages queued for a partner until its node has accepted them: at-least-once delivery that
+ * survives restarts. Entries are created by {@link ConcernStore#append} in the same transaction as
+ * the message.
+ */
+public interface Outbox {
+
+    /**
+     * One queued message.
+     *
+     * @param attempts    failed attempts so far
+     * @param nextAttempt not before this time
+     * @param lastError   the last failure, or null
+     */
+    record Delivery(long id, String messageId, String concernId, String partner, int attempts,
+                    Instant nextAttempt, String lastError) {}
+
+    /** Undelivered, not permanently failed entries due at {@code now}, oldest first. */
+    List<Delivery> due(Instant now, int limit);
+
+    void delivered(long deliveryId, Instant at);
+
+    /** Records a failed attempt: retry at {@code retryAt}, or never if {@code permanent}. */
+    void failed(long deliveryId, Instant retryAt, String error, boolean permanent);
+
+    /** True once the partner's node accepted the message. */
+    boolean isDelivered(String messageId);
+}
