@@ -1,0 +1,28 @@
+package org.hotline.cli;
+
+/**
+ * What {@code hotline} returns, so scripts can tell a clean run from a partial one. Documented in
+ * {@code --help}.
+ */
+public final class ExitCodes {
+    /** Everything asked for was done. */
+    public static final int OK = 0;
+    /** The report was produced, but some input could not be read or parsed to the end (see its input section). */
+    public static final int INPUT_PROBLEM = 1;
+    /** The command line or configuration was wrong; nothing was done. */
+    public static final int USAGE = 2;
+    /** A channel action was refused (illegal transition, unknown concern, partner refused). */
+    public static final int REFUSED = 3;
+    /** A bug in Hotline (please report it with the message). */
+    public static final int INTERNAL = 70;
+
+    private ExitCodes() {}
+
+    static final String HELP = """
+            Exit codes:
+              0   done
+              1   report produced, but some input failed (see the report's input section)
+              2   wrong command line or configuration; nothing was done
+              3   a channel action was refused (the message says why)
+              70  internal error: a bug in Hotline, please report it""";
+}

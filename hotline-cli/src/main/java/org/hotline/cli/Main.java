@@ -1,0 +1,84 @@
+package org.hotline.cli;
+
+import java.io.PrintWriter;
+import org.hotline.HotlineException;
+import org.hotline.InputException;
+import org.hotline.channel.ChannelException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code hotline} command. Thin: picocli parses, the subcommands call the composition root,
+ * and this class turns outcomes into exit codes — user errors as one line without a stack trace.
+ */
+@Command(name = "hotline",
+        mixinStandardHelpOptions = true,
+        usageHelpAutoWidth = true,
+        versionProvider = HotlineVersion.class,
+        description = {
+                "A cyber hotline between national CERTs.",
+                "",
+                "Where do the attacks come from? @|bold analyze|@ reads web, SSH, firewall, IDS,",
+                "flow and honeypot logs, detects attacks, and attributes every source to a",
+                "country and network (ASN), with the method, the caveats and the evidence a",
+                "sceptical counterpart can check.",
+                "",
+                "Try @|bold hotline demo|@ first: it analyses the bundled real sample logs."},
+        footer = {"", ExitCodes.HELP, "", "Run 'hotline COMMAND --help' for a command's options and examples."},
+        subcommands = {
+                FormatsCommand.class,
+                CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command line and returns its exit code (tests call this instead of main). */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler(Main::handle);
+        cli.setParameterExceptionHandler((e, a) -> {
+            PrintWriter err = e.getCommandLine().getErr();
+            err.println("hotline: " + e.getMessage());
+            err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
+            return ExitCodes.USAGE;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    private static int handle(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+        PrintWriter err = cmd.getErr();
+        if (e instanceof ChannelException c) {
+            err.println("hotline: refused (" + c.reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
+                    + "): " + c.getMessage());
+            return ExitCodes.REFUSED;
+        }
+        if (e instanceof InputException || e instanceof IllegalArgumentException) {
+            err.println("hotline: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        err.println("hotline: internal error: " + describe(e));
+        err.println("This is a bug in Hotline; please report it with the command line and this trace:");
+        e.printStackTrace(err);
+        return ExitCodes.INTERNAL;
+    }
+
+    private static String describe(Throwable e) {
+        StringBuilder sb = new StringBuilder(String.valueOf(e.getMessage()));
+        for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+            if (!(e instanceof HotlineException) || c.getMessage() != null) {
+                sb.append(": ").append(c);
+            }
+        }
+        return sb.toString();
+    }
+}
