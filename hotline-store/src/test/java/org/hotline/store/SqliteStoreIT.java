@@ -5,7 +5,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Every store contract on a SQLite file (a new one per database asked for). */
-class SqliteStoreIT implements ConcernStoreContract, ChannelRegistryContract, OutboxContract {
+class SqliteStoreIT implements ConcernStoreContract, ChannelRegistryContract, OutboxContract,
+        CollectionStoreContract, MedallionObjectsContract, MedallionManifestContract, MedallionWritesContract {
     private final AtomicInteger files = new AtomicInteger();
 
     @TempDir
