@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -34,9 +35,11 @@ final class JdbcConcernStore implements ConcernStore {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Transactions tx;
+    private final Clock clock;
 
-    JdbcConcernStore(Transactions tx) {
+    JdbcConcernStore(Transactions tx, Clock clock) {
         this.tx = tx;
+        this.clock = clock;
     }
 
     /** The concern row as the appending transaction locked it; {@code headHash} is null for a draft. */
@@ -176,9 +179,9 @@ final class JdbcConcernStore implements ConcernStore {
         }
     }
 
-    private static void enqueue(Connection c, Message m, String deliverTo) throws SQLException {
+    private void enqueue(Connection c, Message m, String deliverTo) throws SQLException {
         if (deliverTo != null) {
-            JdbcOutbox.enqueue(c, m, deliverTo);
+            JdbcOutbox.enqueue(c, m, deliverTo, clock.instant());
         }
     }
 

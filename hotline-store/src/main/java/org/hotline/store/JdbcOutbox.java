@@ -26,14 +26,19 @@ final class JdbcOutbox implements Outbox {
         this.tx = tx;
     }
 
-    /** Queues {@code m} for {@code partner}, due at once (its creation time), on the caller's transaction. */
-    static void enqueue(Connection c, Message m, String partner) throws SQLException {
+    /**
+     * Queues {@code m} for {@code partner} on the caller's transaction, due at once: at the earlier of
+     * its creation and {@code now}. Not simply its creation time: the desk dates a message just after
+     * the concern's last one, which may be the partner's and ahead of our clock, and the reply must
+     * not wait for our clock to catch up.
+     */
+    static void enqueue(Connection c, Message m, String partner, Instant now) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO outbox (message_id, concern_id, partner, state, attempts, "
                 + "next_attempt_ms) VALUES (?, ?, ?, 'pending', 0, ?)")) {
             s.setString(1, m.id());
             s.setString(2, m.concernId());
             s.setString(3, partner);
-            s.setLong(4, m.created().toEpochMilli());
+            s.setLong(4, Math.min(m.created().toEpochMilli(), now.toEpochMilli()));
             s.executeUpdate();
         }
     }

@@ -40,18 +40,21 @@ public final class NodeDatabase implements AutoCloseable {
     private NodeDatabase(String description, Transactions transactions, Clock clock) {
         this.description = description;
         this.transactions = transactions;
-        this.concerns = new JdbcConcernStore(transactions);
+        this.concerns = new JdbcConcernStore(transactions, clock);
         this.channels = new JdbcChannelRegistry(transactions);
         this.outbox = new JdbcOutbox(transactions);
         this.collections = new JdbcCollectionStore(transactions, clock);
     }
 
-    /** Opens and migrates the database at {@code jdbcUrl}; TAXII dates added come from the system clock. */
+    /** Opens and migrates the database at {@code jdbcUrl}, on the system clock. */
     public static NodeDatabase open(String jdbcUrl) {
         return open(jdbcUrl, Clock.systemUTC());
     }
 
-    /** As {@link #open(String)}, with the clock that stamps TAXII objects' date added. */
+    /**
+     * As {@link #open(String)}, with the clock that stamps TAXII objects' date added and new outbox
+     * entries (the desk dates messages with its own clock; give both the same one).
+     */
     public static NodeDatabase open(String jdbcUrl, Clock clock) {
         Dialect dialect = Dialect.of(jdbcUrl);
         String description = describe(jdbcUrl);

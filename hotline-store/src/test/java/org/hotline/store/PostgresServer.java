@@ -22,7 +22,9 @@ final class PostgresServer {
     static synchronized EmbeddedPostgres server() {
         if (server == null) {
             try {
-                server = EmbeddedPostgres.builder().start();
+                // fsync off: these tests check semantics, and each CREATE DATABASE checkpoints. Durability
+                // is tested on a server of its own with fsync on (PostgresDurabilityIT).
+                server = EmbeddedPostgres.builder().setServerConfig("fsync", "off").start();
             } catch (IOException e) {
                 throw new UncheckedIOException("starting embedded PostgreSQL", e);
             }
