@@ -42,7 +42,7 @@ enum Dialect {
         if (jdbcUrl.startsWith("jdbc:postgresql:")) {
             return POSTGRESQL;
         }
-        throw new IllegalArgumentException("unsupported database URL '" + jdbcUrl
+        throw new IllegalArgumentException("unsupported database URL '" + NodeDatabase.describe(jdbcUrl)
                 + "': use jdbc:sqlite:/path/hotline.db or jdbc:postgresql://host/db");
     }
 }

@@ -63,14 +63,14 @@ public final class NodeDatabase implements AutoCloseable {
             case POSTGRESQL -> new PostgresTransactions(jdbcUrl, description);
         };
         try {
-            var result = Flyway.configure(NodeDatabase.class.getClassLoader())
+            Flyway flyway = Flyway.configure(NodeDatabase.class.getClassLoader())
                     .dataSource(transactions.migrationSource())
                     .locations("classpath:db/hotline")
                     .placeholders(dialect.placeholders())
-                    .load()
-                    .migrate();
+                    .load();
+            int applied = flyway.migrate().migrationsExecuted;
             LOG.info("opened {} at schema version {} ({} migrations applied now)", description,
-                    result.targetSchemaVersion == null ? "current" : result.targetSchemaVersion, result.migrationsExecuted);
+                    flyway.info().current().getVersion(), applied);
         } catch (RuntimeException e) {
             transactions.close();
             throw new HotlineException("migrating the schema of " + description, e);
