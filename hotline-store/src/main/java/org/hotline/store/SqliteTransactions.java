@@ -3,6 +3,7 @@ package org.hotline.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.locks.ReentrantLock;
@@ -41,22 +42,40 @@ final class SqliteTransactions extends Transactions {
         SQLiteDataSource source = source();
         try {
             this.writer = source.getConnection();
-            try (Statement s = writer.createStatement(); var rs = s.executeQuery("PRAGMA journal_mode")) {
-                String mode = rs.next() ? rs.getString(1) : "?";
-                if (!"wal".equalsIgnoreCase(mode)) {
-                    throw new HotlineException(url + " runs in journal mode '" + mode
-                            + "', not WAL (an in-memory database or a file system without shared memory?)");
-                }
-            }
         } catch (SQLException e) {
             throw new HotlineException("opening " + url, e);
         }
+        requireWal();
         HikariConfig pool = new HikariConfig();
         pool.setDataSource(source);
         pool.setPoolName("hotline-sqlite-readers");
         pool.setMaximumPoolSize(4);
         pool.setMinimumIdle(1);
         this.readers = new HikariDataSource(pool);
+    }
+
+    /** WAL is what lets readers run beside the writer; SQLite silently keeps another mode where it cannot have it. */
+    private void requireWal() {
+        String mode;
+        try (Statement s = writer.createStatement(); ResultSet r = s.executeQuery("PRAGMA journal_mode")) {
+            mode = r.next() ? r.getString(1) : "?";
+        } catch (SQLException e) {
+            closeWriter();
+            throw new HotlineException("reading the journal mode of " + url, e);
+        }
+        if (!"wal".equalsIgnoreCase(mode)) {
+            closeWriter();
+            throw new HotlineException(url + " runs in journal mode '" + mode
+                    + "', not WAL (an in-memory database or a file system without shared memory?)");
+        }
+    }
+
+    private void closeWriter() {
+        try {
+            writer.close();
+        } catch (SQLException e) {
+            // Already failing to open; the first error is the one to report.
+        }
     }
 
     private SQLiteDataSource source() {
