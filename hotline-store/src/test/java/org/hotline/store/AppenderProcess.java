@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.hotline.channel.HistoryCheck;
 import org.hotline.channel.Message;
 import org.hotline.channel.port.Outbox.Delivery;
+import org.slf4j.LoggerFactory;
 
 /**
  * A child JVM running {@link AppendUntilKilled} on the test's own class path, and what it acknowledged
@@ -115,5 +116,7 @@ final class AppenderProcess {
             }
         }
         assertThat(queued).containsExactlyElementsOf(stored);
+        LoggerFactory.getLogger(AppenderProcess.class).info("{}: {} appends acknowledged before the kill, {} stored",
+                concernId(), acknowledged.size(), stored.size());
     }
 }
