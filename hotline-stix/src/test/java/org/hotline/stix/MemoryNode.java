@@ -92,7 +92,15 @@ public final class MemoryNode implements ConcernStore, Outbox, ChannelRegistry {
 
     @Override
     public synchronized List<Delivery> due(Instant now, int limit) {
-        return queue.stream().filter(d -> !delivered.contains(d.messageId())).limit(limit).toList();
+        Set<Long> stopped = new HashSet<>();
+        failures.stream().filter(Failure::permanent).forEach(f -> stopped.add(f.deliveryId()));
+        return queue.stream().filter(d -> !delivered.contains(d.messageId()) && !stopped.contains(d.id()))
+                .map(d -> new Delivery(d.id(), d.messageId(), d.concernId(), d.partner(), attempts(d.id()), d.nextAttempt(), null))
+                .limit(limit).toList();
+    }
+
+    private int attempts(long deliveryId) {
+        return (int) failures.stream().filter(f -> f.deliveryId() == deliveryId).count();
     }
 
     @Override
@@ -100,9 +108,18 @@ public final class MemoryNode implements ConcernStore, Outbox, ChannelRegistry {
         queue.stream().filter(d -> d.id() == deliveryId).forEach(d -> delivered.add(d.messageId()));
     }
 
+    /** A failed delivery attempt as the outbox recorded it. */
+    public record Failure(long deliveryId, Instant retryAt, String error, boolean permanent) {}
+
+    private final List<Failure> failures = new ArrayList<>();
+
     @Override
-    public void failed(long deliveryId, Instant retryAt, String error, boolean permanent) {
-        // Retries are the outbox module's concern; these tests deliver by hand.
+    public synchronized void failed(long deliveryId, Instant retryAt, String error, boolean permanent) {
+        failures.add(new Failure(deliveryId, retryAt, error, permanent));
+    }
+
+    public synchronized List<Failure> failures() {
+        return List.copyOf(failures);
     }
 
     @Override
