@@ -57,90 +57,123 @@ public final class StixReader {
         if (!container.isObject() || !objects.isArray()) {
             throw new IllegalArgumentException("expected a STIX bundle or TAXII envelope with a list of objects");
         }
-        List<JsonNode> candidates = new ArrayList<>();
-        List<Decoded.Refusal> refused = new ArrayList<>();
-        for (JsonNode o : objects) {
-            List<Problem> problems = validator.problems(o);
-            if (!problems.isEmpty()) {
-                refuse(refused, o.path("id").asString("(no id)"), Reason.INVALID, problems.stream()
-                        .limit(5).map(Problem::toString).collect(Collectors.joining("; ")));
-            } else {
-                candidates.add(o);
+        Batch batch = new Batch();
+        List<JsonNode> valid = batch.valid(objects);
+        Map<String, Message> carried = batch.carriedMessages(valid);
+        batch.render(carried, knownConcernTlp);
+        batch.classify(valid, carried);
+        return batch.result();
+    }
+
+    /** One read: the refusals so far and what each phase found. */
+    private final class Batch {
+        final List<Decoded.Refusal> refused = new ArrayList<>();
+        final Set<String> unreadable = new HashSet<>();
+        final Map<String, Rendering> renderings = new LinkedHashMap<>();
+        final Map<String, List<Rendering.Derived>> derived = new HashMap<>();
+        final List<JsonNode> others = new ArrayList<>();
+        final List<Party> parties = new ArrayList<>();
+
+        /** Phase 1: the objects that pass the validator. */
+        List<JsonNode> valid(JsonNode objects) {
+            List<JsonNode> valid = new ArrayList<>();
+            for (JsonNode o : objects) {
+                List<Problem> problems = validator.problems(o);
+                if (problems.isEmpty()) {
+                    valid.add(o);
+                } else {
+                    refuse(refused, o.path("id").asString("(no id)"), Reason.INVALID, problems.stream()
+                            .limit(5).map(Problem::toString).collect(Collectors.joining("; ")));
+                }
             }
+            return valid;
         }
-        Map<String, Message> carried = new LinkedHashMap<>();
-        Set<String> unreadable = new HashSet<>();
-        Map<String, Tlp> filed = new HashMap<>();
-        for (JsonNode o : candidates) {
-            JsonNode signed = o.path("extensions").path(HotlineExtension.ID).path("signed_message");
-            if (signed.isObject()) {
-                try {
-                    Message m = CanonicalForm.message(signed);
-                    carried.put(o.get("id").stringValue(), m);
-                    if (m.body() instanceof MessageBody.Filing f) {
-                        filed.put(m.concernId(), f.tlp());
+
+        /** Phase 2: the messages carried by Hotline's extension, by the id of the object carrying each. */
+        Map<String, Message> carriedMessages(List<JsonNode> valid) {
+            Map<String, Message> carried = new LinkedHashMap<>();
+            for (JsonNode o : valid) {
+                JsonNode signed = o.path("extensions").path(HotlineExtension.ID).path("signed_message");
+                if (signed.isObject()) {
+                    String id = o.get("id").stringValue();
+                    try {
+                        carried.put(id, CanonicalForm.message(signed));
+                    } catch (IllegalArgumentException e) {
+                        unreadable.add(id);
+                        refuse(refused, id, Reason.INVALID, "its signed message cannot be read: " + e.getMessage());
                     }
-                } catch (IllegalArgumentException e) {
-                    unreadable.add(o.get("id").stringValue());
-                    refuse(refused, o.get("id").stringValue(), Reason.INVALID, "its signed message cannot be read: " + e.getMessage());
+                }
+            }
+            return carried;
+        }
+
+        /** Phase 3: what each message renders to, with its concern's TLP from the batch or this node. */
+        void render(Map<String, Message> carried, Function<String, Optional<Tlp>> knownConcernTlp) {
+            Map<String, Tlp> filed = new HashMap<>();
+            carried.values().forEach(m -> {
+                if (m.body() instanceof MessageBody.Filing f) {
+                    filed.put(m.concernId(), f.tlp());
+                }
+            });
+            for (Map.Entry<String, Message> e : List.copyOf(carried.entrySet())) {
+                Message m = e.getValue();
+                Tlp tlp = Optional.ofNullable(filed.get(m.concernId())).or(() -> knownConcernTlp.apply(m.concernId())).orElse(null);
+                if (tlp == null) {
+                    continue; // refused as NOT_FOUND in classify()
+                }
+                List<ObjectNode> rendered;
+                try {
+                    rendered = MessageRenderer.render(m, tlp);
+                } catch (IllegalArgumentException ex) {
+                    carried.remove(e.getKey());
+                    unreadable.add(e.getKey());
+                    refuse(refused, e.getKey(), Reason.INVALID, "carries a message that cannot be rendered: " + ex.getMessage());
+                    continue;
+                }
+                Rendering r = new Rendering(m, rendered.get(0));
+                renderings.put(e.getKey(), r);
+                for (ObjectNode d : rendered.subList(1, rendered.size())) {
+                    derived.computeIfAbsent(d.get("id").stringValue(), k -> new ArrayList<>()).add(new Rendering.Derived(d, r));
                 }
             }
         }
-        Map<String, Rendering> renderings = new LinkedHashMap<>();
-        Map<String, List<Rendering.Derived>> derived = new HashMap<>();
-        for (Map.Entry<String, Message> e : List.copyOf(carried.entrySet())) {
-            Message m = e.getValue();
-            Tlp tlp = Optional.ofNullable(filed.get(m.concernId())).or(() -> knownConcernTlp.apply(m.concernId())).orElse(null);
-            if (tlp == null) {
-                continue;
-            }
-            List<ObjectNode> objectsOfM;
-            try {
-                objectsOfM = MessageRenderer.render(m, tlp);
-            } catch (IllegalArgumentException ex) {
-                refuse(refused, e.getKey(), Reason.INVALID, "carries a message that cannot be rendered: " + ex.getMessage());
-                carried.remove(e.getKey());
-                unreadable.add(e.getKey());
-                continue;
-            }
-            Rendering r = new Rendering(m, objectsOfM.get(0));
-            renderings.put(e.getKey(), r);
-            for (ObjectNode d : objectsOfM.subList(1, objectsOfM.size())) {
-                derived.computeIfAbsent(d.get("id").stringValue(), k -> new ArrayList<>()).add(new Rendering.Derived(d, r));
-            }
-        }
-        List<JsonNode> others = new ArrayList<>();
-        List<Party> parties = new ArrayList<>();
-        for (JsonNode o : candidates) {
-            String id = o.get("id").stringValue();
-            if (unreadable.contains(id)) {
-                continue;
-            } else if (carried.containsKey(id)) {
-                primary(o, carried.get(id), renderings.get(id), refused);
-            } else if (derived.containsKey(id)) {
-                derivedObject(o, derived.get(id), refused);
-            } else {
-                Optional<String> fixed = fixedDifference(o);
-                if (fixed.isPresent()) {
-                    refuse(refused, id, Reason.BAD_SIGNATURE, "is not the published object with this id: " + fixed.get());
-                } else if (party(o, parties, refused)) {
-                    others.add(o);
+
+        /** Phase 4: each valid object is a message, part of one's materials, a published object, or another's. */
+        void classify(List<JsonNode> valid, Map<String, Message> carried) {
+            for (JsonNode o : valid) {
+                String id = o.get("id").stringValue();
+                if (unreadable.contains(id)) {
+                    continue;
+                } else if (carried.containsKey(id)) {
+                    primary(o, carried.get(id), renderings.get(id), refused);
+                } else if (derived.containsKey(id)) {
+                    derivedObject(o, derived.get(id), refused);
+                } else {
+                    Optional<String> fixed = fixedDifference(o);
+                    if (fixed.isPresent()) {
+                        refuse(refused, id, Reason.BAD_SIGNATURE, "is not the published object with this id: " + fixed.get());
+                    } else if (party(o, parties, refused)) {
+                        others.add(o);
+                    }
                 }
             }
         }
-        List<Decoded.Carried> messages = new ArrayList<>();
-        for (Rendering r : renderings.values()) {
-            if (r.primary != null) {
-                List<JsonNode> all = new ArrayList<>();
-                all.add(r.primary);
-                all.addAll(r.derived);
-                messages.add(new Decoded.Carried(r.message, all));
-            } else {
-                r.derived.forEach(d -> refuse(refused, d.get("id").stringValue(), Reason.BAD_SIGNATURE,
-                        "renders the materials of message " + r.message.id() + ", which was refused"));
+
+        Decoded result() {
+            List<Decoded.Carried> messages = new ArrayList<>();
+            for (Rendering r : renderings.values()) {
+                if (r.primary != null) {
+                    List<JsonNode> all = new ArrayList<>();
+                    all.add(r.primary);
+                    all.addAll(r.derived);
+                    messages.add(new Decoded.Carried(r.message, all));
+                } else {
+                    r.derived.forEach(d -> refuse(refused, d.get("id").stringValue(), Reason.BAD_SIGNATURE,
+                            "renders the materials of message " + r.message.id() + ", which was refused"));
+                }
             }
+            return new Decoded(messages, others, parties, refused);
         }
-        return new Decoded(messages, others, parties, refused);
     }
 
     private static void primary(JsonNode o, Message m, Rendering r, List<Decoded.Refusal> refused) {
