@@ -29,6 +29,8 @@ import picocli.CommandLine.Command;
                 FormatsCommand.class,
                 PartyCommand.class,
                 ChannelCommand.class,
+                ConcernCommand.class,
+                ServeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
