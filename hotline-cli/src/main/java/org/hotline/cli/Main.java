@@ -31,6 +31,7 @@ import picocli.CommandLine.Command;
                 ChannelCommand.class,
                 ConcernCommand.class,
                 ServeCommand.class,
+                SyncCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
