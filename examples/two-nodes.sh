@@ -45,8 +45,8 @@ stop_nodes() {
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
 }
 trap stop_nodes EXIT
-hotline serve --home "$work/ru" > "$work/ru.log" 2>&1 & pids+=($!)
-hotline serve --home "$work/us" > "$work/us.log" 2>&1 & pids+=($!)
+java -jar "$jar" serve --home "$work/ru" > "$work/ru.log" 2>&1 & pids+=($!)
+java -jar "$jar" serve --home "$work/us" > "$work/us.log" 2>&1 & pids+=($!)
 for port in "$ru_port" "$us_port"; do
   for _ in $(seq 1 60); do
     if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then break; fi
