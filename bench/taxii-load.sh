@@ -45,7 +45,7 @@ PY
 
 base="https://127.0.0.1:$port/hotline/collections"
 
-java -jar "$jar" serve --home "$work/us" > "$work/us.log" 2>&1 &
+java ${BENCH_JAVA_OPTS:-} -jar "$jar" serve --home "$work/us" > "$work/us.log" 2>&1 &
 pid=$!
 trap 'kill -TERM $pid 2>/dev/null; wait $pid 2>/dev/null || true' EXIT
 for _ in $(seq 1 60); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.5; done

@@ -40,10 +40,14 @@ final class CollectionQuery {
 
     static CollectionQuery of(String collection, Query q) {
         CollectionQuery b = new CollectionQuery();
-        b.sql.append("SELECT sequence, stix_id, stix_type, version, spec_version, date_added_us, json FROM (")
+        // The windows run over the narrow columns only; the page's JSON is joined back at the end, so
+        // the sorts behind the windows do not drag every object's text along (half the cost of a page).
+        b.sql.append("SELECT j.sequence, j.stix_id, j.stix_type, j.version, j.spec_version, j.date_added_us, j.json FROM (")
+                .append("SELECT sequence FROM (")
                 .append("SELECT v.*, ROW_NUMBER() OVER (PARTITION BY stix_id ORDER BY version_us) AS first_rank, ")
                 .append("ROW_NUMBER() OVER (PARTITION BY stix_id ORDER BY version_us DESC) AS last_rank FROM (")
-                .append("SELECT o.*, MAX(o.spec_version) OVER (PARTITION BY o.stix_id) AS newest_spec ")
+                .append("SELECT o.sequence, o.stix_id, o.version_us, o.spec_version, o.date_added_us, ")
+                .append("MAX(o.spec_version) OVER (PARTITION BY o.stix_id) AS newest_spec ")
                 .append("FROM taxii_object o WHERE o.collection_id = ?");
         b.params.add(collection);
         b.in(" AND o.stix_id", q.ids());
@@ -61,8 +65,10 @@ final class CollectionQuery {
         b.sql.append(") r WHERE r.sequence > ?");
         b.params.add(q.after());
         b.versionFilter(versions(q.versions()));
-        b.sql.append(" ORDER BY r.sequence LIMIT ?");
+        b.sql.append(" ORDER BY r.sequence LIMIT ?) p JOIN taxii_object j ON j.collection_id = ? AND j.sequence = p.sequence")
+                .append(" ORDER BY j.sequence");
         b.params.add(q.limit() + 1L);   // one more than asked: tells whether there is more
+        b.params.add(collection);
         return b;
     }
 

@@ -40,8 +40,8 @@ import tools.jackson.databind.JsonNode;
  * refuses the whole envelope with the reason ({@link ChannelRefusals}) and stores nothing. A message
  * already held is a success ("already present"), so redelivery is harmless.
  *
- * <p>Envelopes are taken one at a time (a lock): the trial and the real receive must see the same
- * histories. Concerns touched are published again to the channel's shared collection.
+ * <p>Envelopes are read and validated concurrently, then tried and applied one at a time (a lock):
+ * the trial and the real receive must see the same histories. What was taken is also added to the channel's shared collection, for the partner to read.
  */
 public final class ChannelIntake implements Intake {
     private static final Logger LOG = LoggerFactory.getLogger(ChannelIntake.class);
@@ -54,7 +54,6 @@ public final class ChannelIntake implements Intake {
     private final CollectionStore collections;
     private final ConcernDesk desk;
     private final StixReader reader;
-    private final SharedCollection shared;
     private final java.time.Clock clock;
     private final Object lock = new Object();
 
@@ -69,7 +68,6 @@ public final class ChannelIntake implements Intake {
         this.reader = reader;
         this.clock = clock;
         this.desk = new ConcernDesk(self, signer, channels, concerns, outbox, clock);
-        this.shared = new SharedCollection(collections);
     }
 
     @Override
@@ -77,8 +75,10 @@ public final class ChannelIntake implements Intake {
         Channel channel = channels.channels().stream().filter(c -> TaxiiCollections.inbox(c.id()).equals(collection.id())
                 && c.partner().id().equals(caller.id())).findFirst()
                 .orElseThrow(() -> TaxiiException.forbidden("collection " + collection.id() + " is not " + caller.name() + "'s inbox"));
+        // Reading and validating the STIX is most of the work and needs no lock; the known TLP of a
+        // concern cannot change once it is filed.
+        Decoded decoded = reader.read(envelope, this::knownTlp);
         synchronized (lock) {
-            Decoded decoded = reader.read(envelope, this::knownTlp);
             if (!decoded.refused().isEmpty()) {
                 Decoded.Refusal first = decoded.refused().get(0);
                 String all = decoded.refused().stream().limit(5).map(Decoded.Refusal::problem).collect(Collectors.joining("; "));
@@ -108,14 +108,21 @@ public final class ChannelIntake implements Intake {
             int applied = 0;
             Set<String> touched = new LinkedHashSet<>();
             for (Message m : messages) {
+                // Checked by the trial just now under the same lock; the real desk checks again (cheap
+                // next to the STIX validation) so nothing is stored on the trial's word alone.
                 if (desk.receive(m) == ConcernDesk.Receipt.APPLIED) {
                     applied++;
                     touched.add(m.concernId());
                 }
             }
-            List<Outcome> outcomes = store(collection.id(), decoded.accepted());
-            for (String concernId : touched) {
-                shared.publish(channel, concerns.history(concernId));
+            // The accepted objects are exactly the rendering of the messages they carry (the reader
+            // checked that), so they are what the shared collection must hold for these messages: no
+            // second rendering. The partner's messages reach the shared collection this way, ours when
+            // we append them (SharedCollection.publish).
+            List<CollectionStore.NewObject> objects = newObjects(decoded.accepted());
+            List<Outcome> outcomes = outcomes(objects, collections.add(collection.id(), objects));
+            if (!touched.isEmpty()) {
+                collections.add(TaxiiCollections.shared(channel.id()), objects);
             }
             LOG.info("took {} new of {} messages ({} objects) from {} on channel {}", applied, messages.size(),
                     outcomes.size(), caller.name(), channel.id());
@@ -123,16 +130,19 @@ public final class ChannelIntake implements Intake {
         }
     }
 
-    private List<Outcome> store(String collection, List<JsonNode> objects) {
-        List<CollectionStore.NewObject> news = new ArrayList<>();
+    private static List<CollectionStore.NewObject> newObjects(List<JsonNode> objects) {
+        List<CollectionStore.NewObject> news = new ArrayList<>(objects.size());
         for (JsonNode o : objects) {
             news.add(StixVersioning.newObject(o, StixJson.write(o)));
         }
-        List<CollectionStore.Added> added = collections.add(collection, news);
-        List<Outcome> out = new ArrayList<>();
-        for (int i = 0; i < news.size(); i++) {
+        return news;
+    }
+
+    private static List<Outcome> outcomes(List<CollectionStore.NewObject> objects, List<CollectionStore.Added> added) {
+        List<Outcome> out = new ArrayList<>(objects.size());
+        for (int i = 0; i < objects.size(); i++) {
             boolean already = added.get(i) == CollectionStore.Added.ALREADY_PRESENT;
-            out.add(new Outcome(news.get(i).id(), news.get(i).version(), true, already ? "already present" : null));
+            out.add(new Outcome(objects.get(i).id(), objects.get(i).version(), true, already ? "already present" : null));
         }
         return out;
     }
