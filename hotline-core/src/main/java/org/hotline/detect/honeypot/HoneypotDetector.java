@@ -1,0 +1,66 @@
+package org.hotline.detect.honeypot;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.hotline.detect.AttackSink;
+import org.hotline.detect.AttackType;
+import org.hotline.detect.Detector;
+import org.hotline.detect.DetectorParameter;
+import org.hotline.detect.DetectorSettings;
+import org.hotline.detect.StateSize;
+import org.hotline.detect.tally.TargetNames;
+import org.hotline.detect.tally.Threshold;
+import org.hotline.detect.tally.WindowedTallies;
+import org.hotline.event.Event;
+import org.hotline.event.EventDetail;
+
+/**
+ * Honeypot contact: a honeypot has no legitimate users, so every event carrying a
+ * {@link EventDetail.HoneypotAction} (Cowrie's connects, logins, commands, downloads, proxy
+ * requests) is hostile. One {@link AttackType#HONEYPOT} attack per source and honeypot (service and
+ * sensor address) per run of adjacent {@code window}s with contact; its count is the number of
+ * honeypot events. Logins also feed the brute-force detector, which judges their rate.
+ */
+public final class HoneypotDetector implements Detector, StateSize {
+    public static final DetectorParameter EVENTS = DetectorParameter.count("events", 1, 1, 1_000_000,
+            "honeypot events", "honeypot events from one source that make an attack (any contact is hostile)");
+    public static final DetectorParameter WINDOW = DetectorParameter.duration("window", Duration.ofHours(1),
+            Duration.ofSeconds(1), Duration.ofDays(7), "contacts of one source closer than this form one attack");
+    public static final List<DetectorParameter> PARAMETERS = List.of(EVENTS, WINDOW);
+
+    private final WindowedTallies tallies;
+    private final TargetNames targets = new TargetNames();
+    private final Map<String, String> signatures = new HashMap<>();
+
+    public HoneypotDetector(DetectorSettings settings) {
+        this.tallies = new WindowedTallies(settings.get(WINDOW), Threshold.events(settings.get(EVENTS)));
+    }
+
+    @Override
+    public void accept(Event e) {
+        if (e.source() == null || !(e.detail() instanceof EventDetail.HoneypotAction)) {
+            return;
+        }
+        String service = e.service() == null ? "" : e.service();
+        String signature = signatures.computeIfAbsent(service,
+                s -> s.isEmpty() ? "honeypot contact" : s + " honeypot contact");
+        tallies.add(e.source(), targets.of(e.service(), e.destination()), signature, e);
+    }
+
+    @Override
+    public void mergeFrom(Detector other) {
+        tallies.mergeFrom(((HoneypotDetector) other).tallies);
+    }
+
+    @Override
+    public void finish(AttackSink sink) {
+        tallies.emit(AttackType.HONEYPOT, sink);
+    }
+
+    @Override
+    public long stateEntries() {
+        return tallies.stateEntries();
+    }
+}
