@@ -18,7 +18,7 @@ class DetectionPlanTest {
         assertThat(plan.describe()).containsExactly(
                 "brute-force failures=5 window=10m",
                 "request-flood requests=600 window=1m",
-                "port-scan ports=15 hosts=25 window=5m",
+                "port-scan ports=15 hosts=25 window=1h",
                 "path-scan paths=10 window=1m",
                 "web-exploit requests=1 window=1h",
                 "ids alerts=1 window=1h",
@@ -30,7 +30,7 @@ class DetectionPlanTest {
     void aSelectionKeepsRegistryOrderAndOverridesApply() {
         DetectionPlan plan = DetectionPlan.of(List.of("port-scan", "brute-force"),
                 List.of("brute-force.failures=10", "brute-force.window=1h", "brute-force.failures=20"));
-        assertThat(plan.describe()).containsExactly("brute-force failures=20 window=1h", "port-scan ports=15 hosts=25 window=5m");
+        assertThat(plan.describe()).containsExactly("brute-force failures=20 window=1h", "port-scan ports=15 hosts=25 window=1h");
         assertThat(plan.entries().get(0).settings().get(AuthBruteForceDetector.FAILURES)).isEqualTo(20);
         assertThat(plan.get()).hasSize(2).doesNotContainNull();
         assertThat(plan.get().get(0)).isNotSameAs(plan.get().get(0));
