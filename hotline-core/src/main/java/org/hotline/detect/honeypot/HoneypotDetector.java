@@ -19,9 +19,12 @@ import org.hotline.event.EventDetail;
 /**
  * Honeypot contact: a honeypot has no legitimate users, so every event carrying a
  * {@link EventDetail.HoneypotAction} (Cowrie's connects, logins, commands, downloads, proxy
- * requests) is hostile. One {@link AttackType#HONEYPOT} attack per source and honeypot (service and
- * sensor address) per run of adjacent {@code window}s with contact; its count is the number of
- * honeypot events. Logins also feed the brute-force detector, which judges their rate.
+ * requests) is hostile. One {@link AttackType#HONEYPOT} attack per source and honeypot service per
+ * run of adjacent {@code window}s with contact; its count is the number of honeypot events (log
+ * records, not sessions). Logins also feed the brute-force detector, which judges their rate.
+ *
+ * <p>The target is the service alone ("ssh", "telnet"), not the sensor's address: Cowrie writes the
+ * address only on a session's connect record, so keying on it would split every session in two.
  */
 public final class HoneypotDetector implements Detector, StateSize {
     public static final DetectorParameter EVENTS = DetectorParameter.count("events", 1, 1, 1_000_000,
@@ -46,7 +49,7 @@ public final class HoneypotDetector implements Detector, StateSize {
         String service = e.service() == null ? "" : e.service();
         String signature = signatures.computeIfAbsent(service,
                 s -> s.isEmpty() ? "honeypot contact" : s + " honeypot contact");
-        tallies.add(e.source(), targets.of(e.service(), e.destination()), signature, e);
+        tallies.add(e.source(), targets.of(e.service(), null), signature, e);
     }
 
     @Override
