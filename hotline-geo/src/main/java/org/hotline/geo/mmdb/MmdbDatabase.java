@@ -1,0 +1,106 @@
+package org.hotline.geo.mmdb;
+
+import com.maxmind.db.CHMCache;
+import com.maxmind.db.Metadata;
+import com.maxmind.db.Reader;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.zip.GZIPInputStream;
+import org.hotline.InputException;
+import org.hotline.enrich.DatabaseInfo;
+
+/**
+ * One opened MaxMind-format database file of any vendor, with what a report needs to name it: path,
+ * SHA-256 of the database bytes, metadata.
+ *
+ * <p>A {@code .mmdb} file is memory-mapped (no load time; the OS pages it in). A {@code .mmdb.gz} file
+ * is decompressed into the heap once (about its uncompressed size) — the price of a smaller
+ * repository. Either way the SHA-256 is of the uncompressed database, so it matches the vendor's file.
+ *
+ * <p>Hazard: a memory-mapped file must not be replaced in place while open (write a new file and
+ * move it, as {@code geo update} does); close the database when done.
+ */
+public final class MmdbDatabase implements Closeable {
+
+    private final Path path;
+    private final Reader reader;
+    private final String sha256;
+
+    private MmdbDatabase(Path path, Reader reader, String sha256) {
+        this.path = path;
+        this.reader = reader;
+        this.sha256 = sha256;
+    }
+
+    /** Opens {@code path}; {@code option} is the command-line option that named it, for the error text. */
+    public static MmdbDatabase open(Path path, String option) {
+        if (!Files.isRegularFile(path)) {
+            throw new InputException(option + " " + path + ": no such file");
+        }
+        try {
+            if (path.getFileName().toString().endsWith(".gz")) {
+                MessageDigest digest = sha256Digest();
+                try (InputStream in = new DigestInputStream(
+                        new GZIPInputStream(Files.newInputStream(path), 1 << 16), digest)) {
+                    Reader reader = new Reader(in, new CHMCache());
+                    return new MmdbDatabase(path, reader, HexFormat.of().formatHex(digest.digest()));
+                }
+            }
+            String sha = sha256Of(path);
+            return new MmdbDatabase(path, new Reader(path.toFile(), Reader.FileMode.MEMORY_MAPPED, new CHMCache()), sha);
+        } catch (NoSuchFileException e) {
+            throw new InputException(option + " " + path + ": no such file", e);
+        } catch (IOException | RuntimeException e) {
+            throw new InputException(option + " " + path + ": not a readable MaxMind DB (.mmdb) file: " + e.getMessage(), e);
+        }
+    }
+
+    static String sha256Of(Path file) throws IOException {
+        MessageDigest digest = sha256Digest();
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static MessageDigest sha256Digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new AssertionError("every JDK has SHA-256", e);
+        }
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    public Reader reader() {
+        return reader;
+    }
+
+    public Metadata metadata() {
+        return reader.getMetadata();
+    }
+
+    /** Provenance for the report: the detected layout and where the file came from. */
+    public DatabaseInfo info(String role, String layout, String source) {
+        Metadata m = metadata();
+        String built = m.buildTime().atZone(ZoneOffset.UTC).toLocalDate().toString();
+        return new DatabaseInfo(role, path.getFileName().toString(), layout, built, sha256, m.nodeCount(), source);
+    }
+
+    @Override
+    public void close() throws IOException {
+        reader.close();
+    }
+}
