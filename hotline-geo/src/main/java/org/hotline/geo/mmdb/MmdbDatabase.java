@@ -11,12 +11,12 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.zip.GZIPInputStream;
 import org.hotline.InputException;
 import org.hotline.enrich.DatabaseInfo;
+import org.hotline.geo.FileDigest;
 
 /**
  * One opened MaxMind-format database file of any vendor, with what a report needs to name it: path,
@@ -48,35 +48,19 @@ public final class MmdbDatabase implements Closeable {
         }
         try {
             if (path.getFileName().toString().endsWith(".gz")) {
-                MessageDigest digest = sha256Digest();
+                MessageDigest digest = FileDigest.newSha256();
                 try (InputStream in = new DigestInputStream(
                         new GZIPInputStream(Files.newInputStream(path), 1 << 16), digest)) {
                     Reader reader = new Reader(in, new CHMCache());
                     return new MmdbDatabase(path, reader, HexFormat.of().formatHex(digest.digest()));
                 }
             }
-            String sha = sha256Of(path);
+            String sha = FileDigest.sha256(path);
             return new MmdbDatabase(path, new Reader(path.toFile(), Reader.FileMode.MEMORY_MAPPED, new CHMCache()), sha);
         } catch (NoSuchFileException e) {
             throw new InputException(option + " " + path + ": no such file", e);
         } catch (IOException | RuntimeException e) {
             throw new InputException(option + " " + path + ": not a readable MaxMind DB (.mmdb) file: " + e.getMessage(), e);
-        }
-    }
-
-    static String sha256Of(Path file) throws IOException {
-        MessageDigest digest = sha256Digest();
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-        }
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
-    private static MessageDigest sha256Digest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new AssertionError("every JDK has SHA-256", e);
         }
     }
 
