@@ -40,11 +40,18 @@ public final class MmdbWriter {
     private final Map<Map<String, ?>, Integer> ids = new HashMap<>();
     private final List<Map<String, ?>> values = new ArrayList<>();
     private long networks;
+    private int minRecordSize = 24;
 
     public MmdbWriter(String databaseType, String description, Instant buildTime) {
         this.databaseType = databaseType;
         this.description = description;
         this.buildTime = buildTime;
+    }
+
+    /** For tests: a larger record size than needed, to exercise the 28- and 32-bit node layouts. */
+    MmdbWriter minRecordSize(int bits) {
+        this.minRecordSize = bits;
+        return this;
     }
 
     /** Networks inserted so far (a range counts as the CIDR blocks it splits into). */
@@ -130,7 +137,8 @@ public final class MmdbWriter {
             }
         }
         long maxValue = (long) nodeCount + 16 + data.size();
-        int recordSize = maxValue < (1L << 24) ? 24 : maxValue < (1L << 28) ? 28 : 32;
+        int recordSize = maxValue < (1L << 24) && minRecordSize <= 24 ? 24
+                : maxValue < (1L << 28) && minRecordSize <= 28 ? 28 : 32;
         OutputStream out = new BufferedOutputStream(target, 1 << 16);
         byte[] record = new byte[recordSize / 4];
         for (int node : order) {
