@@ -1,5 +1,7 @@
 package org.hotline.geo;
 
+import org.hotline.enrich.Origin;
+
 /**
  * Turns a database's country value into the canonical two upper-case letters {@link
  * org.hotline.enrich.Origin} holds, without regex or allocation: every code is one shared instance
@@ -12,11 +14,13 @@ package org.hotline.geo;
 public final class CountryCodes {
 
     private static final String[] CODES = new String[26 * 26];
+    private static final Origin[] ORIGINS = new Origin[26 * 26];
 
     static {
         for (int i = 0; i < 26; i++) {
             for (int j = 0; j < 26; j++) {
                 CODES[i * 26 + j] = new String(new char[] {(char) ('A' + i), (char) ('A' + j)});
+                ORIGINS[i * 26 + j] = Origin.UNKNOWN.withCountry(CODES[i * 26 + j]);
             }
         }
     }
@@ -34,6 +38,17 @@ public final class CountryCodes {
             return null;
         }
         return CODES[a * 26 + b];
+    }
+
+    /**
+     * {@code soFar} with the country {@code code} (a value {@link #canonical} returned): for the common
+     * case of an otherwise unknown origin, one shared instance per country instead of a new one.
+     */
+    public static Origin withCountry(Origin soFar, String code) {
+        if (soFar == Origin.UNKNOWN) {
+            return ORIGINS[(code.charAt(0) - 'A') * 26 + code.charAt(1) - 'A'];
+        }
+        return soFar.withCountry(code);
     }
 
     private static int letter(char c) {

@@ -132,6 +132,6 @@ public final class RangeCsvEnricher implements Enricher {
         if (value == RangeTable.NOT_FOUND) {
             return soFar;
         }
-        return country ? soFar.withCountry(codes[value]) : soFar.withAsn(asns[value], orgs[value]);
+        return country ? CountryCodes.withCountry(soFar, codes[value]) : soFar.withAsn(asns[value], orgs[value]);
     }
 }

@@ -45,7 +45,7 @@ public final class MmdbCountryEnricher implements Enricher, Closeable {
      *     country in a layout Hotline knows (with the keys it found)
      */
     public static MmdbCountryEnricher open(Path path, String source) {
-        MmdbDatabase db = MmdbDatabase.open(path, "--geo-db");
+        MmdbDatabase db = MmdbDatabase.open(path, "--geo-db", MmdbDatabase.SMALL_DECODE_CACHE);
         try {
             return new MmdbCountryEnricher(db, LayoutDetector.country(db, "--geo-db"), source);
         } catch (RuntimeException e) {
@@ -82,7 +82,7 @@ public final class MmdbCountryEnricher implements Enricher, Closeable {
             return soFar;
         }
         String code = countryOf(ip);
-        return code == null ? soFar : soFar.withCountry(code);
+        return code == null ? soFar : CountryCodes.withCountry(soFar, code);
     }
 
     @Override

@@ -31,6 +31,11 @@ import org.hotline.geo.FileDigest;
  */
 public final class MmdbDatabase implements Closeable {
 
+    /** Decoded-record cache size for databases with few distinct records (country: ~250). */
+    public static final int SMALL_DECODE_CACHE = 4096;
+    /** For databases with many distinct records (ASN: ~91,000). */
+    public static final int LARGE_DECODE_CACHE = 1 << 17;
+
     private final Path path;
     private final Reader reader;
     private final String sha256;
@@ -41,8 +46,11 @@ public final class MmdbDatabase implements Closeable {
         this.sha256 = sha256;
     }
 
-    /** Opens {@code path}; {@code option} is the command-line option that named it, for the error text. */
-    public static MmdbDatabase open(Path path, String option) {
+    /**
+     * Opens {@code path}; {@code option} is the command-line option that named it, for the error text;
+     * {@code decodeCache} bounds the decoded records kept (see {@link #SMALL_DECODE_CACHE}).
+     */
+    public static MmdbDatabase open(Path path, String option, int decodeCache) {
         if (!Files.isRegularFile(path)) {
             throw new InputException(option + " " + path + ": no such file");
         }
@@ -51,12 +59,12 @@ public final class MmdbDatabase implements Closeable {
                 MessageDigest digest = FileDigest.newSha256();
                 try (InputStream in = new DigestInputStream(
                         new GZIPInputStream(Files.newInputStream(path), 1 << 16), digest)) {
-                    Reader reader = new Reader(in, new CHMCache());
+                    Reader reader = new Reader(in, new CHMCache(decodeCache));
                     return new MmdbDatabase(path, reader, HexFormat.of().formatHex(digest.digest()));
                 }
             }
             String sha = FileDigest.sha256(path);
-            return new MmdbDatabase(path, new Reader(path.toFile(), Reader.FileMode.MEMORY_MAPPED, new CHMCache()), sha);
+            return new MmdbDatabase(path, new Reader(path.toFile(), Reader.FileMode.MEMORY_MAPPED, new CHMCache(decodeCache)), sha);
         } catch (NoSuchFileException e) {
             throw new InputException(option + " " + path + ": no such file", e);
         } catch (IOException | RuntimeException e) {
