@@ -138,6 +138,10 @@ write_tree('geolite2-asn.mmdb', 'GeoLite2-ASN', { %str, autonomous_system_number
         my ($asn, $org) = @_;
         return { autonomous_system_number => $asn, autonomous_system_organization => $org };
     });
+write_tree('dbip-asn-lite.mmdb', 'DBIP-ASN-Lite (compat=GeoLite2-ASN)', { %str, autonomous_system_number => 'uint32' }, \@asn, sub {
+        my ($asn, $org) = @_;
+        return { autonomous_system_number => $asn, autonomous_system_organization => $org };
+    });
 write_tree('ipinfo-asn.mmdb', 'ipinfo asn.mmdb', \%str, \@asn, sub { return { asn => "AS$_[0]", name => $_[1] } });
 
 my $reader = MaxMind::DB::Reader->new(file => $country_mmdb);

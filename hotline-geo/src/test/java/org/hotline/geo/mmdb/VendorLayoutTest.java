@@ -53,6 +53,7 @@ class VendorLayoutTest {
     @ParameterizedTest
     @CsvSource({
         "geolite2-asn.mmdb, MAXMIND, geolite2-asn",
+        "dbip-asn-lite.mmdb, MAXMIND, dbip-asn",
         "ipinfo-asn.mmdb,   IPINFO,  ipinfo-asn",
         "ipinfo-lite.mmdb,  IPINFO,  ipinfo-lite",
     })
