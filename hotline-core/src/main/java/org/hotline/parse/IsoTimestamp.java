@@ -9,7 +9,7 @@ import org.hotline.event.Event;
  * Reads ISO-8601 / RFC 3339 date-times from bytes: {@code 2019-01-02T03:50:11.315110},
  * {@code 2015-03-29T11:01:38.221126-0600}, {@code 2022-01-19T14:23:55+00:00},
  * {@code 2018-05-06T17:44:05.866769Z} (a space may stand for the {@code T}). Any number of
- * fraction digits is accepted and cut to milliseconds.
+ * fraction digits is accepted and cut to microseconds (milliseconds for {@link #parse}).
  *
  * <p>Hazard: a timestamp without an offset is read in the zone the caller gives (the input's
  * {@link FileContext#zone()}), because the log does not say which zone its clock was in; Suricata's
@@ -20,6 +20,15 @@ public final class IsoTimestamp {
 
     /** Epoch milliseconds, or {@link Event#NO_TIME} if {@code [from, to)} is not such a timestamp. */
     public static long parse(byte[] b, int from, int to, ZoneId zoneIfNone) {
+        long micros = parseMicros(b, from, to, zoneIfNone);
+        return micros == Event.NO_TIME ? Event.NO_TIME : Math.floorDiv(micros, 1000L);
+    }
+
+    /**
+     * Epoch microseconds, for differences finer than a millisecond (a flow's duration from its
+     * start and end); {@link Event#NO_TIME} if the bytes are not such a timestamp.
+     */
+    public static long parseMicros(byte[] b, int from, int to, ZoneId zoneIfNone) {
         if (to - from < 19) {
             return Event.NO_TIME;
         }
@@ -36,13 +45,13 @@ public final class IsoTimestamp {
             return Event.NO_TIME;
         }
         int i = from + 19;
-        int millis = 0;
+        int micros = 0;
         if (i < to && (b[i] == '.' || b[i] == ',')) {
             i++;
             int start = i;
-            int scale = 100;
+            int scale = 100_000;
             while (i < to && Ascii.isDigit(b[i])) {
-                millis += (b[i] - '0') * scale;
+                micros += (b[i] - '0') * scale;
                 scale /= 10;
                 i++;
             }
@@ -61,7 +70,7 @@ public final class IsoTimestamp {
         } else {
             return Event.NO_TIME;
         }
-        return (localSeconds - offsetSeconds) * 1000L + millis;
+        return (localSeconds - offsetSeconds) * 1_000_000L + micros;
     }
 
     /** "+hh:mm", "+hhmm" or "+hh" (or with '-') filling {@code [at, to)}, in seconds; MIN_VALUE if not. */

@@ -126,6 +126,11 @@ public final class EveJsonParser implements Parser {
         return IsoTimestamp.parse(b, 0, b.length, context.zone());
     }
 
+    private long micros(String stamp) {
+        byte[] b = stamp.getBytes(StandardCharsets.US_ASCII);
+        return IsoTimestamp.parseMicros(b, 0, b.length, context.zone());
+    }
+
     private static int port(long p) {
         return p >= 0 && p <= 65535 ? (int) p : -1;
     }
@@ -148,9 +153,9 @@ public final class EveJsonParser implements Parser {
         if (flow == null || flow.text("start") == null || flow.text("end") == null) {
             return -1;
         }
-        long start = parseTime(flow.text("start"));
-        long end = parseTime(flow.text("end"));
-        return start == Event.NO_TIME || end == Event.NO_TIME || end < start ? -1 : end - start;
+        long start = micros(flow.text("start"));
+        long end = micros(flow.text("end"));
+        return start == Event.NO_TIME || end == Event.NO_TIME || end < start ? -1 : (end - start) / 1000;
     }
 
     private static String service(EveEventType kind, String type, String appProto) {
