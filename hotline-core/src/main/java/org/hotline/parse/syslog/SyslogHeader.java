@@ -80,8 +80,14 @@ public final class SyslogHeader {
         return readTag(b, from, hostEnd + 1, to);
     }
 
-    /** "program[pid]: " or "program: "; the program may contain '(' and ')' ("sshd(pam_unix)"). */
+    /**
+     * "program[pid]: ", "program: ", or (RFC 3164 allows it) "program " with no colon, as in
+     * "syslogd 1.4.1: restart."; the program may contain '(' and ')' ("sshd(pam_unix)").
+     */
     private boolean readTag(byte[] b, int from, int i, int to) {
+        while (i < to && b[i] == ' ') {
+            i++;
+        }
         programFrom = i;
         int j = i;
         while (j < to && b[j] != '[' && b[j] != ':' && b[j] != ' ') {
@@ -91,6 +97,10 @@ public final class SyslogHeader {
             return fail("no program tag ('name:' or 'name[pid]:') at column " + col(from, i));
         }
         programTo = j;
+        if (b[j] == ' ') {
+            messageFrom = j + 1;
+            return true;
+        }
         if (b[j] == '[') {
             int close = Ascii.indexOf(b, (byte) ']', j + 1, to);
             long p = close < 0 ? -1 : Ascii.parseUnsigned(b, j + 1, close);

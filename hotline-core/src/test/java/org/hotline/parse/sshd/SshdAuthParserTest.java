@@ -206,4 +206,15 @@ class SshdAuthParserTest implements ParserContract {
         assertThat(run.events.get(8).sourcePort()).isEqualTo(50000);
         assertThat(run.events.get(11).detail(Authentication.class)).isEqualTo(new Authentication(" 0101", true, "password"));
     }
+
+    @Test
+    void syslogLinesWithUnusualTagsAreOtherProgramsNotMalformed() {
+        // RFC 3164 lets the tag end without a colon; sysklogd and login wrote such lines.
+        ParseRun run = inline(
+                "Jun 19 04:00:00 host1 syslogd 1.4.1: restart.",
+                "Jul  7 08:00:00 host1  -- root[2421]: ROOT LOGIN ON tty2",
+                "Jul  7 08:00:01 host1 sshd[12]: Invalid user a from 192.0.2.1");
+        assertThat(run.ignoredLines).containsExactly(1L, 2L);
+        assertThat(run.events).hasSize(1);
+    }
 }
