@@ -1,5 +1,8 @@
 package org.hotline.parse;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -14,7 +17,38 @@ public final class Ascii {
     /** Returned by the number readers when the bytes are not a number of the expected shape. */
     public static final long NOT_A_NUMBER = Long.MIN_VALUE;
 
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101_0101_0101_0101L;
+    private static final long HIGHS = 0x8080_8080_8080_8080L;
+
     private Ascii() {}
+
+    /**
+     * Index of the first {@code a} or {@code b} in {@code [from, to)}, or -1. Reads eight bytes at a
+     * time (SWAR: a byte equal to the target becomes a zero byte after XOR, and
+     * {@code (x - 0x01..) & ~x & 0x80..} marks the lowest zero byte exactly), because scanning the
+     * quoted fields of access-log lines for their closing quote is the parser's main cost.
+     */
+    public static int indexOfEither(byte[] bytes, byte a, byte b, int from, int to) {
+        long pa = (a & 0xffL) * ONES;
+        long pb = (b & 0xffL) * ONES;
+        int i = from;
+        for (int last = to - 8; i <= last; i += 8) {
+            long word = (long) LONGS.get(bytes, i);
+            long xa = word ^ pa;
+            long xb = word ^ pb;
+            long hit = ((xa - ONES) & ~xa | (xb - ONES) & ~xb) & HIGHS;
+            if (hit != 0) {
+                return i + (Long.numberOfTrailingZeros(hit) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            if (bytes[i] == a || bytes[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
 
     /** Index of the first {@code target} in {@code [from, to)}, or -1. */
     public static int indexOf(byte[] b, byte target, int from, int to) {

@@ -77,6 +77,9 @@ public final class IsoTimestamp {
     static int parseOffset(byte[] b, int at, int to) {
         int sign = b[at] == '-' ? -1 : 1;
         int n = to - at - 1;
+        if (n != 2 && n != 4 && n != 5) {
+            return Integer.MIN_VALUE; // checked first: never read past the field
+        }
         int h = digits(b, at + 1, 2);
         int m;
         if (n == 2) {

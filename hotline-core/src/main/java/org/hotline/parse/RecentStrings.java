@@ -24,17 +24,36 @@ public final class RecentStrings {
         mask = n - 1;
     }
 
+    /**
+     * A hash of the length and up to 12 bytes (the first, middle and last four), so its cost does
+     * not grow with the value: the byte-by-byte comparison that follows catches any collision.
+     */
+    private int slot(byte[] b, int from, int length) {
+        int h = length;
+        if (length <= 12) {
+            for (int i = from, end = from + length; i < end; i++) {
+                h = 31 * h + b[i];
+            }
+        } else {
+            int mid = from + (length >>> 1) - 2;
+            int last = from + length - 4;
+            for (int k = 0; k < 4; k++) {
+                h = 31 * h + b[from + k];
+                h = 31 * h + b[mid + k];
+                h = 31 * h + b[last + k];
+            }
+        }
+        h *= 0x9E3779B9;
+        return (h ^ (h >>> 16)) & mask;
+    }
+
     /** The String for {@code [from, to)} (UTF-8), shared with earlier calls for the same bytes when still cached. */
     public String get(byte[] b, int from, int to) {
         int length = to - from;
         if (length > MAX_BYTES) {
             return Ascii.string(b, from, to);
         }
-        int h = length;
-        for (int i = from; i < to; i++) {
-            h = 31 * h + b[i];
-        }
-        int slot = (h ^ (h >>> 16)) & mask;
+        int slot = slot(b, from, length);
         byte[] key = keys[slot];
         if (key != null && Arrays.equals(key, 0, key.length, b, from, to)) {
             return values[slot];

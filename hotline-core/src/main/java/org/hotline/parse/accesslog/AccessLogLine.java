@@ -22,6 +22,8 @@ import org.hotline.parse.RecentStrings;
  * <p>A mutable cursor reused for every line: not thread-safe, offsets valid during one parse.
  */
 final class AccessLogLine {
+    private static final byte QUOTE = '"';
+    private static final byte BACKSLASH = '\\';
     private final ClfTime clock = new ClfTime();
     private final RecentStrings hosts = new RecentStrings(64);
     private final byte[] lastClientText = new byte[64];
@@ -166,11 +168,11 @@ final class AccessLogLine {
      * status). Requiring the status skips raw quotes that some servers leave inside the request.
      */
     private static int closingRequestQuote(byte[] b, int from, int to) {
-        for (int i = from; i < to; i++) {
-            byte c = b[i];
-            if (c == '\\') {
+        for (int i = Ascii.indexOfEither(b, QUOTE, BACKSLASH, from, to); i >= 0;
+                i = Ascii.indexOfEither(b, QUOTE, BACKSLASH, i + 1, to)) {
+            if (b[i] == BACKSLASH) {
                 i++;
-            } else if (c == '"' && i + 2 < to && b[i + 1] == ' ' && Ascii.isDigit(b[i + 2])) {
+            } else if (i + 2 < to && b[i + 1] == ' ' && Ascii.isDigit(b[i + 2])) {
                 return i;
             }
         }
@@ -196,11 +198,11 @@ final class AccessLogLine {
             return -2;
         }
         quotedFrom = i + 1;
-        for (int k = quotedFrom; k < to; k++) {
-            byte c = b[k];
-            if (c == '\\') {
+        for (int k = Ascii.indexOfEither(b, QUOTE, BACKSLASH, quotedFrom, to); k >= 0;
+                k = Ascii.indexOfEither(b, QUOTE, BACKSLASH, k + 1, to)) {
+            if (b[k] == BACKSLASH) {
                 k++;
-            } else if (c == '"' && (k + 1 == to || b[k + 1] == ' ')) {
+            } else if (k + 1 == to || b[k + 1] == ' ') {
                 quotedTo = k;
                 return k + 1;
             }
