@@ -92,33 +92,35 @@ public final class EveJsonParser implements Parser {
         int srcPort = port(named ? attacker.integer("port", -1) : r.integer("src_port", -1));
         int dstPort = port(named ? victim.integer("port", -1) : r.integer("dest_port", -1));
         Protocol protocol = Protocol.of(r.text("proto"));
-        JsonRecord flow = r.object("flow");
-        long bytes = flowBytes(flow);
         String appProto = r.text("app_proto");
-        String service = service(kind, type, appProto);
         boolean handshake = EveHandshake.proven(kind, protocol, appProto, r);
-        EventDetail detail;
+        sink.event(new Event(time, src, srcPort, dst, dstPort, protocol, service(kind, type, appProto), kind.outcome,
+                bytes(kind, r), handshake, new InputPosition(inputName, raw.number()), detail(kind, r, alert)));
+    }
+
+    /** The alert, the flow's state, or the HTTP request; null for the other kinds. */
+    private EventDetail detail(EveEventType kind, JsonRecord r, JsonRecord alert) {
         switch (kind) {
             case ALERT:
-                detail = alert == null ? null : new IdsAlert(alert.integer("signature_id", -1), alert.text("signature"),
+                return alert == null ? null : new IdsAlert(alert.integer("signature_id", -1), alert.text("signature"),
                         alert.text("category"), (int) alert.integer("severity", -1), alert.text("action"));
-                break;
             case FLOW:
-                detail = new Connection(flowState(flow, r), duration(flow), flow == null ? -1 : flow.integer("pkts_toserver", -1));
-                break;
+                JsonRecord flow = r.object("flow");
+                return new Connection(flowState(flow, r), duration(flow),
+                        flow == null ? -1 : flow.integer("pkts_toserver", -1));
             case HTTP:
                 JsonRecord http = r.object("http");
-                detail = http == null ? null : new HttpRequest(http.text("http_method"), http.text("url"),
+                return http == null ? null : new HttpRequest(http.text("http_method"), http.text("url"),
                         (int) http.integer("status", -1), http.text("http_user_agent"), http.text("hostname"));
-                if (http != null && http.integer("length", -1) >= 0) {
-                    bytes = http.integer("length", -1);
-                }
-                break;
             default:
-                detail = null;
+                return null;
         }
-        sink.event(new Event(time, src, srcPort, dst, dstPort, protocol, service, kind.outcome, bytes, handshake,
-                new InputPosition(inputName, raw.number()), detail));
+    }
+
+    /** An HTTP record's response length; otherwise the flow's bytes in both directions; -1 if unknown. */
+    private static long bytes(EveEventType kind, JsonRecord r) {
+        long length = kind == EveEventType.HTTP ? r.integer("http", "length", -1) : -1;
+        return length >= 0 ? length : flowBytes(r.object("flow"));
     }
 
     private long parseTime(String stamp) {
