@@ -66,7 +66,7 @@ final class AccessLogLine {
                     : "time is not dd/Mon/yyyy:HH:mm:ss +zzzz at column " + col(from, open + 1));
         }
         time = clock.parse(b, open + 1);
-        if (time < 0) {
+        if (time == ClfTime.INVALID) {
             return fail("bad time '" + Ascii.excerpt(b, open + 1, open + 1 + ClfTime.LENGTH) + "' at column " + col(from, open + 1));
         }
         int i = open + 2 + ClfTime.LENGTH;

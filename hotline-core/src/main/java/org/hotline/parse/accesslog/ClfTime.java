@@ -15,33 +15,34 @@ import org.hotline.parse.IsoTimestamp;
  */
 final class ClfTime {
     static final int LENGTH = 26;
+    static final long INVALID = Long.MIN_VALUE;
     private static final String MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec";
 
     private final byte[] lastText = new byte[LENGTH];
-    private long lastMillis = Long.MIN_VALUE;
+    private long lastMillis = INVALID;
     private final byte[] lastDay = new byte[11 + 6];
     private long lastDayStartSeconds;
     private boolean haveDay;
 
-    /** Epoch millis for the 26 bytes at {@code from}, or -1 if they are not a CLF time. */
+    /** Epoch millis for the 26 bytes at {@code from}, or {@link #INVALID} if they are not a CLF time. */
     long parse(byte[] b, int from) {
-        if (lastMillis != Long.MIN_VALUE && Arrays.equals(lastText, 0, LENGTH, b, from, from + LENGTH)) {
+        if (lastMillis != INVALID && Arrays.equals(lastText, 0, LENGTH, b, from, from + LENGTH)) {
             return lastMillis;
         }
         // dd/Mon/yyyy:HH:mm:ss +zzzz
         if (b[from + 2] != '/' || b[from + 6] != '/' || b[from + 11] != ':' || b[from + 14] != ':'
                 || b[from + 17] != ':' || b[from + 20] != ' ' || (b[from + 21] != '+' && b[from + 21] != '-')) {
-            return -1;
+            return INVALID;
         }
         int hour = IsoTimestamp.digits(b, from + 12, 2);
         int minute = IsoTimestamp.digits(b, from + 15, 2);
         int second = IsoTimestamp.digits(b, from + 18, 2);
         if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60) {
-            return -1;
+            return INVALID;
         }
         long dayStart = dayStartSeconds(b, from);
         if (dayStart == Long.MIN_VALUE) {
-            return -1;
+            return INVALID;
         }
         long millis = (dayStart + hour * 3600L + minute * 60L + Math.min(second, 59)) * 1000L;
         System.arraycopy(b, from, lastText, 0, LENGTH);
