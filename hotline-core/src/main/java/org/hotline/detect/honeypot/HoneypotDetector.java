@@ -1,16 +1,13 @@
 package org.hotline.detect.honeypot;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.hotline.detect.AttackSink;
 import org.hotline.detect.AttackType;
 import org.hotline.detect.Detector;
 import org.hotline.detect.DetectorParameter;
 import org.hotline.detect.DetectorSettings;
 import org.hotline.detect.StateSize;
-import org.hotline.detect.tally.TargetNames;
 import org.hotline.detect.tally.Threshold;
 import org.hotline.detect.tally.WindowedTallies;
 import org.hotline.event.Event;
@@ -19,12 +16,13 @@ import org.hotline.event.EventDetail;
 /**
  * Honeypot contact: a honeypot has no legitimate users, so every event carrying a
  * {@link EventDetail.HoneypotAction} (Cowrie's connects, logins, commands, downloads, proxy
- * requests) is hostile. One {@link AttackType#HONEYPOT} attack per source and honeypot service per
- * run of adjacent {@code window}s with contact; its count is the number of honeypot events (log
+ * requests) is hostile. One {@link AttackType#HONEYPOT} attack per source per run of adjacent
+ * {@code window}s with contact, target "honeypot"; its count is the number of honeypot events (log
  * records, not sessions). Logins also feed the brute-force detector, which judges their rate.
  *
- * <p>The target is the service alone ("ssh", "telnet"), not the sensor's address: Cowrie writes the
- * address only on a session's connect record, so keying on it would split every session in two.
+ * <p>Neither the sensor's address nor the service is part of the key: Cowrie writes the address
+ * only on a session's connect record and the protocol not on every record (a file download names
+ * neither), so keying on them would split one visit into several attacks.
  */
 public final class HoneypotDetector implements Detector, StateSize {
     public static final DetectorParameter EVENTS = DetectorParameter.count("events", 1, 1, 1_000_000,
@@ -33,9 +31,10 @@ public final class HoneypotDetector implements Detector, StateSize {
             Duration.ofSeconds(1), Duration.ofDays(7), "contacts of one source closer than this form one attack");
     public static final List<DetectorParameter> PARAMETERS = List.of(EVENTS, WINDOW);
 
+    static final String TARGET = "honeypot";
+    static final String SIGNATURE = "honeypot contact";
+
     private final WindowedTallies tallies;
-    private final TargetNames targets = new TargetNames();
-    private final Map<String, String> signatures = new HashMap<>();
 
     public HoneypotDetector(DetectorSettings settings) {
         this.tallies = new WindowedTallies(settings.get(WINDOW), Threshold.events(settings.get(EVENTS)));
@@ -46,10 +45,7 @@ public final class HoneypotDetector implements Detector, StateSize {
         if (e.source() == null || !(e.detail() instanceof EventDetail.HoneypotAction)) {
             return;
         }
-        String service = e.service() == null ? "" : e.service();
-        String signature = signatures.computeIfAbsent(service,
-                s -> s.isEmpty() ? "honeypot contact" : s + " honeypot contact");
-        tallies.add(e.source(), targets.of(e.service(), null), signature, e);
+        tallies.add(e.source(), TARGET, SIGNATURE, e);
     }
 
     @Override

@@ -18,7 +18,8 @@ import org.hotline.event.Protocol;
  *       a scanner. A probe without flags, or with FIN, PSH, URG alone (stealth scans) counts.</li>
  *   <li>Connection records ({@link Outcome#CONNECTION}): only those whose state says the connection
  *       never got going: Zeek {@code conn_state} S0 (no answer), REJ (refused), RSTOS0, RSTRH, SH,
- *       SHR (reset or closed before a handshake), and Suricata flow state "new" (no reply seen). An
+ *       SHR (reset or closed before a handshake), and Suricata's TCP state "syn_sent" or flow state
+ *       "new" (no reply seen). A honeypot's connect record is contact, not a probe of a port. An
  *       established connection is not a probe: an FTP client opening passive data connections to
  *       many ports would otherwise look like a scanner. A record without a state (a format that has
  *       none) counts, since it is all there is to go on.</li>
@@ -38,8 +39,11 @@ final class ConnectionAttempts {
             case ALLOWED:
                 return !answersConnection(e);
             case CONNECTION:
+                if (e.detail() == null) {
+                    return true;
+                }
                 EventDetail.Connection c = e.detail(EventDetail.Connection.class);
-                return c == null || c.state() == null || failedState(c.state());
+                return c != null && (c.state() == null || failedState(c.state()));
             default:
                 return false;
         }
@@ -56,7 +60,7 @@ final class ConnectionAttempts {
 
     private static boolean failedState(String state) {
         switch (state) {
-            case "S0": case "REJ": case "RSTOS0": case "RSTRH": case "SH": case "SHR": case "new":
+            case "S0": case "REJ": case "RSTOS0": case "RSTRH": case "SH": case "SHR": case "new": case "syn_sent":
                 return true;
             default:
                 return false;

@@ -69,8 +69,8 @@ class HoneypotDetectorTest implements DetectorContract {
         assertThat(attacks.get(0)).satisfies(a -> {
             assertThat(a.type()).isEqualTo(AttackType.HONEYPOT);
             assertThat(a.source()).isEqualTo(IpAddress.parse("198.51.100.23"));
-            assertThat(a.signature()).isEqualTo("ssh honeypot contact");
-            assertThat(a.target()).isEqualTo("ssh");
+            assertThat(a.signature()).isEqualTo("honeypot contact");
+            assertThat(a.target()).isEqualTo("honeypot");
             assertThat(a.events()).isEqualTo(18);
             assertThat(a.firstSeen()).isEqualTo(T0);
             assertThat(a.lastSeen()).isEqualTo(T0 + 5 * 60_000L + 8_000L);
