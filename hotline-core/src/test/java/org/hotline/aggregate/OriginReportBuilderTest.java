@@ -139,10 +139,15 @@ class OriginReportBuilderTest {
                 .collect(Collectors.toMap(AttacksSection.TypeRow::type, t -> t));
         assertThat(types.get("port-scan").attacks()).isEqualTo(10);
         assertThat(types.get("path-scan").sources()).isEqualTo(8);   // awk '$9==404{print $1}' A | sort -u | wc -l
-        // the Zeek baseline masks times, so its 10 attacks are undated; A spans 10:05 to 18:05 -> hourly buckets
+        // the Zeek baseline masks times, so its 10 attacks are undated. A's attacks begin (earliest line per
+        // attack, awk) in the hours 10 (4), 11 (2), 12 (2), 13 (4), 14 (2), 16 (1), 17 (4): hourly buckets 10..17,
+        // the empty 15:00 one included
         assertThat(attacks.overTime().bucket()).isEqualTo("hour");
         assertThat(attacks.overTime().undatedAttacks()).isEqualTo(10);
-        assertThat(attacks.overTime().buckets()).hasSize(9);
+        assertThat(attacks.overTime().buckets()).extracting(AttacksSection.TimeBucket::attacks)
+                .containsExactly(4L, 2L, 2L, 4L, 2L, 0L, 1L, 4L);
+        assertThat(attacks.overTime().buckets().get(5).start()).hasToString("2015-05-17T15:00:00Z");
+        assertThat(attacks.overTime().buckets().get(5).bytes()).isNull();
         assertThat(attacks.overTime().buckets().stream().mapToLong(AttacksSection.TimeBucket::attacks).sum()).isEqualTo(19);
         SourceRow top = attacks.topSources().get(0);
         assertThat(top.address()).isEqualTo("65.55.213.73");

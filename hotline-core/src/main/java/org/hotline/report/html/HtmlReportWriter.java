@@ -35,9 +35,9 @@ public final class HtmlReportWriter implements ReportWriter {
     public void write(OriginReport report, OutputStream out) throws IOException {
         WorldMap map = WorldMap.get();
         StringBuilder sb = new StringBuilder(256 * 1024);
-        sb.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+        sb.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n")
+                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\"/>\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
                 .append("<title>Hotline origin report</title>\n<style>\n").append(css()).append("</style>\n</head>\n<body>\n");
         sb.append("<h1>Where the attacks came from</h1>\n<p class=\"meta\">Hotline ").append(Html.esc(report.run().version()))
                 .append(", report generated ").append(Html.esc(report.run().generatedAt().toString()))

@@ -93,8 +93,8 @@ final class WorldMap {
         sb.append("<div class=\"legend\"><span><i style=\"background:").append(NO_SHARE).append("\"></i>none</span>");
         double lower = 0;
         for (int i = 0; i < BOUNDS.length; i++) {
-            String label = Double.isInfinite(BOUNDS[i]) ? "&ge; " + fmt(lower) + " %"
-                    : (lower == 0 ? "&lt; " : fmt(lower) + "&ndash;") + fmt(BOUNDS[i]) + " %";
+            String label = Double.isInfinite(BOUNDS[i]) ? "&#8805; " + fmt(lower) + " %"
+                    : (lower == 0 ? "&lt; " : fmt(lower) + "&#8211;") + fmt(BOUNDS[i]) + " %";
             sb.append("<span><i style=\"background:").append(FILLS[i]).append("\"></i>").append(label).append("</span>");
             lower = BOUNDS[i];
         }
