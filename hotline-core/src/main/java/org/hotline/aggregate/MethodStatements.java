@@ -25,7 +25,7 @@ final class MethodStatements {
                 + " attacking addresses never completed a handshake; their attacks (" + attacks.unverified().attacks()
                 + " unverified, " + attacks.reflected().attacks() + " reflected from amplifier ports) are listed in"
                 + " their own tables and never added to the origin share.");
-        s.add(hasRole(in.databases(), "tor")
+        s.add(hasRole(in.databases(), "tor") || shares.tor().sources() > 0
                 ? of(shares.tor()) + " attacking addresses are Tor exit relays: their attacks are reported as"
                         + " anonymised (origin unknown) and left out of the origin share."
                 : "No Tor exit list was used: Tor exit relays were not recognised and count as origins.");

@@ -13,6 +13,7 @@ import org.hotline.event.Event;
 import org.hotline.event.IpAddress;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code --events-out FILE}: every parsed event, enriched, one JSON object per line (JSON Lines),
@@ -31,6 +32,9 @@ import tools.jackson.core.JsonGenerator;
  * file named rather than leaving a silently truncated audit file.
  */
 public final class EventsOutWriter implements Consumer<List<Event>>, AutoCloseable {
+    /** One object per line: no indentation; closes the stream with the generator. */
+    private static final JsonMapper COMPACT = JsonMapper.builder().build();
+
     private final String name;
     private final JsonGenerator json;
     private final Function<IpAddress, Origin> origins;
@@ -42,7 +46,7 @@ public final class EventsOutWriter implements Consumer<List<Event>>, AutoCloseab
      */
     public EventsOutWriter(String name, OutputStream out, Function<IpAddress, Origin> origins) {
         this.name = name;
-        this.json = JsonReportWriter.MAPPER.createGenerator(out);
+        this.json = COMPACT.createGenerator(out);
         this.origins = origins;
     }
 

@@ -122,7 +122,7 @@ public final class TerminalReportWriter implements ReportWriter {
         for (SourceRow r : rows.subList(0, Math.min(SOURCES, rows.size()))) {
             t.row(r.address(), Cells.orDash(r.country()), r.asn() == null ? "-" : "AS" + r.asn(), r.table(),
                     Cells.count(r.attacks()), Cells.count(r.events()), String.join(",", r.types()),
-                    r.evidence().isEmpty() ? "-" : r.evidence().get(0));
+                    r.evidence().isEmpty() ? "-" : r.evidence().get(0).substring(r.evidence().get(0).lastIndexOf('/') + 1));
         }
         render(sb, t, rows.size(), SOURCES, "sources");
         sb.append('\n');
