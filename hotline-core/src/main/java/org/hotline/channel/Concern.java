@@ -31,8 +31,9 @@ public record Concern(String id, String channelId, String filer, String recipien
             throw new ChannelException(ChannelException.Reason.INVALID, "a concern's history starts with its filing");
         }
         Message first = history.get(0);
-        ConcernState state = !first.isSealed() ? ConcernState.DRAFT
-                : filingDelivered || history.size() > 1 ? ConcernState.DELIVERED : ConcernState.SENT;
+        // Anything the recipient wrote proves the filing reached it; the filer's own notes do not.
+        boolean reached = filingDelivered || history.stream().anyMatch(m -> m.author().equals(filing.recipient()));
+        ConcernState state = !first.isSealed() ? ConcernState.DRAFT : reached ? ConcernState.DELIVERED : ConcernState.SENT;
         Duration paused = Duration.ZERO;
         Instant pausedSince = null;
         for (Message m : history.subList(1, history.size())) {

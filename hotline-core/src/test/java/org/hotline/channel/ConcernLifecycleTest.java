@@ -68,6 +68,10 @@ class ConcernLifecycleTest {
         assertThat(sent.state()).isEqualTo(ConcernState.SENT);
         assertThat(sent.deadline()).isEqualTo(new Deadline("acknowledge", p.us.id(), filed.plus(Duration.ofHours(24))));
         assertThat(Concern.of(h, true, terms).state()).isEqualTo(ConcernState.DELIVERED);
+        // The filer's own note does not prove delivery; the recipient's acknowledgement does.
+        List<Message> withNote = new ArrayList<>(h);
+        withNote.add(p.next(withNote, p.ru, new MessageBody.StatusUpdate("more to follow")));
+        assertThat(Concern.of(withNote, false, terms).state()).isEqualTo(ConcernState.SENT);
 
         h.add(p.next(h, p.us, new MessageBody.Acknowledgement(null)));
         h.add(p.next(h, p.us, new MessageBody.MaterialsRequest("more logs")));

@@ -25,14 +25,15 @@ public interface CollectionStore {
      * A stored object.
      *
      * @param sequence    position in the collection's insertion order (opaque paging cursor)
-     * @param version     RFC 3339 timestamp with milliseconds (see the class comment)
+     * @param version     the object's {@code modified} (else {@code created}) exactly as written, or for an
+     *                    object with neither (an SCO) its date added, with microseconds
      * @param specVersion "2.1" (or "2.0" for legacy objects without {@code spec_version})
      * @param json        the object exactly as received or rendered
      */
     record Stored(long sequence, String id, String type, String version, String specVersion, Instant dateAdded,
                   String json) {}
 
-    /** An object to add; its date added is assigned by the store. */
+    /** An object to add; its date added is assigned by the store. {@code version} null means "none of its own" (an SCO). */
     record NewObject(String id, String type, String version, String specVersion, String json) {}
 
     enum Added { ADDED, ALREADY_PRESENT }
@@ -57,6 +58,7 @@ public interface CollectionStore {
 
     Page find(String collection, Query query);
 
-    /** Deletes the matching versions of one object (TAXII DELETE); returns how many were removed. */
+    /** Deletes the matching versions of one object (TAXII DELETE; empty {@code versions} means "last",
+     * as in medallion); returns how many were removed. */
     int delete(String collection, String id, Set<String> versions, Set<String> specVersions);
 }

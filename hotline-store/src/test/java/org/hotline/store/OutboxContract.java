@@ -1,0 +1,91 @@
+package org.hotline.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.hotline.channel.Message;
+import org.hotline.channel.MessageBody;
+import org.hotline.channel.port.Outbox;
+import org.hotline.channel.port.Outbox.Delivery;
+import org.junit.jupiter.api.Test;
+
+/** {@link Outbox}: what append queued, when it is due, and what delivery attempts leave behind. */
+interface OutboxContract extends DatabaseUnderTest {
+    Instant FAR = Instant.parse("9999-01-01T00:00:00Z");
+
+    private NodeDatabase withTwoQueued(Parties p, Message[] queued) {
+        NodeDatabase db = open();
+        db.channels().save(p.channelSeenBy(p.ru));
+        queued[0] = p.filing(Parties.START);
+        queued[1] = p.next(queued[0], p.ru, new MessageBody.StatusUpdate("more sources seen"), Parties.START.plusSeconds(60));
+        db.concerns().append(queued[0], p.us.id());
+        db.concerns().append(queued[1], p.us.id());
+        return db;
+    }
+
+    @Test
+    default void appendQueuesEachOutgoingMessageOnceDueWhenItWasWritten() {
+        Parties p = new Parties();
+        Message[] m = new Message[2];
+        try (NodeDatabase db = withTwoQueued(p, m)) {
+            Message incoming = p.next(m[1], p.us, new MessageBody.Acknowledgement(null), Parties.START.plusSeconds(120));
+            db.concerns().append(incoming, null);
+            Outbox outbox = db.outbox();
+
+            assertThat(outbox.due(FAR, 10)).extracting(Delivery::messageId, Delivery::concernId, Delivery::partner,
+                            Delivery::attempts, Delivery::nextAttempt, Delivery::lastError)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple(m[0].id(), m[0].concernId(), p.us.id(), 0, m[0].created(), null),
+                            org.assertj.core.groups.Tuple.tuple(m[1].id(), m[1].concernId(), p.us.id(), 0, m[1].created(), null));
+            assertThat(outbox.due(m[0].created(), 10)).extracting(Delivery::messageId).containsExactly(m[0].id());
+            assertThat(outbox.due(m[0].created().minusMillis(1), 10)).isEmpty();
+            assertThat(outbox.due(FAR, 1)).extracting(Delivery::messageId).containsExactly(m[0].id());
+            assertThat(outbox.isDelivered(m[0].id())).isFalse();
+            assertThat(outbox.isDelivered(incoming.id())).isFalse();
+        }
+    }
+
+    @Test
+    default void aRetryableFailureReschedulesAndKeepsTheError() {
+        Parties p = new Parties();
+        Message[] m = new Message[2];
+        try (NodeDatabase db = withTwoQueued(p, m)) {
+            Outbox outbox = db.outbox();
+            Delivery first = outbox.due(FAR, 1).get(0);
+            Instant retry = Parties.START.plus(Duration.ofMinutes(5));
+            outbox.failed(first.id(), retry, "US-CERT: connection refused (attempt 1)", false);
+            outbox.failed(first.id(), retry.plusSeconds(600), "US-CERT: HTTP 503 (attempt 2)", false);
+
+            assertThat(outbox.due(retry.plusSeconds(599), 10)).extracting(Delivery::messageId).containsExactly(m[1].id());
+            assertThat(outbox.due(retry.plusSeconds(600), 10)).first().satisfies(d -> {
+                assertThat(d.id()).isEqualTo(first.id());
+                assertThat(d.attempts()).isEqualTo(2);
+                assertThat(d.nextAttempt()).isEqualTo(retry.plusSeconds(600));
+                assertThat(d.lastError()).isEqualTo("US-CERT: HTTP 503 (attempt 2)");
+            });
+            assertThat(outbox.isDelivered(m[0].id())).isFalse();
+        }
+    }
+
+    @Test
+    default void aPermanentFailureIsNeverDueAgainAndADeliveryIsDone() {
+        Parties p = new Parties();
+        Message[] m = new Message[2];
+        try (NodeDatabase db = withTwoQueued(p, m)) {
+            Outbox outbox = db.outbox();
+            List<Delivery> due = outbox.due(FAR, 10);
+            outbox.failed(due.get(0).id(), Parties.START, "US-CERT refused it: bad signature", true);
+            outbox.delivered(due.get(1).id(), Parties.START.plusSeconds(61));
+
+            assertThat(outbox.due(FAR, 10)).isEmpty();
+            assertThat(outbox.isDelivered(m[0].id())).isFalse();
+            assertThat(outbox.isDelivered(m[1].id())).isTrue();
+            assertThatThrownBy(() -> outbox.failed(due.get(0).id(), FAR, "again", false))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining(String.valueOf(due.get(0).id()));
+            assertThatThrownBy(() -> outbox.delivered(987_654_321L, FAR)).isInstanceOf(IllegalStateException.class);
+        }
+    }
+}

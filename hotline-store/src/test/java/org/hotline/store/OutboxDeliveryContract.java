@@ -1,0 +1,113 @@
+package org.hotline.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.hotline.channel.Channel;
+import org.hotline.channel.ChannelTerms;
+import org.hotline.channel.ConcernKind;
+import org.hotline.channel.ConcernState;
+import org.hotline.channel.Message;
+import org.hotline.channel.MessageBody;
+import org.hotline.channel.Tlp;
+import org.hotline.channel.port.Outbox.Delivery;
+import org.junit.jupiter.api.Test;
+
+/**
+ * At-least-once delivery through the persistent outbox ({@link org.hotline.channel.OutboxDelivery}
+ * on the real stores): a partner that is down gets everything once it is back, with retries backing
+ * off; a message delivered twice is applied once; a permanent refusal stops the retries.
+ */
+interface OutboxDeliveryContract extends DatabaseUnderTest {
+    Instant FAR = Instant.parse("9999-01-01T00:00:00Z");
+
+    @Test
+    default void aPartnerThatWasDownGetsEverythingOnceWithRetriesBackingOff() {
+        try (TwoNodes n = new TwoNodes(this)) {
+            n.transport.down(n.parties.us.id());
+            String a = n.ru.desk.file(n.parties.filingBody(), false).id();
+            String b = n.ru.desk.file(n.parties.filingBody(), false).id();
+            n.ru.desk.act(a, new MessageBody.StatusUpdate("the attacks go on"));
+            Instant t0 = n.clock.instant();
+
+            List<Duration> gaps = new ArrayList<>();
+            for (int round = 1; round <= 4; round++) {
+                assertThat(n.ru.deliver()).isZero();
+                List<Delivery> waiting = n.ru.db.outbox().due(FAR, 100);
+                assertThat(waiting).hasSize(3).allSatisfy(d -> assertThat(d.lastError()).contains("US-CERT is unreachable"));
+                int r = round;
+                assertThat(waiting).allSatisfy(d -> assertThat(d.attempts()).isEqualTo(r));
+                Instant next = waiting.get(0).nextAttempt();
+                gaps.add(Duration.between(n.clock.instant(), next));
+                n.clock.set(next.minusMillis(1));
+                int attemptsBefore = n.transport.attempts();
+                assertThat(n.ru.deliver()).isZero();
+                assertThat(n.transport.attempts()).as("nothing is tried before it is due").isEqualTo(attemptsBefore);
+                n.clock.set(next);
+            }
+            assertThat(gaps).containsExactly(Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofMinutes(4), Duration.ofMinutes(8));
+            assertThat(n.us.db.concerns().concernIds()).isEmpty();
+            assertThat(n.ru.desk.concern(b).state()).isEqualTo(ConcernState.SENT);
+            assertThat(n.ru.db.outbox().isDelivered(a)).isFalse();
+
+            n.transport.up(n.parties.us.id());
+            assertThat(n.ru.deliver()).isEqualTo(3);
+            assertThat(n.ru.deliver()).as("nothing left").isZero();
+
+            assertThat(n.us.db.concerns().concernIds()).containsExactlyInAnyOrder(a, b);
+            for (String id : List.of(a, b)) {
+                List<Message> there = n.us.db.concerns().history(id);
+                assertThat(there).isEqualTo(n.ru.db.concerns().history(id));
+                assertThat(there).extracting(Message::id).doesNotHaveDuplicates();
+                assertThat(n.ru.desk.concern(id).state()).isEqualTo(ConcernState.DELIVERED);
+            }
+            assertThat(n.ru.db.outbox().due(FAR, 100)).isEmpty();
+            assertThat(Duration.between(t0, n.clock.instant())).isEqualTo(Duration.ofMinutes(15));
+        }
+    }
+
+    @Test
+    default void aMessageDeliveredAgainIsAppliedOnce() {
+        try (TwoNodes n = new TwoNodes(this)) {
+            String id = n.ru.desk.file(n.parties.filingBody(), false).id();
+            n.ru.desk.act(id, new MessageBody.MaterialsProvided("more", Parties.materials()));
+            assertThat(n.ru.deliver()).isEqualTo(2);
+            StoreSnapshot delivered = StoreSnapshot.of(n.us.db);
+
+            // As after a crash between the partner's acceptance and marking the entry delivered.
+            Channel channel = n.ru.db.channels().channel(n.parties.channelId).orElseThrow();
+            n.transport.deliver(channel, n.ru.db.concerns().history(id));
+            n.transport.deliver(channel, n.ru.db.concerns().history(id).subList(0, 1));
+
+            assertThat(StoreSnapshot.of(n.us.db)).isEqualTo(delivered);
+            assertThat(n.us.db.concerns().history(id)).hasSize(2);
+        }
+    }
+
+    @Test
+    default void aPermanentRefusalStopsTheRetries() {
+        try (TwoNodes n = new TwoNodes(this)) {
+            // US's node has since narrowed the channel to TLP:CLEAR; RU's node still allows AMBER.
+            Channel narrowed = new Channel(n.parties.channelId, n.parties.us, n.parties.ru,
+                    new ChannelTerms(java.util.EnumSet.of(Tlp.CLEAR), java.util.EnumSet.allOf(ConcernKind.class),
+                            Duration.ofHours(24), Duration.ofDays(7), Duration.ofDays(7)), Parties.START);
+            n.us.db.channels().save(narrowed);
+            String id = n.ru.desk.file(n.parties.filingBody(), false).id();
+
+            assertThat(n.ru.deliver()).isZero();
+            int attempts = n.transport.attempts();
+            n.clock.advance(Duration.ofDays(30));
+            assertThat(n.ru.deliver()).isZero();
+
+            assertThat(n.transport.attempts()).as("never retried").isEqualTo(attempts).isEqualTo(1);
+            assertThat(n.ru.db.outbox().due(FAR, 100)).isEmpty();
+            assertThat(n.ru.db.outbox().isDelivered(id)).isFalse();
+            assertThat(n.ru.desk.concern(id).state()).isEqualTo(ConcernState.SENT);
+            assertThat(Stream.of(n.us.db.concerns().concernIds())).containsExactly(List.of());
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package org.hotline.store;
+
+import java.time.Duration;
+import org.hotline.channel.ConcernDesk;
+import org.hotline.channel.Ed25519;
+import org.hotline.channel.OutboxDelivery;
+import org.hotline.channel.Party;
+
+/**
+ * Two Hotline nodes in one JVM, each with its own database and the real application services on it
+ * (ConcernDesk, OutboxDelivery), joined by an {@link InProcessTransport} and sharing one test clock.
+ * RU-CERT files; US-CERT answers. Outbox retries back off from one minute, doubling, up to an hour.
+ */
+final class TwoNodes implements AutoCloseable {
+    static final Duration BACKOFF_BASE = Duration.ofMinutes(1);
+    static final Duration BACKOFF_CAP = Duration.ofHours(1);
+
+    final Parties parties = new Parties();
+    final MutableClock clock = new MutableClock(Parties.START);
+    final InProcessTransport transport = new InProcessTransport();
+    final Node ru;
+    final Node us;
+
+    /** One node: its party, its database, and the services on it. */
+    final class Node {
+        final Party party;
+        final NodeDatabase db;
+        final ConcernDesk desk;
+        final OutboxDelivery delivery;
+
+        Node(Party party, Ed25519 key, NodeDatabase db) {
+            this.party = party;
+            this.db = db;
+            db.channels().save(parties.channelSeenBy(party));
+            this.desk = new ConcernDesk(party, key, db.channels(), db.concerns(), db.outbox(), clock);
+            this.delivery = new OutboxDelivery(db.channels(), db.concerns(), db.outbox(), transport, clock, BACKOFF_BASE, BACKOFF_CAP);
+        }
+
+        /** One run of the node's outbox: returns how many messages the partner accepted. */
+        int deliver() {
+            return delivery.deliverDue(100);
+        }
+    }
+
+    TwoNodes(DatabaseUnderTest databases) {
+        ru = new Node(parties.ru, parties.ruKey, databases.open(clock));
+        us = new Node(parties.us, parties.usKey, databases.open(clock));
+        transport.connect(ru.desk);
+        transport.connect(us.desk);
+    }
+
+    @Override
+    public void close() {
+        ru.db.close();
+        us.db.close();
+    }
+}
