@@ -101,18 +101,17 @@ public final class Fixtures {
                 continue;
             }
             String[] f = l.split("\t", -1);
-            IpAddress ip = IpAddress.parse(f[0]);
-            Origin o = new Origin(f[1].isEmpty() ? null : f[1], f[2].isEmpty() ? -1 : Long.parseLong(f[2]),
-                    f[3].isEmpty() ? null : f[3], Set.of());
-            if (f[0].startsWith("fe80:") || f[0].startsWith("10.") || f[0].startsWith("192.168.")) {
+            table.put(IpAddress.parse(f[0]), new Origin(f[1].isEmpty() ? null : f[1],
+                    f[2].isEmpty() ? -1 : Long.parseLong(f[2]), f[3].isEmpty() ? null : f[3], Set.of()));
+        }
+        return ip -> {
+            Origin o = table.getOrDefault(ip, Origin.UNKNOWN);
+            String text = ip.toString();
+            if (text.startsWith("fe80:") || text.startsWith("10.") || text.startsWith("192.168.")) {
                 o = o.withFlag(OriginFlag.NON_ROUTABLE);
             }
-            if (tor.contains(ip)) {
-                o = o.withFlag(OriginFlag.TOR_EXIT);
-            }
-            table.put(ip, o);
-        }
-        return ip -> table.getOrDefault(ip, Origin.UNKNOWN);
+            return tor.contains(ip) ? o.withFlag(OriginFlag.TOR_EXIT) : o;
+        };
     }
 
     static List<String> lines(String name) {

@@ -114,6 +114,21 @@ class OriginReportBuilderTest {
     }
 
     @Test
+    void aVerifiedPrivateSourceGoesToTheNonRoutableTableNotToAnyCountry() {
+        // 192.168.1.31 appears in the Zeek ssh baseline as a LAN host; here it completes a login attempt.
+        IpAddress lan = IpAddress.parse("192.168.1.31");
+        Attack login = new Attack(AttackType.BRUTE_FORCE, "ssh password guessing", lan, "ssh", 1431857103000L,
+                1431857163000L, 6, -1, -1, Verification.HANDSHAKE, List.of(new InputPosition("auth.log", 12)));
+        OriginReport r = OriginReportBuilder.build(FixtureReport.input(List.of(login)));
+        assertThat(r.attacks().nonRoutable().sources()).isEqualTo(1);
+        assertThat(r.attacks().nonRoutable().events()).isEqualTo(6);
+        assertThat(r.attacks().nonRoutable().bytes()).isNull();
+        assertThat(r.attacks().origin().sources()).isEqualTo(14);
+        assertThat(r.attacks().byCountry()).noneMatch(c -> c.country() == null);
+        assertThat(r.caveats().shares().nonRoutable()).isEqualTo(new Caveats.Share(3, 25, 12.0));
+    }
+
+    @Test
     void allEventsByCountryCountEveryParsedEventWithASource() {
         EventsSection e = report.events();
         // 1,000 access-log lines + 34 Zeek connections, all with a source; 229 distinct sources (= rows of O)
