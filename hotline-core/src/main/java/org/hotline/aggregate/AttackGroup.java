@@ -1,7 +1,10 @@
 package org.hotline.aggregate;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -19,7 +22,7 @@ final class AttackGroup {
     private long bytes = -1;
     private long first = Event.NO_TIME;
     private long last = Event.NO_TIME;
-    /** Events per source; its size is the row's distinct sources. */
+    /** Per source: events, first and last time; its size is the row's distinct sources. */
     final Map<IpAddress, long[]> perSource = new HashMap<>();
     private final Set<String> targets = new HashSet<>();
 
@@ -35,7 +38,14 @@ final class AttackGroup {
         if (a.lastSeen() != Event.NO_TIME && (last == Event.NO_TIME || a.lastSeen() > last)) {
             last = a.lastSeen();
         }
-        perSource.computeIfAbsent(a.source(), s -> new long[1])[0] += a.events();
+        long[] s = perSource.computeIfAbsent(a.source(), k -> new long[] {0, Event.NO_TIME, Event.NO_TIME});
+        s[0] += a.events();
+        if (a.firstSeen() != Event.NO_TIME && (s[1] == Event.NO_TIME || a.firstSeen() < s[1])) {
+            s[1] = a.firstSeen();
+        }
+        if (a.lastSeen() != Event.NO_TIME && (s[2] == Event.NO_TIME || a.lastSeen() > s[2])) {
+            s[2] = a.lastSeen();
+        }
         targets.add(a.target());
     }
 
@@ -78,6 +88,19 @@ final class AttackGroup {
             }
         }
         return top;
+    }
+
+    /** The {@code limit} sources with the most events, most first (ties: lowest address), as evidence rows. */
+    List<CountryRow.Address> topAddresses(int limit) {
+        List<Map.Entry<IpAddress, long[]>> all = new ArrayList<>(perSource.entrySet());
+        all.sort(Comparator.comparingLong((Map.Entry<IpAddress, long[]> e) -> e.getValue()[0]).reversed()
+                .thenComparing(Map.Entry::getKey));
+        List<CountryRow.Address> out = new ArrayList<>();
+        for (Map.Entry<IpAddress, long[]> e : all.subList(0, Math.min(limit, all.size()))) {
+            long[] v = e.getValue();
+            out.add(new CountryRow.Address(e.getKey().toString(), v[0], EventTotals.instant(v[1]), EventTotals.instant(v[2])));
+        }
+        return out;
     }
 
     /** Percent of the row's events that come from its top source. */

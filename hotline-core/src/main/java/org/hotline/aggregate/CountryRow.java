@@ -22,6 +22,8 @@ import java.util.List;
  * @param targets            distinct targets attacked
  * @param firstSeen          earliest attack time, null when unknown
  * @param lastSeen           latest attack time, null when unknown
+ * @param topAddresses       the addresses with the most events, at most {@link #TOP_ADDRESSES}:
+ *                           evidence a counterpart can look up in its own logs
  * @param topSource          the address with the most events in this row
  * @param concentration      percent of this row's events that come from {@code topSource}
  * @param torSources         verified sources placed here that are Tor exits, left out of this row
@@ -33,16 +35,22 @@ import java.util.List;
 public record CountryRow(String country, long attacks, long events, long sources, Long bytes,
                          Double eventsPercent, Double sourcesPercent, Double bytesPercent,
                          long networks, long asns, List<AsnCount> topAsns, long targets,
-                         Instant firstSeen, Instant lastSeen, String topSource, Double concentration,
+                         Instant firstSeen, Instant lastSeen, List<Address> topAddresses, String topSource,
+                         Double concentration,
                          long torSources, Double torPercent, long nonRoutableSources,
                          String confidence, List<String> confidenceReasons) {
 
     public static final int TOP_ASNS = 3;
+    public static final int TOP_ADDRESSES = 5;
 
     public CountryRow {
         topAsns = List.copyOf(topAsns);
+        topAddresses = List.copyOf(topAddresses);
         confidenceReasons = List.copyOf(confidenceReasons);
     }
+
+    /** One address of a row: its attack events and when it was seen (null when unknown). */
+    public record Address(String address, long events, Instant firstSeen, Instant lastSeen) {}
 
     /** An ASN's part of a row: {@code asn} null when unknown. */
     public record AsnCount(Long asn, String org, long sources, long events) {}

@@ -52,7 +52,8 @@ final class OriginRows {
             rows.add(new CountryRow(country, g.attacks, g.events, g.sources(), g.bytes(),
                     Percent.of(g.events, scope.events()), Percent.of(g.sources(), scope.sources()),
                     Percent.ofBytes(g.bytes(), scope.bytes()), g.networks(), asns.size(), topAsns(g), g.targets(),
-                    g.firstSeen(), g.lastSeen(), g.topSource().toString(), concentration,
+                    g.firstSeen(), g.lastSeen(), g.topAddresses(CountryRow.TOP_ADDRESSES), g.topSource().toString(),
+                    concentration,
                     tor, Percent.of(tor, g.sources() + tor + nonRoutable), nonRoutable,
                     grade.grade(), grade.reasons()));
         });

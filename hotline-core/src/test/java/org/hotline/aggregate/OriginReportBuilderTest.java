@@ -49,6 +49,10 @@ class OriginReportBuilderTest {
         // 66.249.73.135 makes 39 of the 115 events (A: 39 requests, no 404)
         assertThat(us.topSource()).isEqualTo("66.249.73.135");
         assertThat(us.concentration()).isEqualTo(33.91);
+        // evidence rows, busiest first: 66.249.73.135 (39), 65.55.213.74 (27), 208.115.111.72 (22), ...
+        assertThat(us.topAddresses()).hasSize(CountryRow.TOP_ADDRESSES).extracting(CountryRow.Address::address)
+                .startsWith("66.249.73.135", "65.55.213.74", "208.115.111.72");
+        assertThat(us.topAddresses().get(0).firstSeen()).isNotNull();
         // O: ASNs 8075, 15169 (two addresses, one /24), 8560, 22781, 23286, 23033
         assertThat(us.asns()).isEqualTo(6);
         assertThat(us.networks()).isEqualTo(6);

@@ -79,6 +79,8 @@ class JsonReportContractTest {
         assertThat(us.get("country").asString()).isEqualTo("US");
         assertThat(us.get("sourcesPercent").isNumber()).isTrue();
         assertThat(us.get("concentration").isNumber()).isTrue();
+        assertThat(us.get("topAddresses").get(0).get("address").isString()).isTrue();
+        assertThat(us.get("topAddresses").get(0).get("events").isIntegralNumber()).isTrue();
         assertThat(us.get("confidence").asString()).isIn("high", "medium", "low");
         assertThat(us.get("firstSeen").asString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
         JsonNode asn = attacks.get("byAsn").get(0);
