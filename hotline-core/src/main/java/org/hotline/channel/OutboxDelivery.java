@@ -52,7 +52,7 @@ public final class OutboxDelivery {
                 continue;
             }
             try {
-                transport.deliver(channel, history.subList(0, upTo + 1));
+                transport.deliver(channel, history.subList(0, upTo + 1), d.attempts() + 1);
                 outbox.delivered(d.id(), clock.instant());
                 delivered++;
             } catch (Transport.DeliveryException e) {

@@ -19,6 +19,15 @@ public interface Transport {
      */
     void deliver(Channel channel, List<Message> history);
 
+    /**
+     * As {@link #deliver(Channel, List)}, told which attempt this is (1 for the first), so a failure can
+     * say "attempt 3" (the outbox counts attempts across restarts; a transport cannot). Transports that
+     * report attempts override this; the default ignores the number.
+     */
+    default void deliver(Channel channel, List<Message> history, int attempt) {
+        deliver(channel, history);
+    }
+
     /** A failed delivery; {@code permanent} when retrying cannot help (the partner refused the content). */
     class DeliveryException extends org.hotline.HotlineException {
         private static final long serialVersionUID = 1L;
