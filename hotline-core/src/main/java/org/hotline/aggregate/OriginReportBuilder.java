@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.hotline.detect.Attack;
 import org.hotline.enrich.DatabaseInfo;
 import org.hotline.enrich.Origin;
@@ -17,12 +18,21 @@ import org.hotline.pipeline.InputSummary;
  *
  * <p>Cost: one enrichment call per distinct source (the only I/O-bound step if the caller's
  * function is uncached), then time and memory linear in distinct sources plus attacks.
+ *
+ * <p>A caller that also wants to check the databases' coverage of the same addresses (the geo
+ * module's {@code CoverageCheck}) resolves them once and hands the map in:
+ * <pre>
+ * Map&lt;IpAddress, Origin&gt; origins = OriginReportBuilder.resolve(tally, result.attacks(), cache);
+ * String warning = CoverageCheck.check(origins, databases).warning();
+ * OriginReport report = OriginReportBuilder.build(ReportInput.of(result, origins::get, databases, run,
+ *         warning == null ? List.of() : List.of(warning)));
+ * </pre>
  */
 public final class OriginReportBuilder {
     private OriginReportBuilder() {}
 
     public static OriginReport build(ReportInput in) {
-        Map<IpAddress, Origin> origins = resolve(in);
+        Map<IpAddress, Origin> origins = resolve(in.tally(), in.attacks(), in.origins());
         EventsSection events = EventTotals.build(in.tally(), origins);
         List<String> inputOrder = in.inputs().stream().map(InputSummary::name).toList();
         AttackBreakdown.Result attacks = AttackBreakdown.build(in.attacks(), origins, in.run().zone(), inputOrder);
@@ -46,18 +56,19 @@ public final class OriginReportBuilder {
                 events, attacks.section(), caveats);
     }
 
-    /** Every distinct source's origin, looked up once. */
-    private static Map<IpAddress, Origin> resolve(ReportInput in) {
-        Map<IpAddress, Origin> origins = new HashMap<>(Math.max(16, in.tally().distinctSources() * 4 / 3 + 1));
-        in.tally().forEachSource(s -> origins.put(s.source(), lookup(in, s.source())));
-        for (Attack a : in.attacks()) {
-            origins.computeIfAbsent(a.source(), ip -> lookup(in, ip));
+    /** Every distinct source's origin (of all events and of all attacks), looked up once each. */
+    public static Map<IpAddress, Origin> resolve(SourceTally tally, List<Attack> attacks,
+                                                 Function<IpAddress, Origin> lookup) {
+        Map<IpAddress, Origin> origins = new HashMap<>(Math.max(16, tally.distinctSources() * 4 / 3 + 1));
+        tally.forEachSource(s -> origins.put(s.source(), lookup(lookup, s.source())));
+        for (Attack a : attacks) {
+            origins.computeIfAbsent(a.source(), ip -> lookup(lookup, ip));
         }
         return origins;
     }
 
-    private static Origin lookup(ReportInput in, IpAddress ip) {
-        Origin o = in.origins().apply(ip);
+    private static Origin lookup(Function<IpAddress, Origin> lookup, IpAddress ip) {
+        Origin o = lookup.apply(ip);
         return o == null ? Origin.UNKNOWN : o;
     }
 

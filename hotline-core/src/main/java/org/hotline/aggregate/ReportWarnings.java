@@ -24,7 +24,9 @@ final class ReportWarnings {
     private ReportWarnings() {}
 
     static List<String> of(ReportInput in, EventsSection events, AttacksSection attacks) {
-        List<String> w = new ArrayList<>(in.warnings());
+        List<String> w = new ArrayList<>();
+        // A caller's text may hold several warnings on separate lines (the geo coverage check does).
+        in.warnings().forEach(text -> text.lines().filter(l -> !l.isBlank()).forEach(w::add));
         for (InputSummary s : in.inputs()) {
             if (s.error() != null) {
                 w.add("input " + s.name() + ": " + s.error());

@@ -185,6 +185,22 @@ class OriginReportBuilderTest {
         assertThat(report.warnings()).anyMatch(w -> w.contains("was built 2026-06-17") && w.contains("after the last event"));
     }
 
+    @Test
+    void looksUpEachDistinctSourceOnceAndPutsTheCallersWarningsFirst() {
+        ReportInput fixture = FixtureReport.input(List.of());
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        ReportInput counted = new ReportInput(fixture.inputs(), fixture.attacks(), fixture.tally(),
+                ip -> {
+                    calls.incrementAndGet();
+                    return fixture.origins().apply(ip);
+                }, fixture.databases(), fixture.run(),
+                List.of("WARNING: 12 of 80 public source addresses have no country\nWARNING: and no AS"));
+        OriginReport r = OriginReportBuilder.build(counted);
+        assertThat(calls.get()).isEqualTo(229);   // the distinct sources of A and Z (rows of O)
+        assertThat(r.warnings()).startsWith("WARNING: 12 of 80 public source addresses have no country",
+                "WARNING: and no AS");
+    }
+
     private CountryRow row(String code) {
         return byCode(attacks.byCountry(), CountryRow::country).get(code);
     }
