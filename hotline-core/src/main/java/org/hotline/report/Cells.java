@@ -19,6 +19,11 @@ public final class Cells {
         return String.format(Locale.ROOT, "%,d", n);
     }
 
+    /** "1 address", "2 addresses": a count with its noun in the right number. */
+    public static String count(long n, String one, String many) {
+        return count(n) + " " + (n == 1 ? one : many);
+    }
+
     public static String percent(Double p) {
         return p == null ? "-" : String.format(Locale.ROOT, "%.1f%%", p);
     }

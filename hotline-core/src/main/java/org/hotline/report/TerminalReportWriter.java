@@ -138,8 +138,9 @@ public final class TerminalReportWriter implements ReportWriter {
     }
 
     private static void side(StringBuilder sb, String label, AttacksSection.SideTable s) {
-        StringBuilder line = new StringBuilder(label).append(": ").append(Cells.count(s.sources())).append(" addresses, ")
-                .append(Cells.count(s.attacks())).append(" attacks, ").append(Cells.count(s.events())).append(" events");
+        StringBuilder line = new StringBuilder(label).append(": ").append(Cells.count(s.sources(), "address", "addresses"))
+                .append(", ").append(Cells.count(s.attacks(), "attack", "attacks")).append(", ")
+                .append(Cells.count(s.events(), "event", "events"));
         if (!s.byCountry().isEmpty()) {
             line.append("; apparent countries: ");
             List<CountryCount> top = s.byCountry().subList(0, Math.min(5, s.byCountry().size()));
