@@ -28,7 +28,8 @@ public final class Headline {
                 + Cells.percent(top.sourcesPercent()) + " are located " + where + " ("
                 + Cells.percent(top.eventsPercent()) + " of " + Cells.count(a.origin().events()) + " attack events"
                 + (top.bytesPercent() == null ? "" : ", " + Cells.percent(top.bytesPercent()) + " of the bytes where known")
-                + "; " + Cells.count(top.networks()) + " networks, " + Cells.count(top.asns()) + " ASNs, top-1 address "
+                + "; " + Cells.count(top.networks(), "network", "networks") + ", " + Cells.count(top.asns(), "ASN", "ASNs")
+                + ", top-1 address "
                 + Cells.percent(top.concentration()) + " of its events; confidence " + top.confidence() + "). "
                 + excluded + " Located means where an address is registered or routed, not who the attacker is.";
     }
