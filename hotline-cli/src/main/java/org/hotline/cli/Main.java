@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
         footer = {"", ExitCodes.HELP, "", "Run 'hotline COMMAND --help' for a command's options and examples."},
         subcommands = {
                 FormatsCommand.class,
+                GeoCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
