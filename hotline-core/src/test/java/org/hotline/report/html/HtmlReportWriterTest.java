@@ -66,6 +66,17 @@ class HtmlReportWriterTest {
         assertThat(html).contains("anonymised");
     }
 
+    @Test
+    void attributionUrlsBecomeLinksAndNothingElseDoes() {
+        // the bundled ASN database's source line (data/geo/manifest.json)
+        String source = "npm @ip-location-db/asn 2.3.2026061719 (CC BY 4.0, data by RouteViews (routeviews.org), the NRO"
+                + " (nro.net) and DB-IP: IP Geolocation by DB-IP, https://db-ip.com; converted to mmdb by Hotline)";
+        assertThat(Html.linked(source)).contains(
+                "DB-IP, <a href=\"https://db-ip.com\" rel=\"noopener noreferrer\">https://db-ip.com</a>; converted")
+                .contains("(routeviews.org)");
+        assertThat(Html.linked("see javascript:alert(1) or \"><b>")).isEqualTo("see javascript:alert(1) or &quot;&gt;&lt;b&gt;");
+    }
+
     private Element area(String code) {
         for (String tag : List.of("path", "circle")) {
             NodeList nodes = dom.getElementsByTagName(tag);
