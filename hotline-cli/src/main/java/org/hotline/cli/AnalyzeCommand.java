@@ -59,6 +59,16 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "Also write every parsed event, enriched, one JSON object per line with its file and line.")
     Path eventsOut;
 
+    @Option(names = "--materials-for", paramLabel = "CC",
+            description = {"Also cut materials for the partner whose jurisdiction is country CC: its attacking sources",
+                    "with counts and time ranges, evidence lines with the files' SHA-256, and the report's hash",
+                    "(for `hotline concern file --materials`)."})
+    String materialsFor;
+
+    @Option(names = "--materials-out", paramLabel = "FILE",
+            description = "Where --materials-for writes (default: materials-CC.json in the current directory).")
+    Path materialsOut;
+
     @Option(names = "--no-progress", description = "No progress bar (there is none anyway when stderr is not a terminal).")
     boolean noProgress;
 
@@ -86,6 +96,10 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         if (eventsOut != null) {
             err.println("hotline: events written to " + eventsOut.toAbsolutePath());
+        }
+        if (materialsFor != null) {
+            Path file = materialsOut != null ? materialsOut : Path.of("materials-" + materialsFor.toUpperCase(java.util.Locale.ROOT) + ".json");
+            err.println("hotline: " + MaterialsOutput.write(materialsFor, file, analysis));
         }
         if (progress == null) {
             // With a progress bar, failures were printed as they happened.

@@ -96,6 +96,34 @@ class AnalyzeCliIT {
     }
 
     @Test
+    void materialsForAPartnerHoldItsSourcesAndCheckableEvidence() throws Exception {
+        Path materials = dir.resolve("materials-cn.json");
+        Cli.Run run = Cli.run("analyze", "--year", "2023", "--materials-for", "cn", "--materials-out", materials.toString(),
+                SAMPLES.resolve("ssh/secure.log").toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.err()).contains("materials for CN (3 sources");
+        JsonNode m = JSON.readTree(materials.toFile());
+        // grep "Failed password" ssh/secure.log | grep -oE "from [0-9.]+" | sort | uniq -c | sort -rn
+        JsonNode sightings = m.path("sightings");
+        assertThat(sightings).hasSize(3);
+        assertThat(sightings.get(0).path("address").asString()).isEqualTo("202.109.143.106");
+        assertThat(sightings.get(0).path("count").asLong()).isEqualTo(213);
+        assertThat(sightings.get(0).path("asn").asLong()).isEqualTo(4134);
+        assertThat(sightings.get(1).path("count").asLong()).isEqualTo(78);
+        assertThat(sightings.get(2).path("count").asLong()).isEqualTo(61);
+        // Each excerpt is the very line of the file (sed -n 'Np'), and the file's hash is sha256sum's.
+        List<String> file = Files.readAllLines(SAMPLES.resolve("ssh/secure.log"));
+        String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(SAMPLES.resolve("ssh/secure.log"))));
+        assertThat(m.path("excerpts")).hasSize(9);
+        for (JsonNode e : m.path("excerpts")) {
+            assertThat(e.path("text").asString()).isEqualTo(file.get((int) e.path("line").asLong() - 1));
+            assertThat(e.path("file_sha256").asString()).isEqualTo(digest);
+        }
+        assertThat(m.path("report").path("sha256").asString()).matches("[0-9a-f]{64}");
+        assertThat(m.path("description").asString()).contains("3 attacking source addresses located in CN");
+    }
+
+    @Test
     void badInputsAreNamedAndTheRestIsStillReported() throws Exception {
         Path good = dir.resolve("a-good.log");
         Files.writeString(good, String.join("\n",
