@@ -24,7 +24,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** Geolocation databases: what is in use, look addresses up, and refresh the defaults. */
 @Command(name = "geo", description = "Show, query and update the geolocation databases.",
-        subcommands = {GeoCommand.Info.class, GeoCommand.Lookup.class, GeoCommand.Update.class})
+        subcommands = {GeoCommand.Info.class, GeoCommand.Lookup.class, GeoCommand.Update.class, GeoCommand.Export.class})
 final class GeoCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -111,6 +111,32 @@ final class GeoCommand implements Runnable {
                     out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(array));
                 }
             }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "export", description = {
+            "Write the country and ASN databases in use in MaxMind's own layouts (GeoLite2-Country, GeoLite2-ASN),",
+            "for tools that read nothing else (GoAccess, CrowdSec, Vector) and show 'Unknown' on other layouts."})
+    static final class Export implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--maxmind", paramLabel = "DIR", required = true, description = "Directory to write the two .mmdb files to.")
+        Path dir;
+        @Option(names = "--geo-db", paramLabel = "FILE", description = "Country .mmdb to export (default: the bundled one).")
+        Path geoDb;
+        @Option(names = "--asn-db", paramLabel = "FILE", description = "ASN .mmdb to export (default: the bundled one).")
+        Path asnDb;
+
+        @Override
+        public Integer call() {
+            DefaultDatabases defaults = geoDb == null || asnDb == null ? DefaultDatabases.locate() : null;
+            Path country = geoDb != null ? geoDb : defaults.country().path();
+            Path asn = asnDb != null ? asnDb : defaults.asn().path();
+            var result = org.hotline.geo.mmdb.MaxMindLayoutExport.export(country, asn, dir, java.time.Instant.now());
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("%s: %,d networks (GeoLite2-Country layout, from %s)%n", result.country(), result.countryNetworks(), country);
+            out.printf("%s: %,d networks (GeoLite2-ASN layout, from %s)%n", result.asn(), result.asnNetworks(), asn);
             return ExitCodes.OK;
         }
     }

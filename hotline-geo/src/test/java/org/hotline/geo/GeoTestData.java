@@ -18,6 +18,7 @@ public final class GeoTestData {
     /** Slices of the real ip-location-db CSVs, written by the same script. */
     public static final Path CSV = Path.of("src/test/resources/enrich/csv");
     public static final Path TOR = Path.of("src/test/resources/enrich/tor");
+    public static final Path ADDRESSES = Path.of("src/test/resources/enrich/addresses");
     public static final Path NPM = Path.of("src/test/resources/enrich/npm");
 
     private GeoTestData() {}
