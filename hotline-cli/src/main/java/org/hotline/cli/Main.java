@@ -26,7 +26,11 @@ import picocli.CommandLine.Command;
                 "Try @|bold hotline demo|@ first: it analyses the bundled real sample logs."},
         footer = {"", ExitCodes.HELP, "", "Run 'hotline COMMAND --help' for a command's options and examples."},
         subcommands = {
+                DemoCommand.class,
+                AnalyzeCommand.class,
                 FormatsCommand.class,
+                DetectorsCommand.class,
+                GeoCommand.class,
                 PartyCommand.class,
                 ChannelCommand.class,
                 ConcernCommand.class,

@@ -18,9 +18,14 @@ public record Origin(String country, long asn, String asOrganization, Set<Origin
 
     public Origin {
         flags = flags.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(flags));
-        if (country != null && !country.matches("[A-Z]{2}")) {
+        if (country != null && !isCountryCode(country)) {
             throw new IllegalArgumentException("country must be two upper-case letters: '" + country + "'");
         }
+    }
+
+    /** Two letters A-Z, checked by hand: String.matches compiles a regex on every call. */
+    private static boolean isCountryCode(String s) {
+        return s.length() == 2 && s.charAt(0) >= 'A' && s.charAt(0) <= 'Z' && s.charAt(1) >= 'A' && s.charAt(1) <= 'Z';
     }
 
     public Origin withCountry(String code) {

@@ -5,6 +5,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.hotline.InputException;
+import org.hotline.parse.accesslog.CombinedLogParser;
+import org.hotline.parse.accesslog.CommonLogParser;
+import org.hotline.parse.cowrie.CowrieJsonParser;
+import org.hotline.parse.netfilter.NetfilterLogParser;
+import org.hotline.parse.sshd.SshdAuthParser;
+import org.hotline.parse.suricata.EveJsonParser;
+import org.hotline.parse.zeek.ZeekConnJsonParser;
+import org.hotline.parse.zeek.ZeekConnTsvParser;
 
 /**
  * The built-in formats, listed in one place. Order matters: when two formats read the first lines
@@ -12,8 +20,25 @@ import org.hotline.InputException;
  */
 public final class Parsers {
     private static final List<ParserSpec> BUILT_INS = List.of(
-            // Filled in by the per-format packages: parse.accesslog, parse.sshd, parse.netfilter,
-            // parse.suricata, parse.zeek, parse.cowrie.
+            // common before combined: on a common-format file both read every line (combined
+            // tolerates missing referer and user agent) and the first listed wins; on a combined
+            // file common refuses the extra fields, so it never takes one.
+            new ParserSpec("common", "Apache/nginx Common Log Format access log (no referer, no user agent)",
+                    false, CommonLogParser::new),
+            new ParserSpec("combined", "Apache/nginx combined access log (common plus referer and user agent)",
+                    false, CombinedLogParser::new),
+            new ParserSpec("sshd", "OpenSSH server lines in syslog (auth.log, secure, messages): BSD, ISO or RFC 5424",
+                    true, SshdAuthParser::new),
+            new ParserSpec("netfilter", "iptables/nftables/UFW kernel packet log lines (SRC= DST= PROTO=) in syslog",
+                    true, NetfilterLogParser::new),
+            new ParserSpec("suricata-eve", "Suricata EVE JSON, one object per line (alert, flow, http, dns, tls, ssh...)",
+                    false, EveJsonParser::new),
+            new ParserSpec("zeek-conn", "Zeek conn.log, ASCII/TSV with #fields header",
+                    false, ZeekConnTsvParser::new),
+            new ParserSpec("zeek-conn-json", "Zeek conn.log written as JSON, one object per line",
+                    false, ZeekConnJsonParser::new),
+            new ParserSpec("cowrie", "Cowrie SSH/Telnet honeypot JSON log (cowrie.json)",
+                    false, CowrieJsonParser::new)
     );
 
     private static final Map<String, ParserSpec> BY_NAME = index(BUILT_INS);

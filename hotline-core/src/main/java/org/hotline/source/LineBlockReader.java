@@ -22,6 +22,8 @@ public final class LineBlockReader {
     private int pendingLength;
     private long nextLine = 1;
     private boolean eof;
+    /** A read failure (truncated gzip) held back until the complete lines before it are handed out. */
+    private IOException failure;
 
     /** Reports how far into the underlying input the reader is (for progress). */
     @FunctionalInterface
@@ -37,6 +39,9 @@ public final class LineBlockReader {
 
     /** The next block, or null at the end of the input. */
     public LineBlock next() throws IOException {
+        if (failure != null && pendingLength == 0) {
+            throw failure;
+        }
         if (eof && pendingLength == 0) {
             return null;
         }
@@ -49,6 +54,15 @@ public final class LineBlockReader {
         }
         if (fill == 0) {
             return null;
+        }
+        if (failure != null) {
+            // The input was cut: hand out its complete lines; the broken last one is not a line.
+            int lastNewline = lastIndexOf(buf, fill);
+            pendingLength = 0;
+            if (lastNewline < 0) {
+                throw failure;
+            }
+            return emit(buf, lastNewline + 1, -1);
         }
         if (eof) {
             return emit(buf, fill, -1);
@@ -98,7 +112,14 @@ public final class LineBlockReader {
     private int readFully(byte[] buf, int from, int length) throws IOException {
         int total = 0;
         while (total < length) {
-            int n = in.read(buf, from + total, length - total);
+            int n;
+            try {
+                n = in.read(buf, from + total, length - total);
+            } catch (IOException e) {
+                failure = e;
+                eof = true;
+                break;
+            }
             if (n < 0) {
                 eof = true;
                 break;

@@ -99,6 +99,25 @@ class StreamSourceTest {
     }
 
     @Test
+    void truncatedGzipInsideTheFirstBlockStillGivesItsCompleteLines() throws IOException {
+        // Small enough that the cut falls before the reader's first 1 MiB block is full.
+        byte[] full = gzip(numberedLines(3_000, 80));
+        Path file = Files.write(dir.resolve("small-cut.log.gz"), Arrays.copyOf(full, full.length * 2 / 3));
+        List<String> got = new ArrayList<>();
+        try (Source s = StreamSource.open(file)) {
+            assertThatThrownBy(() -> {
+                for (LineBlock b = s.next(); b != null; b = s.next()) {
+                    b.forEachLine(l -> got.add(l.text()));
+                }
+            }).isInstanceOf(InputException.class).hasMessageContaining("truncated gzip data after line " + got.size());
+        }
+        assertThat(got).hasSizeGreaterThan(1_000);
+        for (int i = 0; i < got.size(); i++) {
+            assertThat(got.get(i)).as("every line handed out is whole").hasSize(80).startsWith((i + 1) + " ");
+        }
+    }
+
+    @Test
     void binaryFileIsAClearError() throws IOException {
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
         Path file = Files.write(dir.resolve("picture.png"), png);

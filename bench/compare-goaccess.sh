@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Whole-process comparison of `hotline analyze` with GoAccess on the same access log, both doing
+# country + ASN, measured side by side in one run on this machine. Prints lines/s, their ratio,
+# peak memory, and `wc -l` as the floor.
+#
+#   bench/compare-goaccess.sh [LINES] [RUNS]        default: 1000000 lines, 3 runs each (medians)
+#
+# Input: built by bench/MakeAccessLog.java from the real 10,000-line Apache log in samples/ (see its
+# comment: copies shifted in time, IPv4 last octet varied per copy; the real lines otherwise).
+# GoAccess reads only MaxMind's layout, so it gets `hotline geo export --maxmind` of the same
+# bundled databases Hotline uses. Needs: goaccess (Debian package), GNU time (/usr/bin/time).
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+lines="${1:-1000000}"
+runs="${2:-3}"
+work="${BENCH_DIR:-${TMPDIR:-/tmp}/hotline-bench}"
+mkdir -p "$work"
+
+for tool in goaccess /usr/bin/time; do
+  command -v "$tool" >/dev/null || { echo "missing $tool: apt-get install goaccess time" >&2; exit 2; }
+done
+
+"$root/hotline" --version >/dev/null   # builds the jar if needed
+jar="$root/hotline-cli/target/hotline.jar"
+input="$work/access-$lines.log"
+[[ -f "$input" ]] || java "$root/bench/MakeAccessLog.java" "$root/samples/logs/web/access.log.gz" "$lines" "$input"
+[[ -f "$work/mm/asn.maxmind-layout.mmdb" ]] || "$root/hotline" geo export --maxmind "$work/mm" >/dev/null
+cat "$input" >/dev/null   # warm the page cache for everyone alike
+
+# median of the wall seconds and of the peak RSS (KiB) over $runs runs of a command
+measure() {
+  local name="$1"; shift
+  local walls=() rss=()
+  for ((i = 0; i < runs; i++)); do
+    /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" >/dev/null 2>"$work/$name.err" \
+      || { echo "$name failed:" >&2; cat "$work/$name.err" >&2; exit 1; }
+    read -r w m < "$work/time.txt"
+    walls+=("$w"); rss+=("$m")
+  done
+  local mw mr
+  mw=$(printf '%s\n' "${walls[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+  mr=$(printf '%s\n' "${rss[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+  echo "$name $mw $mr"
+}
+
+java_cmd=(java ${HOTLINE_JAVA_OPTS:--XX:+UseParallelGC} -Dhotline.home="$root" -jar "$jar")
+results=()
+results+=("$(measure wc-l wc -l "$input")")
+results+=("$(measure goaccess goaccess "$input" --log-format=COMBINED --no-progress --no-global-config \
+  --geoip-database="$work/mm/country.maxmind-layout.mmdb" --geoip-database="$work/mm/asn.maxmind-layout.mmdb" \
+  -o "$work/goaccess.json")")
+results+=("$(measure hotline "${java_cmd[@]}" analyze --json "$input")")
+
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(lscpu | sed -n 's/^Model name: *//p'), load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "java: $(java -version 2>&1 | head -1); goaccess: $(goaccess --version | head -1)"
+echo "input: $input, $lines lines, $(du -h "$input" | cut -f1), median of $runs runs each"
+printf '%-10s %10s %14s %12s\n' tool wall_s lines_per_s peak_MiB
+for r in "${results[@]}"; do
+  read -r name wall rss <<<"$r"
+  printf '%-10s %10.2f %14.0f %12.0f\n' "$name" "$wall" "$(echo "$lines / $wall" | bc -l)" "$(echo "$rss / 1024" | bc -l)"
+done
+ga=$(printf '%s\n' "${results[@]}" | awk '$1=="goaccess" {print $2}')
+hl=$(printf '%s\n' "${results[@]}" | awk '$1=="hotline" {print $2}')
+wc=$(printf '%s\n' "${results[@]}" | awk '$1=="wc-l" {print $2}')
+printf 'hotline / goaccess speed: %.1fx    hotline / wc -l: %.3f\n' "$(echo "$ga / $hl" | bc -l)" "$(echo "$wc / $hl" | bc -l)"

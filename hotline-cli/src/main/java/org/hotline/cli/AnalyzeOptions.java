@@ -1,0 +1,62 @@
+package org.hotline.cli;
+
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.hotline.InputException;
+import org.hotline.pipeline.Pipeline;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** What to read and how to detect: the options {@code analyze} and {@code demo} share. */
+final class AnalyzeOptions {
+    @Option(names = "--format", paramLabel = "NAME",
+            description = "Force the input format instead of detecting it per file (see `hotline formats`).")
+    String format;
+
+    @Option(names = "--year", paramLabel = "YYYY",
+            description = {"Year of syslog timestamps, which carry none.",
+                    "Default: the latest year that puts each line at or before its file's modification time."})
+    int year;
+
+    @Option(names = "--timezone", paramLabel = "ZONE", defaultValue = "UTC",
+            description = "Zone of timestamps that carry none (syslog, Suricata without offset), and of the report's dates (default: ${DEFAULT-VALUE}).")
+    String timezone;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Worker threads (default: the number of cores, ${sys:hotline.cores}).")
+    Integer threads;
+
+    @Option(names = "--detectors", paramLabel = "NAME", split = ",",
+            description = "Run only these detectors (default: all; see `hotline detectors`).")
+    List<String> detectors = new ArrayList<>();
+
+    @Option(names = "--detect", paramLabel = "DETECTOR.PARAM=VALUE",
+            description = "Tune a detector, e.g. --detect brute-force.failures=10 --detect port-scan.window=5m.")
+    List<String> detect = new ArrayList<>();
+
+    @Mixin
+    GeoOptions geo;
+
+    static {
+        System.setProperty("hotline.cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
+    }
+
+    Pipeline.Settings settings() {
+        ZoneId zone;
+        try {
+            zone = ZoneId.of(timezone);
+        } catch (DateTimeException e) {
+            throw new InputException("--timezone " + timezone + ": not a time zone (use e.g. UTC, Europe/Moscow, +03:00)");
+        }
+        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        return new Pipeline.Settings(format, year, zone, workers);
+    }
+
+    PipelineAssembly.Request request(List<String> inputs, Path eventsOut, Map<String, String> extra) {
+        return new PipelineAssembly.Request(inputs, settings(), detectors, detect, geo, eventsOut, extra);
+    }
+}

@@ -1,0 +1,170 @@
+package org.hotline.cli;
+
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.hotline.enrich.DatabaseInfo;
+import org.hotline.enrich.Origin;
+import org.hotline.event.IpAddress;
+import org.hotline.geo.DefaultDatabases;
+import org.hotline.geo.EnricherChain;
+import org.hotline.geo.update.GeoUpdate;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Geolocation databases: what is in use, look addresses up, and refresh the defaults. */
+@Command(name = "geo", description = "Show, query and update the geolocation databases.",
+        subcommands = {GeoCommand.Info.class, GeoCommand.Lookup.class, GeoCommand.Update.class, GeoCommand.Export.class})
+final class GeoCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "info", description = "List the databases analyze would use: layout, build date, SHA-256, source and licence.")
+    static final class Info implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        GeoOptions geo;
+        @Option(names = "--json", description = "Print as JSON, for scripts.")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            try (EnricherChain chain = geo.open()) {
+                if (json) {
+                    ArrayNode array = Json.MAPPER.createArrayNode();
+                    chain.databases().forEach(d -> array.add(Json.MAPPER.valueToTree(d)));
+                    out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(array));
+                    return ExitCodes.OK;
+                }
+                for (DatabaseInfo d : chain.databases()) {
+                    out.printf("%-13s %s%n", d.role(), d.name());
+                    out.printf("%-13s layout %s, built %s, %s entries%n", "", d.layout(),
+                            d.buildDate() == null ? "(unknown)" : d.buildDate(), d.entries() < 0 ? "?" : String.format("%,d", d.entries()));
+                    if (d.sha256() != null) {
+                        out.printf("%-13s sha256 %s%n", "", d.sha256());
+                    }
+                    out.printf("%-13s %s%n", "", d.source());
+                }
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "lookup", description = "Look addresses up the way analyze does: country, AS, flags.")
+    static final class Lookup implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        GeoOptions geo;
+        @Option(names = "--json", description = "Print as JSON, for scripts.")
+        boolean json;
+        @Parameters(paramLabel = "ADDRESS", arity = "1..*", description = "IPv4 or IPv6 addresses.")
+        List<String> addresses;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            Map<String, IpAddress> parsed = new LinkedHashMap<>();
+            for (String a : addresses) {
+                parsed.put(a, IpAddress.parse(a));
+            }
+            try (EnricherChain chain = geo.open()) {
+                ArrayNode array = Json.MAPPER.createArrayNode();
+                for (var e : parsed.entrySet()) {
+                    Origin o = chain.enrich(e.getValue(), Origin.UNKNOWN);
+                    if (json) {
+                        ObjectNode n = array.addObject();
+                        n.put("address", e.getValue().toString());
+                        n.put("country", o.country());
+                        if (o.asn() >= 0) {
+                            n.put("asn", o.asn());
+                        } else {
+                            n.putNull("asn");
+                        }
+                        n.put("asOrganization", o.asOrganization());
+                        ArrayNode flags = n.putArray("flags");
+                        o.flags().forEach(f -> flags.add(f.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')));
+                    } else {
+                        out.printf("%-40s %-3s %-10s %s%s%n", e.getValue(), o.country() == null ? "-" : o.country(),
+                                o.asn() < 0 ? "-" : "AS" + o.asn(), o.asOrganization() == null ? "" : o.asOrganization(),
+                                o.flags().isEmpty() ? "" : "  " + o.flags());
+                    }
+                }
+                if (json) {
+                    out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(array));
+                }
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "export", description = {
+            "Write the country and ASN databases in use in MaxMind's own layouts (GeoLite2-Country, GeoLite2-ASN),",
+            "for tools that read nothing else (GoAccess, CrowdSec, Vector) and show 'Unknown' on other layouts."})
+    static final class Export implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--maxmind", paramLabel = "DIR", required = true, description = "Directory to write the two .mmdb files to.")
+        Path dir;
+        @Option(names = "--geo-db", paramLabel = "FILE", description = "Country .mmdb to export (default: the bundled one).")
+        Path geoDb;
+        @Option(names = "--asn-db", paramLabel = "FILE", description = "ASN .mmdb to export (default: the bundled one).")
+        Path asnDb;
+
+        @Override
+        public Integer call() {
+            DefaultDatabases defaults = geoDb == null || asnDb == null ? DefaultDatabases.locate() : null;
+            Path country = geoDb != null ? geoDb : defaults.country().path();
+            Path asn = asnDb != null ? asnDb : defaults.asn().path();
+            var result = org.hotline.geo.mmdb.MaxMindLayoutExport.export(country, asn, dir, java.time.Instant.now());
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("%s: %,d networks (GeoLite2-Country layout, from %s)%n", result.country(), result.countryNetworks(), country);
+            out.printf("%s: %,d networks (GeoLite2-ASN layout, from %s)%n", result.asn(), result.asnNetworks(), asn);
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "update", description = {
+            "Download the newest open databases from the npm registry (@ip-location-db packages),",
+            "verify their integrity, convert the ASN ranges to .mmdb, and install them where analyze finds them."})
+    static final class Update implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--dir", paramLabel = "DIR", description = "Install here (default: ${DEFAULT-VALUE}).")
+        Path dir = DefaultDatabases.userDirectory();
+        @Option(names = "--registry", paramLabel = "URL", description = "npm registry (default: ${DEFAULT-VALUE}).")
+        URI registry = GeoUpdate.NPM_REGISTRY;
+        @Option(names = "--version", paramLabel = "PACKAGE=VERSION", description = "Install this version of a package instead of its latest.")
+        Map<String, String> versions = new LinkedHashMap<>();
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            GeoUpdate.Result result = new GeoUpdate(registry, line -> {
+                err.println(line);
+                err.flush();
+            }).update(dir, versions);
+            result.changes().forEach(c -> out.println(c.describe()));
+            out.println("installed in " + result.directory());
+            return ExitCodes.OK;
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package org.hotline.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.hotline.InputException;
+import org.hotline.aggregate.AttacksSection;
+import org.hotline.aggregate.CountryRow;
+import org.hotline.aggregate.OriginReport;
+import org.hotline.channel.CanonicalForm;
+import org.hotline.channel.Materials;
+import org.hotline.channel.Seal;
+import org.hotline.channel.materials.EvidenceLines;
+import org.hotline.channel.materials.MaterialsCut;
+import org.hotline.report.ReportWriters;
+
+/**
+ * {@code analyze --materials-for CC}: writes the materials for the partner whose jurisdiction is CC,
+ * in the form {@code hotline concern file --materials} and {@code provide-materials} read.
+ */
+final class MaterialsOutput {
+    private MaterialsOutput() {}
+
+    /** Writes the materials and returns a one-line account of them, or says there are none. */
+    static String write(String country, Path file, PipelineAssembly.Analysis analysis) throws IOException {
+        if (!country.matches("[A-Za-z]{2}")) {
+            throw new InputException("--materials-for " + country + ": give a two-letter ISO 3166 country code, e.g. US");
+        }
+        String cc = country.toUpperCase(Locale.ROOT);
+        OriginReport report = analysis.report();
+        ByteArrayOutputStream json = new ByteArrayOutputStream();
+        ReportWriters.byName("json").write(report, json);
+        Materials.ReportReference reference = new Materials.ReportReference(
+                "hotline analyze, " + report.input().size() + " input(s), generated " + report.run().generatedAt(),
+                Seal.sha256(json.toByteArray()), report.run().generatedAt(), summary(report.attacks(), cc));
+        Materials materials = MaterialsCut.cut(cc, analysis.result().attacks(), analysis.origins(), new EvidenceLines(), reference);
+        if (materials == null) {
+            return "no attacking source is located in " + cc + ": no materials written";
+        }
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.writeString(file, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(CanonicalForm.materials(materials)) + "\n");
+        return "materials for " + cc + " (" + materials.sightings().size() + " sources, " + materials.excerpts().size()
+                + " evidence lines) written to " + file.toAbsolutePath();
+    }
+
+    private static String summary(AttacksSection attacks, String cc) {
+        long sources = attacks.byCountry().stream().filter(r -> cc.equals(r.country())).mapToLong(CountryRow::sources).sum();
+        long total = attacks.origin().sources();
+        return String.format(Locale.ROOT, "%d of %d handshake-verified, routable, non-Tor attacking addresses (%.1f %%) are located in %s",
+                sources, total, total == 0 ? 0.0 : 100.0 * sources / total, cc);
+    }
+}

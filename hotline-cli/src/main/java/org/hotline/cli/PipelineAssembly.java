@@ -1,0 +1,97 @@
+package org.hotline.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.hotline.InputException;
+import org.hotline.aggregate.OriginReport;
+import org.hotline.aggregate.OriginReportBuilder;
+import org.hotline.aggregate.ReportInput;
+import org.hotline.aggregate.RunInfo;
+import org.hotline.aggregate.SourceTally;
+import org.hotline.detect.DetectionPlan;
+import org.hotline.enrich.Origin;
+import org.hotline.event.IpAddress;
+import org.hotline.geo.CoverageCheck;
+import org.hotline.geo.EnricherChain;
+import org.hotline.pipeline.Pipeline;
+import org.hotline.pipeline.PipelineListener;
+import org.hotline.report.EventsOutWriter;
+import org.hotline.source.Sources;
+
+/**
+ * The composition root of the attribution pipeline: the one place where options become a
+ * pipeline, read top to bottom like the stages run — detection plan, enrichment, source → parser
+ * → detectors and tally, enrichment of every distinct source, coverage check, report.
+ *
+ * <p>Everything a user can get wrong (detector names and values, database files, the events-out
+ * path) is checked before the first input line is read.
+ */
+final class PipelineAssembly {
+
+    /** What a run produced: the report, the raw pipeline result, and each source's origin. */
+    record Analysis(OriginReport report, Pipeline.Result result, Map<IpAddress, Origin> origins) {}
+
+    /** The analysis options, as the CLI gathered them. */
+    record Request(List<String> inputs, Pipeline.Settings settings, List<String> detectors, List<String> detect,
+                   GeoOptions geo, Path eventsOut, Map<String, String> extraSettings) {}
+
+    private PipelineAssembly() {}
+
+    static Analysis analyze(Request request, PipelineListener listener, InputStream stdin) throws IOException {
+        DetectionPlan detection = DetectionPlan.of(request.detectors(), request.detect());
+        try (EnricherChain enrichment = request.geo().open();
+             EventsOutWriter eventsOut = openEventsOut(request.eventsOut(), enrichment)) {
+            Function<IpAddress, Origin> origin = ip -> enrichment.enrich(ip, Origin.UNKNOWN);
+
+            Pipeline pipeline = new Pipeline(request.settings(), detection, SourceTally::new, eventsOut, listener, stdin);
+            Pipeline.Result result = pipeline.run(Sources.expand(request.inputs()));
+
+            SourceTally tally = (SourceTally) result.aggregate();
+            Map<IpAddress, Origin> origins = OriginReportBuilder.resolve(tally, result.attacks(), origin);
+            String coverage = CoverageCheck.check(origins, enrichment.databases()).warning();
+
+            RunInfo run = new RunInfo(HotlineVersion.get(), Instant.now().truncatedTo(ChronoUnit.SECONDS), request.settings().zone(),
+                    settings(request, detection));
+            OriginReport report = OriginReportBuilder.build(ReportInput.of(result, origins::get, enrichment.databases(),
+                    run, coverage == null ? List.of() : List.of(coverage)));
+            return new Analysis(report, result, origins);
+        }
+    }
+
+    private static EventsOutWriter openEventsOut(Path path, EnricherChain enrichment) {
+        if (path == null) {
+            return null;
+        }
+        try {
+            OutputStream out = Files.newOutputStream(path);
+            return new EventsOutWriter(path.toString(), out, ip -> enrichment.enrich(ip, Origin.UNKNOWN));
+        } catch (IOException e) {
+            throw new InputException("--events-out " + path + ": cannot be written (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** The choices that shaped the numbers, for the report's method section. */
+    private static Map<String, String> settings(Request request, DetectionPlan detection) {
+        Map<String, String> s = new LinkedHashMap<>();
+        s.put("format", request.settings().format() == null ? "detected per input" : request.settings().format());
+        s.put("year", request.settings().year() == 0 ? "inferred from file times" : Integer.toString(request.settings().year()));
+        s.put("timezone", request.settings().zone().getId());
+        s.put("threads", Integer.toString(request.settings().workers()));
+        List<String> rules = new ArrayList<>(detection.describe());
+        for (int i = 0; i < rules.size(); i++) {
+            s.put("detector." + (i + 1), rules.get(i));
+        }
+        s.putAll(request.extraSettings());
+        return s;
+    }
+}

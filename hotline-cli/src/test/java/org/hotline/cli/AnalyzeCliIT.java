@@ -1,0 +1,215 @@
+package org.hotline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code hotline analyze} as a user runs it, on the bundled real samples (samples/logs, sources in
+ * samples/README.md), checked through the JSON report that scripts rely on. Expected numbers come
+ * from the sample files with standard tools, each command written beside its assertion.
+ */
+class AnalyzeCliIT {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Path SAMPLES = Cli.HOME.resolve("samples/logs");
+
+    @TempDir
+    Path dir;
+
+    private static JsonNode find(JsonNode array, String field, String value) {
+        for (JsonNode n : array) {
+            if (value.equals(n.path(field).asString(null))) {
+                return n;
+            }
+        }
+        throw new AssertionError("no element with " + field + "=" + value + " in " + array);
+    }
+
+    @Test
+    void samplesGiveTheDocumentedJsonReport() throws Exception {
+        Cli.Run run = Cli.run("analyze", "--json", "--year", "2023", SAMPLES.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode report = JSON.readTree(run.out());
+        assertThat(report.path("schema").asString()).isEqualTo("hotline.origin-report/1");
+
+        // awk 'END{print NR}' on each file (zcat first for the .gz): 1182, 44, 1000, 10000 lines.
+        JsonNode input = report.path("input");
+        assertThat(input).hasSize(4);
+        JsonNode firewall = find(input, "file", SAMPLES.resolve("firewall/iptables.log").toString());
+        assertThat(firewall.path("format").asString()).isEqualTo("netfilter");
+        assertThat(firewall.path("lines").asLong()).isEqualTo(1182);
+        assertThat(find(input, "file", SAMPLES.resolve("ids/eve.json").toString()).path("lines").asLong()).isEqualTo(44);
+        assertThat(find(input, "file", SAMPLES.resolve("ssh/secure.log").toString()).path("format").asString()).isEqualTo("sshd");
+        JsonNode web = find(input, "file", SAMPLES.resolve("web/access.log.gz").toString());
+        assertThat(web.path("format").asString()).isEqualTo("combined");
+        assertThat(web.path("compressed").asBoolean()).isTrue();
+        assertThat(web.path("parsed").asLong()).isEqualTo(10000);
+        for (JsonNode f : input) {
+            assertThat(f.path("skipped").asLong()).as(f.path("file").asString()).isZero();
+            assertThat(f.path("lines").asLong()).isEqualTo(f.path("parsed").asLong() + f.path("ignored").asLong());
+        }
+
+        // grep -E "sshd\[[0-9]+\]: (Failed password|Invalid user)" ssh/secure.log | grep -oE "from [0-9.]+" | sort | uniq -c
+        //   -> 213 202.109.143.106, 61 116.31.116.27, 78 223.99.60.46 (352 in all)
+        JsonNode bruteForce = find(report.path("attacks").path("byType"), "type", "brute-force");
+        assertThat(bruteForce.path("sources").asLong()).isEqualTo(3);
+        assertThat(bruteForce.path("events").asLong()).isEqualTo(352);
+
+        // mmdblookup -f <(zcat data/geo/geo-whois-asn-country.mmdb.gz) -i IP country_code: CN for all three;
+        // the ASN database: 4134 for 202.109.143.106 and 116.31.116.27 (213 + 61), 24444 for 223.99.60.46 (78).
+        JsonNode cn = find(report.path("attacks").path("byCountry"), "country", "CN");
+        assertThat(cn.path("sources").asLong()).isEqualTo(3);
+        assertThat(cn.path("events").asLong()).isEqualTo(352);
+        assertThat(find(cn.path("topAsns"), "org", "Chinanet").path("events").asLong()).isEqualTo(274);
+        assertThat(cn.path("topSource").asString()).isEqualTo("202.109.143.106");
+        assertThat(cn.path("firstSeen").asString()).isEqualTo("2023-02-22T16:45:20Z");
+
+        // events.byCountry: the documented shape, and its rows add up to every event with a source.
+        JsonNode events = report.path("events");
+        long sum = 0;
+        for (JsonNode row : events.path("byCountry")) {
+            assertThat(row.has("country") && row.has("events") && row.has("sources") && row.has("bytes")).as(row.toString()).isTrue();
+            sum += row.path("events").asLong();
+        }
+        assertThat(sum).isEqualTo(events.path("withSource").asLong());
+        assertThat(events.path("total").asLong()).isGreaterThanOrEqualTo(events.path("withSource").asLong());
+
+        // databases: the bundled files, with the SHA-256 of their content.
+        JsonNode country = find(report.path("databases"), "role", "country");
+        assertThat(country.path("sha256").asString()).isEqualTo(sha256OfGunzipped(Cli.HOME.resolve("data/geo/geo-whois-asn-country.mmdb.gz")));
+        assertThat(country.path("buildDate").asString()).isEqualTo("2026-06-17");
+
+        assertThat(report.path("caveats").path("statements").toString()).contains("not who the attacker is");
+    }
+
+    @Test
+    void materialsForAPartnerHoldItsSourcesAndCheckableEvidence() throws Exception {
+        Path materials = dir.resolve("materials-cn.json");
+        Cli.Run run = Cli.run("analyze", "--year", "2023", "--materials-for", "cn", "--materials-out", materials.toString(),
+                SAMPLES.resolve("ssh/secure.log").toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.err()).contains("materials for CN (3 sources");
+        JsonNode m = JSON.readTree(materials.toFile());
+        // grep "Failed password" ssh/secure.log | grep -oE "from [0-9.]+" | sort | uniq -c | sort -rn
+        JsonNode sightings = m.path("sightings");
+        assertThat(sightings).hasSize(3);
+        assertThat(sightings.get(0).path("address").asString()).isEqualTo("202.109.143.106");
+        assertThat(sightings.get(0).path("count").asLong()).isEqualTo(213);
+        assertThat(sightings.get(0).path("asn").asLong()).isEqualTo(4134);
+        assertThat(sightings.get(1).path("count").asLong()).isEqualTo(78);
+        assertThat(sightings.get(2).path("count").asLong()).isEqualTo(61);
+        // Each excerpt is the very line of the file (sed -n 'Np'), and the file's hash is sha256sum's.
+        List<String> file = Files.readAllLines(SAMPLES.resolve("ssh/secure.log"));
+        String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(SAMPLES.resolve("ssh/secure.log"))));
+        assertThat(m.path("excerpts")).hasSize(9);
+        for (JsonNode e : m.path("excerpts")) {
+            assertThat(e.path("text").asString()).isEqualTo(file.get((int) e.path("line").asLong() - 1));
+            assertThat(e.path("file_sha256").asString()).isEqualTo(digest);
+        }
+        assertThat(m.path("report").path("sha256").asString()).matches("[0-9a-f]{64}");
+        assertThat(m.path("description").asString()).contains("3 attacking source addresses located in CN");
+    }
+
+    @Test
+    void badInputsAreNamedAndTheRestIsStillReported() throws Exception {
+        Path good = dir.resolve("a-good.log");
+        Files.writeString(good, String.join("\n",
+                "203.0.113.9 - - [17/May/2015:10:05:03 +0000] \"GET / HTTP/1.1\" 200 512 \"-\" \"Mozilla/5.0\"",
+                "this is not an access log line",
+                "203.0.113.9 - - [17/May/2015:10:05:04 +0000] \"GET /wp-login.php HTTP/1.1\" 404 0 \"-\" \"Mozilla/5.0\"",
+                "203.0.113.9 - - [17/May/2015:10:05:05 +0000] \"GET /a HTTP/1.1\" 200 1 \"-\" \"Mozilla/5.0\"", ""));
+        byte[] gz = gzip(Files.readAllBytes(good).length * 2000, Files.readAllBytes(good));
+        Path truncated = Files.write(dir.resolve("b-truncated.log.gz"), java.util.Arrays.copyOf(gz, gz.length / 2));
+        Path binary = Files.write(dir.resolve("c-picture.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13});
+        Path prose = Files.writeString(dir.resolve("d-notes.txt"), "Dear colleagues,\nplease find attached.\n");
+
+        Cli.Run run = Cli.run("analyze", "--json", good.toString(), truncated.toString(), binary.toString(),
+                prose.toString(), dir.resolve("e-missing.log").toString());
+
+        assertThat(run.exit()).isEqualTo(ExitCodes.INPUT_PROBLEM);
+        assertThat(run.err())
+                .contains("b-truncated.log.gz: truncated gzip data after line")
+                .contains("c-picture.png: binary data")
+                .contains("d-notes.txt: cannot tell the format")
+                .contains("e-missing.log: no such file")
+                .doesNotContain("Exception").doesNotContain("\tat ");
+        JsonNode input = JSON.readTree(run.out()).path("input");
+        JsonNode first = find(input, "file", good.toString());
+        assertThat(first.path("parsed").asLong()).isEqualTo(3);
+        assertThat(first.path("skipped").asLong()).isEqualTo(1);
+        assertThat(first.path("firstSkipped").get(0).path("line").asLong()).isEqualTo(2);
+        JsonNode cut = find(input, "file", truncated.toString());
+        assertThat(cut.path("parsed").asLong()).as("lines before the cut still count").isPositive();
+        assertThat(cut.path("error").asString()).contains("truncated gzip");
+    }
+
+    @Test
+    void badOptionsAreUsageErrorsBeforeAnythingIsRead() throws Exception {
+        Cli.Run zero = Cli.run("analyze", "--detect", "brute-force.failures=0", SAMPLES.toString());
+        assertThat(zero.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(zero.err()).contains("brute-force.failures=0: must be").doesNotContain("\tat ");
+        assertThat(zero.out()).isEmpty();
+
+        Cli.Run format = Cli.run("analyze", "--format", "syslogz", SAMPLES.toString());
+        assertThat(format.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(format.err()).contains("unknown format 'syslogz'; known: common, combined");
+
+        Cli.Run db = Cli.run("analyze", "--geo-db", dir.resolve("nope.mmdb").toString(), SAMPLES.toString());
+        assertThat(db.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(db.err()).contains("nope.mmdb");
+    }
+
+    @Test
+    void readsGzipFromStdinAndWritesEventsAndHtml() throws Exception {
+        byte[] gz = Files.readAllBytes(SAMPLES.resolve("web/access.log.gz"));
+        Path events = dir.resolve("events.jsonl");
+        Path html = dir.resolve("report.html");
+        Cli.Run run = Cli.run(gz, "analyze", "--csv", "--events-out", events.toString(), "--html", html.toString(), "-");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("section,");
+
+        // zcat samples/logs/web/access.log.gz | wc -l -> 10000 events, one JSON line each, in input order.
+        List<String> lines = Files.readAllLines(events);
+        assertThat(lines).hasSize(10000);
+        JsonNode first = JSON.readTree(lines.get(0));
+        assertThat(first.path("file").asString()).isEqualTo("-");
+        assertThat(first.path("line").asLong()).isEqualTo(1);
+        // head -1: 83.149.9.216 - - [17/May/2015:10:05:03 +0000] "GET /presentations/... 200 203023
+        assertThat(first.path("source").asString()).isEqualTo("83.149.9.216");
+        assertThat(first.path("bytes").asLong()).isEqualTo(203023);
+        assertThat(first.path("origin").path("country").asString()).isEqualTo("RU");
+        assertThat(JSON.readTree(lines.get(9999)).path("line").asLong()).isEqualTo(10000);
+
+        String page = Files.readString(html);
+        assertThat(page).startsWith("<!DOCTYPE html>").contains("<svg").contains("db-ip.com");
+    }
+
+    private static byte[] gzip(int size, byte[] unit) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (var out = new java.util.zip.GZIPOutputStream(bytes)) {
+            for (int written = 0; written < size; written += unit.length) {
+                out.write(unit);
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    private static String sha256OfGunzipped(Path gz) throws Exception {
+        try (GZIPInputStream in = new GZIPInputStream(Files.newInputStream(gz))) {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(in.readAllBytes()));
+        }
+    }
+}

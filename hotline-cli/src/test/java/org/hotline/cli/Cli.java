@@ -1,0 +1,61 @@
+package org.hotline.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the packaged {@code hotline.jar} in its own JVM, the way the {@code ./hotline} launcher does,
+ * so these tests see exactly what a user sees: exit code, standard output and standard error.
+ */
+final class Cli {
+    static final Path MODULE = Path.of("").toAbsolutePath();
+    static final Path HOME = MODULE.getParent();
+    static final Path JAR = MODULE.resolve("target/hotline.jar");
+
+    record Run(int exit, String out, String err) {}
+
+    static Run run(String... args) throws IOException, InterruptedException {
+        return run(null, args);
+    }
+
+    static Run run(byte[] stdin, String... args) throws IOException, InterruptedException {
+        if (!Files.isRegularFile(JAR)) {
+            throw new IllegalStateException(JAR + " is missing: these tests run after `package` (failsafe)");
+        }
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dhotline.home=" + HOME, "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).directory(MODULE.resolve("target").toFile()).start();
+        CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(p.getInputStream()));
+        CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
+        try (OutputStream in = p.getOutputStream()) {
+            if (stdin != null) {
+                in.write(stdin);
+            }
+        }
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("hotline " + String.join(" ", args) + " did not finish in 120 s");
+        }
+        return new Run(p.exitValue(), new String(out.join(), StandardCharsets.UTF_8), new String(err.join(), StandardCharsets.UTF_8));
+    }
+
+    private static byte[] readAll(InputStream in) {
+        try {
+            ByteArrayOutputStream b = new ByteArrayOutputStream();
+            in.transferTo(b);
+            return b.toByteArray();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

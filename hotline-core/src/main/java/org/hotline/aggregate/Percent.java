@@ -1,0 +1,21 @@
+package org.hotline.aggregate;
+
+/** Percentages as the report prints them: 0–100, two decimals, null when there is nothing to divide by. */
+final class Percent {
+    private Percent() {}
+
+    static Double of(long part, long whole) {
+        if (whole <= 0) {
+            return null;
+        }
+        return Math.round(part * 10_000.0 / whole) / 100.0;
+    }
+
+    /** For bytes, where either side may be unknown (null). */
+    static Double ofBytes(Long part, Long whole) {
+        if (whole == null) {
+            return null;
+        }
+        return of(part == null ? 0L : part.longValue(), whole.longValue());
+    }
+}

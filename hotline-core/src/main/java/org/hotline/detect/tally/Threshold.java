@@ -1,0 +1,25 @@
+package org.hotline.detect.tally;
+
+/**
+ * When a window's tally is an attack: at least {@code minEvents} events and, if {@code minDistinct}
+ * is above 0, at least that many distinct values (ports, hosts, paths).
+ */
+public record Threshold(long minEvents, int minDistinct) {
+    public Threshold {
+        if (minEvents < 1 || minDistinct < 0) {
+            throw new IllegalArgumentException("minEvents >= 1 and minDistinct >= 0: " + minEvents + ", " + minDistinct);
+        }
+    }
+
+    public static Threshold events(long minEvents) {
+        return new Threshold(minEvents, 0);
+    }
+
+    public static Threshold distinct(int minDistinct) {
+        return new Threshold(1, minDistinct);
+    }
+
+    boolean met(long events, int distinct) {
+        return events >= minEvents && distinct >= minDistinct;
+    }
+}

@@ -1,0 +1,47 @@
+package org.hotline.report;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import org.hotline.aggregate.AttacksSection;
+
+/** Attacks over time as a bar per bucket, in the report's zone, showing at most a screenful. */
+final class TerminalTimeline {
+    private TerminalTimeline() {}
+
+    static void render(StringBuilder sb, AttacksSection.TimeSeries series, int maxRows, int width) {
+        TerminalReportWriter.title(sb, "ATTACKS OVER TIME, by the " + series.bucket() + " each began ("
+                + series.timeZone() + "), all sources");
+        List<AttacksSection.TimeBucket> buckets = series.buckets();
+        if (buckets.isEmpty()) {
+            sb.append("  (no dated attacks)\n\n");
+            return;
+        }
+        DateTimeFormatter f = DateTimeFormatter.ofPattern(
+                switch (series.bucket()) {
+                    case "hour" -> "yyyy-MM-dd HH:00";
+                    case "day" -> "yyyy-MM-dd";
+                    default -> "yyyy-MM";
+                }, Locale.ROOT).withZone(ZoneId.of(series.timeZone()));
+        long most = 1;
+        for (AttacksSection.TimeBucket b : buckets) {
+            most = Math.max(most, b.attacks());
+        }
+        int barWidth = Math.max(10, width - 50);
+        List<AttacksSection.TimeBucket> shown = buckets.subList(0, Math.min(maxRows, buckets.size()));
+        for (AttacksSection.TimeBucket b : shown) {
+            int bar = (int) Math.round(b.attacks() * (double) barWidth / most);
+            sb.append(String.format(Locale.ROOT, "  %-16s %8s att %7s src  %s\n", f.format(b.start()),
+                    Cells.count(b.attacks()), Cells.count(b.sources()), "#".repeat(bar)));
+        }
+        if (buckets.size() > shown.size()) {
+            sb.append("  ... ").append(buckets.size() - shown.size()).append(" more ").append(series.bucket())
+                    .append("s in --json, --csv and --html\n");
+        }
+        if (series.undatedAttacks() > 0) {
+            sb.append("  ").append(Cells.count(series.undatedAttacks())).append(" attacks had no time.\n");
+        }
+        sb.append('\n');
+    }
+}

@@ -1,0 +1,108 @@
+package org.hotline.aggregate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.hotline.event.Event;
+import org.hotline.event.InputPosition;
+import org.hotline.event.IpAddress;
+import org.hotline.event.Outcome;
+import org.hotline.event.Protocol;
+import org.hotline.event.Verification;
+import org.junit.jupiter.api.Test;
+
+class SourceTallyTest {
+
+    @Test
+    void countsEveryEventPerSourceWithBytesWhereKnown() {
+        SourceTally tally = new SourceTally();
+        Fixtures.apache().forEach(tally::accept);
+        Map<IpAddress, SourceTotals> bySource = collect(tally);
+        // awk '{print $1}' apache-1000.log | sort -u | wc -l  -> 220
+        assertThat(tally.distinctSources()).isEqualTo(220);
+        // awk '$1=="65.55.213.73"' apache-1000.log | wc -l -> 58; none logs "-"; awk '{s+=$10} END{print s}' -> 821775
+        SourceTotals bing = bySource.get(IpAddress.parse("65.55.213.73"));
+        assertThat(bing.events()).isEqualTo(58);
+        assertThat(bing.bytes()).isEqualTo(821_775);
+        assertThat(bing.verification()).isEqualTo(Verification.HANDSHAKE);
+        // 1000 lines, 36 of which log "-" for the size: awk '$10=="-"' | wc -l
+        assertThat(tally.eventsWithBytes()).isEqualTo(964);
+        assertThat(tally.eventsWithoutSource()).isZero();
+        // earliest and latest request of 83.149.9.216, which the log does not write in order:
+        // grep "^83.149.9.216 " apache-1000.log | awk '{print $4}' | sort | sed -n "1p;$p"
+        SourceTotals first = bySource.get(IpAddress.parse("83.149.9.216"));
+        assertThat(java.time.Instant.ofEpochMilli(first.firstSeen())).hasToString("2015-05-17T10:05:00Z");
+        assertThat(java.time.Instant.ofEpochMilli(first.lastSeen())).hasToString("2015-05-17T10:05:59Z");
+    }
+
+    @Test
+    void mergingPartsGivesTheSameTallyWhateverTheSplit() {
+        List<Event> events = new java.util.ArrayList<>(Fixtures.apache());
+        events.addAll(Fixtures.zeek());
+        SourceTally whole = new SourceTally();
+        events.forEach(whole::accept);
+        SourceTally odd = new SourceTally();
+        SourceTally even = new SourceTally();
+        for (int i = events.size() - 1; i >= 0; i--) {
+            (i % 2 == 0 ? even : odd).accept(events.get(i));
+        }
+        odd.mergeFrom(even);
+        assertThat(collect(odd)).isEqualTo(collect(whole));
+        assertThat(odd.eventsWithBytes()).isEqualTo(whole.eventsWithBytes());
+    }
+
+    @Test
+    void unknownSizesStayUnknownAndTheStrongestVerificationWins() {
+        SourceTally tally = new SourceTally();
+        IpAddress ip = IpAddress.parse("192.0.2.7");
+        tally.accept(udp(ip, 53, -1));          // reflected, size unknown
+        assertThat(collect(tally).get(ip).bytes()).isEqualTo(-1);
+        assertThat(collect(tally).get(ip).verification()).isEqualTo(Verification.REFLECTED);
+        tally.accept(udp(ip, 40000, 120));      // unverified, 120 bytes
+        assertThat(collect(tally).get(ip).bytes()).isEqualTo(120);
+        assertThat(collect(tally).get(ip).verification()).isEqualTo(Verification.UNVERIFIED);
+        tally.accept(new Event(Event.NO_TIME, null, -1, null, -1, Protocol.TCP, null, Outcome.OTHER, -1, false,
+                new InputPosition("x", 3), null));
+        assertThat(tally.eventsWithoutSource()).isEqualTo(1);
+        assertThat(collect(tally).get(ip).firstSeen()).isEqualTo(Event.NO_TIME);
+    }
+
+    @Test
+    void growsPastItsInitialCapacityWithoutLosingAnySource() {
+        SourceTally tally = new SourceTally();
+        for (int round = 0; round < 3; round++) {
+            for (int i = 0; i < 50_000; i++) {
+                tally.accept(udp(IpAddress.ofV4(0x0a00_0000 + i * 7), 40000, i));
+            }
+        }
+        assertThat(tally.distinctSources()).isEqualTo(50_000);
+        Map<IpAddress, SourceTotals> all = collect(tally);
+        assertThat(all.get(IpAddress.ofV4(0x0a00_0000 + 49_999 * 7)).events()).isEqualTo(3);
+        assertThat(all.get(IpAddress.ofV4(0x0a00_0000 + 49_999 * 7)).bytes()).isEqualTo(3L * 49_999);
+    }
+
+    @Test
+    void refusesToMergeAnotherKindOfAggregator() {
+        assertThatThrownBy(() -> new SourceTally().mergeFrom(new org.hotline.aggregate.Aggregator() {
+            @Override
+            public void accept(Event event) {}
+
+            @Override
+            public void mergeFrom(org.hotline.aggregate.Aggregator other) {}
+        })).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static Event udp(IpAddress source, int port, long bytes) {
+        return new Event(Event.NO_TIME, source, port, null, 9, Protocol.UDP, null, Outcome.BLOCKED, bytes, false,
+                new InputPosition("x", 1), null);
+    }
+
+    static Map<IpAddress, SourceTotals> collect(SourceTally tally) {
+        Map<IpAddress, SourceTotals> m = new HashMap<>();
+        tally.forEachSource(s -> m.put(s.source(), s));
+        return m;
+    }
+}

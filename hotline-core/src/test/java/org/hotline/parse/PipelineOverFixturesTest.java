@@ -1,0 +1,73 @@
+package org.hotline.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.hotline.aggregate.Aggregator;
+import org.hotline.event.Event;
+import org.hotline.pipeline.InputSummary;
+import org.hotline.pipeline.Pipeline;
+import org.hotline.pipeline.PipelineListener;
+import org.hotline.source.Sources;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The parsers inside the real pipeline: all fixtures in one run with two workers, the format
+ * detected per input, blocks parsed on whichever worker takes them. Each input's accounting must
+ * equal what {@link ParseRun} sees reading the same file alone, line for line.
+ */
+class PipelineOverFixturesTest {
+
+    /** Counts events across workers; enough of an aggregator to see that every event arrived. */
+    private static final class Counter implements Aggregator {
+        final AtomicLong events;
+
+        Counter(AtomicLong events) {
+            this.events = events;
+        }
+
+        @Override
+        public void accept(Event event) {
+            events.incrementAndGet();
+        }
+
+        @Override
+        public void mergeFrom(Aggregator other) {
+            // the shared AtomicLong already holds every worker's count
+        }
+    }
+
+    @Test
+    void everyFixtureIsDetectedAndCountedAsWhenParsedAlone() throws Exception {
+        List<Path> fixtures;
+        try (Stream<Path> s = FormatDetectionTest.fixtures()) {
+            fixtures = s.toList();
+        }
+        AtomicLong aggregated = new AtomicLong();
+        Pipeline pipeline = new Pipeline(new Pipeline.Settings(null, 0, ZoneOffset.UTC, 2), List::of,
+                () -> new Counter(aggregated), null, PipelineListener.NONE, new ByteArrayInputStream(new byte[0]));
+        Pipeline.Result result = pipeline.run(Sources.expand(fixtures.stream().map(Path::toString).toList()));
+
+        long totalEvents = 0;
+        for (int i = 0; i < fixtures.size(); i++) {
+            Path fixture = fixtures.get(i);
+            InputSummary summary = result.inputs().get(i);
+            String format = fixture.getParent().getFileName().toString();
+            ParseRun alone = ParseRun.file(Parsers.byName(format), fixture);
+            assertThat(summary.error()).as(fixture.toString()).isNull();
+            assertThat(summary.format()).as(fixture.toString()).isEqualTo(format);
+            assertThat(summary.lines()).as(fixture.toString()).isEqualTo(alone.lines);
+            assertThat(summary.events()).as(fixture.toString()).isEqualTo(alone.events.size());
+            assertThat(summary.skipped()).as(fixture.toString()).isEqualTo(alone.malformed.size());
+            assertThat(summary.ignored()).as(fixture.toString()).isEqualTo(alone.ignoredCount());
+            assertThat(summary.timeRule() != null).as(fixture.toString()).isEqualTo(Parsers.byName(format).yearless());
+            totalEvents += summary.events();
+        }
+        assertThat(aggregated.get()).isEqualTo(totalEvents);
+    }
+}

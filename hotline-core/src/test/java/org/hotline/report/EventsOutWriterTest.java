@@ -1,0 +1,48 @@
+package org.hotline.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import org.hotline.aggregate.FixtureReport;
+import org.hotline.aggregate.Fixtures;
+import org.hotline.event.Event;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class EventsOutWriterTest {
+
+    @Test
+    void writesOneEnrichedObjectPerEventAndLineWithItsPosition() {
+        List<Event> apache = Fixtures.apache();
+        List<Event> zeek = Fixtures.zeek();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (EventsOutWriter w = new EventsOutWriter("events.jsonl", out, Fixtures.origins(Set.of(FixtureReport.TOR)))) {
+            w.accept(apache.subList(0, 500));
+            w.accept(apache.subList(500, 1000));
+            w.accept(zeek);
+        }
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines).hasSize(1034);
+        // line 1 of the access log: 83.149.9.216, 17/May/2015:10:05:03 +0000, GET ... 200 203023; RU in origins.tsv
+        JsonNode first = JsonReportWriter.MAPPER.readTree(lines.get(0));
+        assertThat(first.get("time").asString()).isEqualTo("2015-05-17T10:05:03Z");
+        assertThat(first.get("source").asString()).isEqualTo("83.149.9.216");
+        assertThat(first.get("bytes").asLong()).isEqualTo(203023);
+        assertThat(first.get("verification").asString()).isEqualTo("handshake");
+        assertThat(first.get("detail").get("kind").asString()).isEqualTo("http");
+        assertThat(first.get("detail").get("status").asInt()).isEqualTo(200);
+        assertThat(first.get("origin").get("country").asString()).isEqualTo("RU");
+        assertThat(first.get("file").asString()).isEqualTo(Fixtures.APACHE);
+        assertThat(first.get("line").asLong()).isEqualTo(1);
+        // the last object is the Zeek baseline's last connection (file line 43), time masked -> null
+        JsonNode last = JsonReportWriter.MAPPER.readTree(lines.get(lines.size() - 1));
+        assertThat(last.get("time").isNull()).isTrue();
+        assertThat(last.get("file").asString()).isEqualTo(Fixtures.ZEEK);
+        assertThat(last.get("line").asLong()).isEqualTo(43);
+        assertThat(lines).filteredOn(l -> l.contains("\"65.55.213.73\"")).allMatch(l -> l.contains("\"flags\":[\"tor-exit\"]"));
+        assertThat(lines).filteredOn(l -> l.contains("\"source\":\"fe80::")).allMatch(l -> l.contains("\"non-routable\""));
+    }
+}

@@ -1,0 +1,83 @@
+package org.hotline.geo.mmdb;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.hotline.HotlineException;
+import org.hotline.enrich.DatabaseInfo;
+import org.hotline.enrich.Enricher;
+import org.hotline.enrich.Origin;
+import org.hotline.enrich.OriginFlag;
+import org.hotline.event.IpAddress;
+import org.hotline.geo.mmdb.AsnRecords.AsnRecord;
+
+/**
+ * The autonomous system (number and organisation) of an address from a MaxMind-format file of any
+ * vendor: GeoLite2-ASN/DB-IP's {@code autonomous_system_*}, IPinfo's {@code asn}/{@code as_name}, and
+ * the ASN file Hotline converts from ip-location-db's CSVs ({@link MmdbWriter}).
+ *
+ * <p>Non-routable addresses are not looked up; an AS already set by an earlier enricher is kept.
+ * The reader's decode cache is sized for a whole ASN file (~91,000 distinct records in the bundled
+ * one; about 15 MB when full), so each record is decoded once; beyond that it stops caching and
+ * decodes again — and {@link org.hotline.geo.LookupCache} in front of the chain saves most lookups anyway.
+ */
+public final class MmdbAsnEnricher implements Enricher, Closeable {
+
+    private final MmdbDatabase db;
+    private final AsnLayout layout;
+    private final boolean ipv4Only;
+    private final DatabaseInfo info;
+
+    private MmdbAsnEnricher(MmdbDatabase db, LayoutDetector.Detected<AsnLayout> detected, String source) {
+        this.db = db;
+        this.layout = detected.layout();
+        this.ipv4Only = db.metadata().ipVersion() == 4;
+        this.info = db.info("asn", detected.name(), source);
+    }
+
+    /**
+     * Opens {@code path} and detects its layout.
+     *
+     * @throws org.hotline.InputException naming the file when it is missing, not an mmdb, or has no
+     *     AS in a layout Hotline knows (with the keys it found)
+     */
+    public static MmdbAsnEnricher open(Path path, String source) {
+        MmdbDatabase db = MmdbDatabase.open(path, "--asn-db", MmdbDatabase.LARGE_DECODE_CACHE);
+        try {
+            return new MmdbAsnEnricher(db, LayoutDetector.asn(db, "--asn-db"), source);
+        } catch (RuntimeException e) {
+            MmdbCountryEnricher.closeQuietly(db, e);
+            throw e;
+        }
+    }
+
+    public DatabaseInfo info() {
+        return info;
+    }
+
+    public AsnLayout layout() {
+        return layout;
+    }
+
+    @Override
+    public Origin enrich(IpAddress ip, Origin soFar) {
+        if (soFar.asn() >= 0 || soFar.has(OriginFlag.NON_ROUTABLE) || (ipv4Only && !ip.isV4())) {
+            return soFar;
+        }
+        AsnRecord record;
+        try {
+            record = db.reader().get(ip.toInetAddress(), layout.recordClass);
+        } catch (IOException e) {
+            throw new HotlineException("looking up " + ip + " in " + db.path(), e);
+        }
+        if (record == null || record.number() < 0) {
+            return soFar;
+        }
+        return soFar.withAsn(record.number(), record.organization());
+    }
+
+    @Override
+    public void close() throws IOException {
+        db.close();
+    }
+}

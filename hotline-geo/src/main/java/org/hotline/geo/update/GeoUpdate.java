@@ -1,0 +1,212 @@
+package org.hotline.geo.update;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.hotline.HotlineException;
+import org.hotline.InputException;
+import org.hotline.enrich.DatabaseInfo;
+import org.hotline.geo.csv.AsnCsvConverter;
+import org.hotline.geo.mmdb.MmdbAsnEnricher;
+import org.hotline.geo.mmdb.MmdbCountryEnricher;
+import org.hotline.geo.update.NpmRegistry.PackageVersion;
+
+/**
+ * The logic behind {@code hotline geo update}: for each {@link GeoPackage#DEFAULTS} package, ask
+ * the npm registry for the latest (or a given) version, download its tarball, verify the registry's
+ * SHA-512 integrity, extract what is needed with plain Java, convert the ASN CSVs to an mmdb, check
+ * the result opens and has a layout Hotline reads, and only then move it into the target directory
+ * and rewrite {@code manifest.json}. An unchanged version is not downloaded again.
+ *
+ * <p>Each file is replaced by an atomic move, so a concurrent reader sees the old or the new file,
+ * never half of one; a failure leaves the previous files and manifest as they were. Memory: the ASN
+ * conversion needs about 0.5 GB of heap.
+ */
+public final class GeoUpdate {
+
+    /** The public npm registry; tests pass a local one. */
+    public static final URI NPM_REGISTRY = URI.create("https://registry.npmjs.org");
+
+    /** Where the update reports what it is doing; lines are complete sentences for a terminal. */
+    @FunctionalInterface
+    public interface Progress {
+        Progress NONE = line -> {};
+
+        void message(String line);
+
+        /** Download progress of {@code what}; {@code total} is -1 when unknown. Default: silent. */
+        default void bytes(String what, long done, long total) {}
+    }
+
+    /** What happened to one database. */
+    public record Change(String role, String packageName, String oldVersion, String newVersion,
+                         String file, String sha256, boolean changed) {
+
+        /** One line for the terminal: "asn: @ip-location-db/asn 2.3.1 → 2.3.2 (asn.mmdb, sha256 …)". */
+        public String describe() {
+            String versions = changed ? (oldVersion == null ? "new " : oldVersion + " → ") + newVersion
+                    : newVersion + " (unchanged)";
+            return role + ": " + packageName + " " + versions + ", " + file + ", sha256 " + sha256;
+        }
+    }
+
+    /** The directory written and a change per package, in {@link GeoPackage#DEFAULTS} order. */
+    public record Result(Path directory, List<Change> changes) {
+
+        public Result {
+            changes = List.copyOf(changes);
+        }
+    }
+
+    private final NpmRegistry registry;
+    private final List<GeoPackage> packages;
+    private final Progress progress;
+
+    public GeoUpdate(URI registryUri, Progress progress) {
+        this(registryUri, GeoPackage.DEFAULTS, progress);
+    }
+
+    GeoUpdate(URI registryUri, List<GeoPackage> packages, Progress progress) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30))
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.registry = new NpmRegistry(http, registryUri);
+        this.packages = List.copyOf(packages);
+        this.progress = progress;
+    }
+
+    /**
+     * Brings {@code directory} up to date.
+     *
+     * @param versions package name → version to install; a package not named gets its {@code latest}
+     */
+    public Result update(Path directory, Map<String, String> versions) {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new InputException("cannot create geo data directory " + directory + ": " + e.getMessage(), e);
+        }
+        Path manifestFile = directory.resolve(GeoManifest.FILE_NAME);
+        GeoManifest old = Files.isRegularFile(manifestFile) ? GeoManifest.read(manifestFile) : null;
+        Map<String, GeoManifest.Entry> entries = new LinkedHashMap<>();
+        if (old != null) {
+            old.databases().forEach(e -> entries.put(e.role(), e));
+        }
+        List<Change> changes = new ArrayList<>();
+        for (GeoPackage pkg : packages) {
+            PackageVersion v = registry.resolve(pkg.name(), versions.get(pkg.name()));
+            GeoManifest.Entry before = entries.get(pkg.role());
+            if (before != null && before.version().equals(v.version()) && before.integrity().equals(v.integrity())
+                    && Files.isRegularFile(directory.resolve(before.file()))) {
+                progress.message(pkg.role() + ": " + pkg.name() + " " + v.version() + " is already installed");
+                changes.add(new Change(pkg.role(), pkg.name(), before.version(), v.version(), before.file(), before.sha256(), false));
+                continue;
+            }
+            GeoManifest.Entry after = install(pkg, v, directory);
+            entries.put(pkg.role(), after);
+            Change change = new Change(pkg.role(), pkg.name(), before == null ? null : before.version(), v.version(),
+                    after.file(), after.sha256(), true);
+            progress.message(change.describe());
+            changes.add(change);
+        }
+        new GeoManifest(1, new ArrayList<>(entries.values())).write(manifestFile);
+        return new Result(directory, changes);
+    }
+
+    private GeoManifest.Entry install(GeoPackage pkg, PackageVersion v, Path directory) {
+        Path work = null;
+        try {
+            work = Files.createTempDirectory(directory, ".update-");
+            Path tgz = work.resolve("package.tgz");
+            progress.message(pkg.role() + ": downloading " + v.tarball());
+            registry.download(v, tgz, (done, total) -> progress.bytes(pkg.name(), done, total));
+            progress.message(pkg.role() + ": integrity verified (" + v.integrity().substring(0, 20) + "…)");
+            Map<String, Path> wanted = new LinkedHashMap<>();
+            for (String entry : pkg.entries()) {
+                wanted.put(entry, work.resolve(entry.substring(entry.lastIndexOf('/') + 1)));
+            }
+            Map<String, Long> found = TarGzArchive.extract(tgz, wanted);
+            for (String entry : pkg.entries()) {
+                if (!found.containsKey(entry)) {
+                    throw new HotlineException(pkg.name() + " " + v.version() + ": tarball has no " + entry
+                            + " (found " + found.keySet() + "); the package layout changed");
+                }
+            }
+            Path staged = work.resolve(pkg.output());
+            String source = pkg.source(v.version());
+            if (pkg.convertCsv()) {
+                progress.message(pkg.role() + ": converting " + String.join(", ", pkg.entries()) + " to " + pkg.output());
+                var conversion = AsnCsvConverter.convert(new ArrayList<>(wanted.values()), staged,
+                        buildTime(v.version()), description(pkg, v.version()));
+                conversion.inputs().forEach(r -> progress.message(pkg.role() + ": " + r.file() + ": " + r.rows()
+                        + " ranges, " + r.skipped() + " skipped, " + r.clipped() + " clipped"
+                        + (r.firstProblems().isEmpty() ? "" : "; first: " + r.firstProblems().get(0))));
+            } else {
+                Files.move(wanted.values().iterator().next(), staged);
+            }
+            DatabaseInfo info = check(pkg, staged, source);
+            Files.move(staged, directory.resolve(pkg.output()), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return new GeoManifest.Entry(pkg.role(), pkg.output(), pkg.name(), v.version(), v.integrity(),
+                    info.sha256(), info.buildDate(), Instant.now().toString(), source);
+        } catch (IOException e) {
+            throw new HotlineException("installing " + pkg.name() + " " + v.version() + " into " + directory, e);
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    /** Opens the new file as the enricher will, so a file Hotline cannot read never replaces a good one. */
+    private static DatabaseInfo check(GeoPackage pkg, Path staged, String source) throws IOException {
+        if (pkg.role().equals("country")) {
+            try (MmdbCountryEnricher e = MmdbCountryEnricher.open(staged, source)) {
+                return e.info();
+            }
+        }
+        try (MmdbAsnEnricher e = MmdbAsnEnricher.open(staged, source)) {
+            return e.info();
+        }
+    }
+
+    /** The mmdb description of a converted database. */
+    public static String description(GeoPackage pkg, String version) {
+        return "AS numbers and organisations from npm " + pkg.name() + " " + version + " (" + pkg.licence() + ")";
+    }
+
+    /**
+     * ip-location-db versions end in the data's date and hour ({@code 2.3.2026061719} → 2026-06-17T19:00Z);
+     * that is the build time recorded, so converting the same version twice gives the same bytes.
+     */
+    public static Instant buildTime(String version) {
+        String last = version.substring(version.lastIndexOf('.') + 1);
+        try {
+            return LocalDateTime.parse(last, DateTimeFormatter.ofPattern("yyyyMMddHH")).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            return Instant.now().truncatedTo(java.time.temporal.ChronoUnit.HOURS); // a version without a date
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // Leftover temporary files are harmless; the update's own result matters more.
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package org.hotline.geo.update;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.hotline.HotlineException;
+import org.hotline.enrich.Origin;
+import org.hotline.event.IpAddress;
+import org.hotline.geo.DefaultDatabases;
+import org.hotline.geo.FileDigest;
+import org.hotline.geo.GeoTestData;
+import org.hotline.geo.mmdb.MmdbAsnEnricher;
+import org.hotline.geo.mmdb.MmdbCountryEnricher;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code geo update} end to end, offline: a local HTTP server serves npm package documents and the two
+ * tarballs in enrich/npm, made by {@code npm pack} from slices of the real data. The integrity strings
+ * are npm's own, printed by {@code npm pack} and equal to
+ * {@code "sha512-" + base64(openssl dgst -sha512 -binary <tgz>)}. Expected answers: mmdblookup on
+ * the country fixture inside the tarball (8.8.8.8 → US) and grep on the ASN slice
+ * ({@code 8.8.8.0,8.8.8.255,15169,Google LLC}).
+ */
+class GeoUpdateTest {
+
+    private static final String COUNTRY_TGZ = "ip-location-db-geo-whois-asn-country-mmdb-2.3.2026061719.tgz";
+    private static final String ASN_TGZ = "ip-location-db-asn-2.3.2026061719.tgz";
+    private static final String COUNTRY_INTEGRITY =
+            "sha512-C9RdCHNDT85UpKYiGajp2G9jRFXhg1cdTb3/pE6U8pfAcMOTCdngqZpEAZfnQkDMHaWSYYfbMS9o6vY0eEKofw==";
+    private static final String ASN_INTEGRITY =
+            "sha512-Br3SQhdrZrLuqrKsDe3rNYUFt/qhcqM0Pa27KSRZ0yT3hlCQt4sm5PWRSe1nu7a6/luR7AqJvVriEglm/gvukQ==";
+    private static final String COUNTRY_DOC = "/@ip-location-db%2Fgeo-whois-asn-country-mmdb";
+    private static final String ASN_DOC = "/@ip-location-db%2Fasn";
+    private static final String COUNTRY_PATH = "/@ip-location-db/geo-whois-asn-country-mmdb/-/geo-whois-asn-country-mmdb-2.3.2026061719.tgz";
+    private static final String ASN_PATH = "/@ip-location-db/asn/-/asn-2.3.2026061719.tgz";
+
+    @TempDir
+    Path dir;
+
+    private LocalRegistry registry;
+    private final List<String> progress = new ArrayList<>();
+
+    @BeforeEach
+    void start() throws Exception {
+        registry = new LocalRegistry();
+        registry.serve(COUNTRY_PATH, Files.readAllBytes(GeoTestData.NPM.resolve(COUNTRY_TGZ)));
+        registry.serve(ASN_PATH, Files.readAllBytes(GeoTestData.NPM.resolve(ASN_TGZ)));
+        registry.serve(COUNTRY_DOC, document("@ip-location-db/geo-whois-asn-country-mmdb", "2.3.2026061719", COUNTRY_PATH, COUNTRY_INTEGRITY));
+        registry.serve(ASN_DOC, document("@ip-location-db/asn", "2.3.2026061719", ASN_PATH, ASN_INTEGRITY));
+    }
+
+    @AfterEach
+    void stop() {
+        registry.close();
+    }
+
+    /** An abbreviated npm package document, as registry.npmjs.org serves it (only the fields used). */
+    private String document(String name, String latest, String tarballPath, String integrity) {
+        return "{\"name\":\"" + name + "\",\"dist-tags\":{\"latest\":\"" + latest + "\"},\"versions\":{\"" + latest
+                + "\":{\"name\":\"" + name + "\",\"version\":\"" + latest + "\",\"dist\":{\"integrity\":\"" + integrity
+                + "\",\"shasum\":\"unused\",\"tarball\":\"" + registry.uri() + tarballPath + "\"}}}}";
+    }
+
+    private GeoUpdate update() {
+        return new GeoUpdate(registry.uri(), progress::add);
+    }
+
+    @Test
+    void installsBothDatabasesWithAManifestAndTheyWork() throws Exception {
+        GeoUpdate.Result result = update().update(dir, Map.of());
+        assertThat(result.changes()).extracting(GeoUpdate.Change::changed).containsExactly(true, true);
+        assertThat(result.changes()).extracting(GeoUpdate.Change::describe).allMatch(s -> s.contains("new 2.3.2026061719"));
+        GeoManifest manifest = GeoManifest.read(dir.resolve("manifest.json"));
+        assertThat(manifest.entry("country").integrity()).isEqualTo(COUNTRY_INTEGRITY);
+        assertThat(manifest.entry("asn").file()).isEqualTo("asn.mmdb");
+        assertThat(manifest.entry("asn").buildDate()).isEqualTo("2026-06-17");
+        // The country file is the tarball's, byte for byte: the same SHA-256 as the fixture it was packed from.
+        assertThat(manifest.entry("country").sha256())
+                .isEqualTo(FileDigest.sha256(GeoTestData.MMDB.resolve("ip-location-db-country.mmdb")))
+                .isEqualTo(FileDigest.sha256(dir.resolve("geo-whois-asn-country.mmdb")));
+        try (Stream<Path> left = Files.list(dir)) {
+            assertThat(left.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("manifest.json", "geo-whois-asn-country.mmdb", "asn.mmdb");
+        }
+        DefaultDatabases d = DefaultDatabases.locate(dir, GeoTestData.BUNDLED);
+        try (MmdbCountryEnricher c = MmdbCountryEnricher.open(d.country().path(), d.country().source());
+             MmdbAsnEnricher a = MmdbAsnEnricher.open(d.asn().path(), d.asn().source())) {
+            assertThat(c.countryOf(IpAddress.parse("8.8.8.8"))).isEqualTo("US");
+            assertThat(a.enrich(IpAddress.parse("8.8.8.8"), Origin.UNKNOWN)).isEqualTo(Origin.UNKNOWN.withAsn(15169, "Google LLC"));
+            assertThat(a.info().source()).contains("npm @ip-location-db/asn 2.3.2026061719");
+        }
+        assertThat(progress).anyMatch(l -> l.startsWith("asn: asn-ipv4.csv: 75 ranges, 0 skipped, 0 clipped"));
+    }
+
+    @Test
+    void anUnchangedVersionIsNotDownloadedAgain() {
+        update().update(dir, Map.of());
+        GeoUpdate.Result again = update().update(dir, Map.of());
+        assertThat(again.changes()).extracting(GeoUpdate.Change::changed).containsExactly(false, false);
+        assertThat(again.changes().get(1).describe()).contains("2.3.2026061719 (unchanged)");
+        assertThat(registry.hits(ASN_PATH)).isEqualTo(1);
+        assertThat(registry.hits(ASN_DOC)).isEqualTo(2);
+    }
+
+    @Test
+    void aNewVersionReplacesTheOldOne() throws Exception {
+        update().update(dir, Map.of());
+        registry.serve(ASN_DOC, document("@ip-location-db/asn", "2.3.2026071719", ASN_PATH, ASN_INTEGRITY));
+        GeoUpdate.Result result = update().update(dir, Map.of());
+        assertThat(result.changes().get(0).changed()).isFalse();
+        assertThat(result.changes().get(1).describe()).startsWith("asn: @ip-location-db/asn 2.3.2026061719 → 2.3.2026071719");
+        // The build date follows the version's date, so converting the same data again is reproducible.
+        assertThat(GeoManifest.read(dir.resolve("manifest.json")).entry("asn").buildDate()).isEqualTo("2026-07-17");
+    }
+
+    @Test
+    void aTamperedTarballIsRefusedAndTheOldFilesStay() throws Exception {
+        update().update(dir, Map.of());
+        String before = FileDigest.sha256(dir.resolve("asn.mmdb"));
+        String manifestBefore = Files.readString(dir.resolve("manifest.json"));
+        registry.serve(ASN_DOC, document("@ip-location-db/asn", "2.3.2026071719", ASN_PATH, COUNTRY_INTEGRITY));
+        assertThatThrownBy(() -> update().update(dir, Map.of())).isInstanceOf(HotlineException.class)
+                .hasMessageContaining("does not match its dist.integrity").hasMessageContaining("refused");
+        assertThat(FileDigest.sha256(dir.resolve("asn.mmdb"))).isEqualTo(before);
+        assertThat(Files.readString(dir.resolve("manifest.json"))).isEqualTo(manifestBefore);
+        try (Stream<Path> left = Files.list(dir)) {
+            assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".update-"));
+        }
+    }
+
+    @Test
+    void aTarballOnAnotherHostIsRefused() {
+        registry.serve(COUNTRY_DOC, "{\"dist-tags\":{\"latest\":\"1.0.0\"},\"versions\":{\"1.0.0\":{\"dist\":{\"integrity\":\""
+                + COUNTRY_INTEGRITY + "\",\"tarball\":\"http://example.invalid/x.tgz\"}}}}");
+        assertThatThrownBy(() -> update().update(dir, Map.of())).isInstanceOf(HotlineException.class)
+                .hasMessageContaining("is not on the registry");
+    }
+
+    @Test
+    void aMissingPackageSaysWhichDocument() {
+        registry.serve(ASN_DOC, new byte[0]);
+        assertThatThrownBy(() -> new GeoUpdate(registry.uri().resolve("/nothing-here/"), GeoUpdate.Progress.NONE).update(dir, Map.of()))
+                .isInstanceOf(HotlineException.class).hasMessageContaining("HTTP 404");
+    }
+
+    @Test
+    void aPinnedVersionIsTaken() {
+        GeoUpdate.Result result = update().update(dir, Map.of("@ip-location-db/asn", "2.3.2026061719"));
+        assertThat(result.changes().get(1).newVersion()).isEqualTo("2.3.2026061719");
+        assertThatThrownBy(() -> update().update(dir, Map.of("@ip-location-db/asn", "9.9.9")))
+                .isInstanceOf(HotlineException.class).hasMessageContaining("no dist.tarball/dist.integrity for version 9.9.9");
+    }
+}
