@@ -15,10 +15,9 @@ out="${1:-$root/two-nodes-out}"
 ru_port="${RU_PORT:-9101}"
 us_port="${US_PORT:-9102}"
 work="$out/work"
-jar="$root/hotline-cli/target/hotline.jar"
 
 step() { printf '\n== %s\n' "$*"; }
-hotline() { java -jar "$jar" "$@"; }
+hotline() { "$root/hotline" "$@"; }   # the launcher: builds when needed, finds the bundled data
 json_field() { sed -n "s/^  \"$1\" : \"\\([^\"]*\\)\".*/\\1/p" | head -1; }   # top-level string field of pretty JSON
 
 mkdir -p "$out"
@@ -45,8 +44,8 @@ stop_nodes() {
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
 }
 trap stop_nodes EXIT
-java -jar "$jar" serve --home "$work/ru" > "$work/ru.log" 2>&1 & pids+=($!)
-java -jar "$jar" serve --home "$work/us" > "$work/us.log" 2>&1 & pids+=($!)
+"$root/hotline" serve --home "$work/ru" > "$work/ru.log" 2>&1 & pids+=($!)   # the launcher execs java: $! is the node
+"$root/hotline" serve --home "$work/us" > "$work/us.log" 2>&1 & pids+=($!)
 for port in "$ru_port" "$us_port"; do
   for _ in $(seq 1 60); do
     if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then break; fi
@@ -55,7 +54,7 @@ for port in "$ru_port" "$us_port"; do
 done
 
 step "RU-CERT analyses the bundled sample logs: materials for the partner whose jurisdiction is US"
-hotline analyze "$root/samples" --materials-for US > "$work/materials-us.json"
+hotline analyze "$root/samples/logs" --materials-for US --materials-out "$work/materials-us.json" > "$work/analysis.txt"
 
 step "RU-CERT files the concern to US-CERT"
 id="$(hotline concern file --home "$work/ru" --partner US-CERT --kind request-for-investigation --severity high \
