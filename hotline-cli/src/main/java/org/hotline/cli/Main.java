@@ -31,6 +31,11 @@ import picocli.CommandLine.Command;
                 FormatsCommand.class,
                 DetectorsCommand.class,
                 GeoCommand.class,
+                PartyCommand.class,
+                ChannelCommand.class,
+                ConcernCommand.class,
+                ServeCommand.class,
+                SyncCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -128,6 +128,16 @@ public final class MemoryNode implements ConcernStore, Outbox, ChannelRegistry {
     }
 
     @Override
+    public synchronized List<Entry> entries(String concernId) {
+        Set<Long> stopped = new HashSet<>();
+        failures.stream().filter(Failure::permanent).forEach(f -> stopped.add(f.deliveryId()));
+        return queue.stream().filter(d -> d.concernId().equals(concernId))
+                .map(d -> new Entry(new Delivery(d.id(), d.messageId(), d.concernId(), d.partner(), attempts(d.id()), d.nextAttempt(), null),
+                        delivered.contains(d.messageId()) ? State.DELIVERED : stopped.contains(d.id()) ? State.FAILED : State.PENDING, null))
+                .toList();
+    }
+
+    @Override
     public synchronized void save(Channel channel) {
         channels.put(channel.id(), channel);
     }

@@ -101,6 +101,27 @@ final class JdbcOutbox implements Outbox {
         });
     }
 
+    @Override
+    public List<Entry> entries(String concernId) {
+        return tx.read("listing the outbox of " + concernId, c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT id, message_id, concern_id, partner, attempts, next_attempt_ms, "
+                    + "last_error, state, delivered_ms FROM outbox WHERE concern_id = ? ORDER BY id")) {
+                s.setString(1, concernId);
+                List<Entry> out = new ArrayList<>();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        Delivery d = new Delivery(r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getInt(5),
+                                Instant.ofEpochMilli(r.getLong(6)), r.getString(7));
+                        long deliveredMs = r.getLong(9);
+                        Instant deliveredAt = r.wasNull() ? null : Instant.ofEpochMilli(deliveredMs);
+                        out.add(new Entry(d, State.valueOf(r.getString(8).toUpperCase(java.util.Locale.ROOT)), deliveredAt));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
     private static void requireOne(int updated, String otherwise) {
         if (updated != 1) {
             throw new IllegalStateException(otherwise);

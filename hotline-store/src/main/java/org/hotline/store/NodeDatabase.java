@@ -10,6 +10,7 @@ import org.hotline.channel.port.ChannelRegistry;
 import org.hotline.channel.port.CollectionStore;
 import org.hotline.channel.port.ConcernStore;
 import org.hotline.channel.port.Outbox;
+import org.hotline.channel.port.TaxiiStatuses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +37,7 @@ public final class NodeDatabase implements AutoCloseable {
     private final JdbcChannelRegistry channels;
     private final JdbcOutbox outbox;
     private final JdbcCollectionStore collections;
+    private final JdbcTaxiiStatuses statuses;
 
     private NodeDatabase(String description, Transactions transactions, Clock clock) {
         this.description = description;
@@ -44,6 +46,7 @@ public final class NodeDatabase implements AutoCloseable {
         this.channels = new JdbcChannelRegistry(transactions);
         this.outbox = new JdbcOutbox(transactions);
         this.collections = new JdbcCollectionStore(transactions, clock);
+        this.statuses = new JdbcTaxiiStatuses(transactions);
     }
 
     /** Opens and migrates the database at {@code jdbcUrl}, on the system clock. */
@@ -92,6 +95,10 @@ public final class NodeDatabase implements AutoCloseable {
 
     public CollectionStore collections() {
         return collections;
+    }
+
+    public TaxiiStatuses statuses() {
+        return statuses;
     }
 
     /** The URL without its query string, which may hold a password: safe for logs and messages. */

@@ -88,4 +88,25 @@ interface OutboxContract extends DatabaseUnderTest {
             assertThatThrownBy(() -> outbox.delivered(987_654_321L, FAR)).isInstanceOf(IllegalStateException.class);
         }
     }
+
+    @Test
+    default void entriesListEveryStateOfAConcern() {
+        Parties p = new Parties();
+        Message[] m = new Message[2];
+        try (NodeDatabase db = withTwoQueued(p, m)) {
+            Outbox outbox = db.outbox();
+            List<Delivery> due = outbox.due(FAR, 10);
+            outbox.failed(due.get(0).id(), FAR, "US-CERT: connection refused (attempt 1)", false);
+            outbox.delivered(due.get(1).id(), Parties.START.plusSeconds(61));
+
+            assertThat(outbox.entries(m[0].concernId())).extracting(e -> e.delivery().messageId(), Outbox.Entry::state,
+                            e -> e.delivery().attempts(), e -> e.delivery().lastError(), Outbox.Entry::deliveredAt)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple(m[0].id(), Outbox.State.PENDING, 1,
+                                    "US-CERT: connection refused (attempt 1)", null),
+                            org.assertj.core.groups.Tuple.tuple(m[1].id(), Outbox.State.DELIVERED, 0, null,
+                                    Parties.START.plusSeconds(61)));
+            assertThat(outbox.entries("incident--00000000-0000-4000-8000-000000000000")).isEmpty();
+        }
+    }
 }

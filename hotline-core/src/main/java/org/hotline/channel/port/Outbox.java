@@ -30,4 +30,18 @@ public interface Outbox {
 
     /** True once the partner's node accepted the message. */
     boolean isDelivered(String messageId);
+
+    /** Where an entry stands. */
+    enum State { PENDING, DELIVERED, FAILED }
+
+    /**
+     * An entry whatever its state, as {@code concern show} reports it ("delivery to US-CERT: attempt 3
+     * failed: connection refused; next try at ...").
+     *
+     * @param deliveredAt when the partner's node accepted it, or null
+     */
+    record Entry(Delivery delivery, State state, Instant deliveredAt) {}
+
+    /** Every entry of a concern, oldest first, whatever its state. */
+    List<Entry> entries(String concernId);
 }

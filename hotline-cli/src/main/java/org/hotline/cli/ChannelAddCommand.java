@@ -1,0 +1,126 @@
+package org.hotline.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.hotline.HotlineException;
+import org.hotline.InputException;
+import org.hotline.channel.Channel;
+import org.hotline.channel.ChannelTerms;
+import org.hotline.channel.ConcernKind;
+import org.hotline.channel.Tlp;
+import org.hotline.cli.node.BasicSecret;
+import org.hotline.cli.node.NodeHome;
+import org.hotline.cli.node.PartyCard;
+import org.hotline.cli.node.SecretFiles;
+import org.hotline.store.NodeDatabase;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code hotline channel add}: run on both nodes, each with the other's card and the same secret
+ * file. The channel's id is derived from the two identities, so both sides name it alike.
+ */
+@Command(name = "add", description = {"Add (or update) the channel to a partner, from its party card.",
+        "Both sides run it with the other's card and the same --secret-file; the first to run it",
+        "may let it create the file, and hands it to the partner over a trusted path."})
+final class ChannelAddCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    HomeOption home;
+
+    @Option(names = "--partner", required = true, paramLabel = "CARD.json", description = "The partner's card (`hotline party show --json`).")
+    Path cardFile;
+
+    @Option(names = "--secret-file", required = true, paramLabel = "FILE",
+            description = "The channel's shared secret; created (mode 0600) if it does not exist.")
+    Path secretFile;
+
+    @Option(names = "--tlp", split = ",", description = "TLP levels allowed (default: clear,green,amber,amber+strict).")
+    List<String> tlps;
+
+    @Option(names = "--kinds", split = ",", description = "Concern kinds allowed (default: all).")
+    List<String> kinds;
+
+    @Option(names = "--acknowledge-within", defaultValue = "24h", description = "Deadline to acknowledge (default: ${DEFAULT-VALUE}).")
+    String acknowledgeWithin;
+
+    @Option(names = "--respond-within", defaultValue = "7d", description = "Deadline to respond (default: ${DEFAULT-VALUE}).")
+    String respondWithin;
+
+    @Option(names = "--materials-within", defaultValue = "7d", description = "Deadline to provide materials asked for (default: ${DEFAULT-VALUE}).")
+    String materialsWithin;
+
+    @Option(names = "--json", description = "Print the channel as JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() throws IOException {
+        NodeHome h = NodeHome.open(home.dir());
+        PartyCard partner;
+        try {
+            partner = PartyCard.read(Json.MAPPER.readTree(cardFile.toFile()));
+        } catch (tools.jackson.core.JacksonException e) {
+            throw new InputException("reading the card " + cardFile + ": " + e.getOriginalMessage());
+        }
+        if (partner.party().id().equals(h.party().id())) {
+            throw new InputException(cardFile + " is this node's own card; give the partner's");
+        }
+        boolean created = false;
+        if (!Files.exists(secretFile)) {
+            SecretFiles.write(secretFile, BasicSecret.generate() + "\n");
+            created = true;
+        }
+        String secret = Files.readString(secretFile);
+        ChannelTerms terms = terms();
+        h.addPartner(partner, secret);
+        Channel channel = new Channel(Channel.idFor(h.party().id(), partner.party().id()), h.party(), partner.party(), terms,
+                Clock.systemUTC().instant());
+        try (NodeDatabase db = NodeDatabase.open(h.database())) {
+            db.channels().save(channel);
+        } catch (HotlineException e) {
+            throw e;
+        }
+        var out = spec.commandLine().getOut();
+        if (json) {
+            out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(ChannelListCommand.json(channel)));
+        } else {
+            out.println("Channel " + channel.id() + " to " + partner.party().name() + " (" + partner.party().taxiiUrl() + ")");
+            if (created) {
+                out.println("Created the secret " + secretFile + ": hand it to " + partner.party().name()
+                        + " over a trusted path; they run `hotline channel add` with it and your card.");
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    private ChannelTerms terms() {
+        ChannelTerms d = ChannelTerms.defaults();
+        Set<Tlp> t = d.tlps();
+        if (tlps != null) {
+            t = EnumSet.noneOf(Tlp.class);
+            for (String s : tlps) {
+                t.add(Tlp.parse(s));
+            }
+        }
+        Set<ConcernKind> k = d.kinds();
+        if (kinds != null) {
+            k = EnumSet.noneOf(ConcernKind.class);
+            for (String s : kinds) {
+                k.add(ConcernKind.parse(s));
+            }
+        }
+        return new ChannelTerms(t, k, Durations.parse("--acknowledge-within", acknowledgeWithin),
+                Durations.parse("--respond-within", respondWithin), Durations.parse("--materials-within", materialsWithin));
+    }
+}

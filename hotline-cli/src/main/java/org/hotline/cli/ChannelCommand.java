@@ -1,0 +1,9 @@
+package org.hotline.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code hotline channel}: the agreements with partners. */
+@Command(name = "channel", description = "Add and list channels to partner nodes.",
+        subcommands = {ChannelAddCommand.class, ChannelListCommand.class})
+final class ChannelCommand {
+}

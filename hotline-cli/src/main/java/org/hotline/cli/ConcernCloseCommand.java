@@ -1,0 +1,19 @@
+package org.hotline.cli;
+
+import java.util.List;
+import org.hotline.channel.MessageBody;
+import org.hotline.cli.node.NodeRuntime;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code hotline concern close}. */
+@Command(name = "close", description = "Close a concern after its response (its filer).")
+final class ConcernCloseCommand extends ConcernStep {
+    @Option(names = "--note", description = "A closing note.")
+    String note;
+
+    @Override
+    MessageBody body(NodeRuntime node) {
+        return new MessageBody.Closure(note);
+    }
+}

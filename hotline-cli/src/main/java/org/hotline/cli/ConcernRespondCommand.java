@@ -1,0 +1,25 @@
+package org.hotline.cli;
+
+import java.util.List;
+import org.hotline.channel.MessageBody;
+import org.hotline.cli.node.NodeRuntime;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code hotline concern respond}. */
+@Command(name = "respond", description = "Answer a concern: findings, actions taken, outcome.")
+final class ConcernRespondCommand extends ConcernStep {
+    @Option(names = "--findings", required = true, description = "What was found.")
+    String findings;
+
+    @Option(names = "--action", description = "An action taken (repeat for several).")
+    List<String> actions;
+
+    @Option(names = "--outcome", required = true, description = "action-taken, source-identified, no-evidence-found, referred or not-in-jurisdiction.")
+    String outcome;
+
+    @Override
+    MessageBody body(NodeRuntime node) {
+        return new MessageBody.Response(findings, actions == null ? List.of() : actions, MessageBody.Outcome.parse(outcome));
+    }
+}

@@ -1,0 +1,111 @@
+package org.hotline.cli;
+
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.hotline.channel.Concern;
+import org.hotline.channel.ConcernLifecycle;
+import org.hotline.channel.HistoryCheck;
+import org.hotline.channel.Message;
+import org.hotline.channel.MessageKind;
+import org.hotline.channel.Seal;
+import org.hotline.channel.port.Outbox;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** How a concern is printed: one line for lists, the whole history for {@code show}; text or JSON. */
+final class ConcernView {
+    private ConcernView() {}
+
+    static ObjectNode summary(Concern c, Instant now, Map<String, String> names) {
+        ObjectNode o = Json.MAPPER.createObjectNode();
+        o.put("id", c.id());
+        o.put("channel", c.channelId());
+        o.put("filer", names.getOrDefault(c.filer(), c.filer()));
+        o.put("recipient", names.getOrDefault(c.recipient(), c.recipient()));
+        o.put("kind", c.kind().id());
+        o.put("summary", c.summary());
+        o.put("severity", c.severity().id());
+        o.put("tlp", c.tlp().id());
+        o.put("state", c.state().id());
+        o.put("filed", c.filed().toString());
+        o.put("updated", c.updated().toString());
+        if (c.deadline() != null) {
+            ObjectNode d = o.putObject("deadline");
+            d.put("obligation", c.deadline().obligation());
+            d.put("party", names.getOrDefault(c.deadline().party(), c.deadline().party()));
+            d.put("due", c.deadline().due().toString());
+        }
+        o.put("overdue", c.isOverdue(now));
+        return o;
+    }
+
+    static ObjectNode detail(Concern c, Instant now, Map<String, String> names, Map<String, String> keys,
+                             List<Outbox.Entry> deliveries, String self) {
+        ObjectNode o = summary(c, now, names);
+        ArrayNode h = o.putArray("history");
+        for (Message m : c.history()) {
+            ObjectNode n = h.addObject();
+            n.put("id", m.id());
+            n.put("kind", m.kind().id());
+            n.put("author", names.getOrDefault(m.author(), m.author()));
+            n.put("created", m.created().toString());
+            n.put("hash", m.isSealed() ? Seal.hash(m) : null);
+            n.put("previous_hash", m.previousHash());
+            n.set("body", org.hotline.channel.CanonicalForm.tree(m).get("body"));
+        }
+        List<String> problems = HistoryCheck.problems(c.history(), keys);
+        ObjectNode v = o.putObject("verification");
+        v.put("ok", problems.isEmpty());
+        ArrayNode p = v.putArray("problems");
+        problems.forEach(p::add);
+        ArrayNode next = o.putArray("allowed_next");
+        if (!c.state().isTerminal() && c.state() != org.hotline.channel.ConcernState.DRAFT) {
+            ConcernLifecycle.Role role = self.equals(c.filer()) ? ConcernLifecycle.Role.FILER : ConcernLifecycle.Role.RECIPIENT;
+            ConcernLifecycle.allowed(c.state(), role).stream().map(MessageKind::id).forEach(next::add);
+        }
+        ArrayNode d = o.putArray("deliveries");
+        for (Outbox.Entry e : deliveries) {
+            ObjectNode n = d.addObject();
+            n.put("message", e.delivery().messageId());
+            n.put("to", names.getOrDefault(e.delivery().partner(), e.delivery().partner()));
+            n.put("state", e.state().name().toLowerCase(java.util.Locale.ROOT));
+            n.put("attempts", e.delivery().attempts());
+            n.put("next_attempt", e.state() == Outbox.State.PENDING ? e.delivery().nextAttempt().toString() : null);
+            n.put("delivered_at", e.deliveredAt() == null ? null : e.deliveredAt().toString());
+            n.put("last_error", e.delivery().lastError());
+        }
+        return o;
+    }
+
+    static void printLine(PrintWriter out, ObjectNode s) {
+        String deadline = s.has("deadline") ? s.get("deadline").get("obligation").asString() + " by "
+                + s.get("deadline").get("due").asString() + (s.get("overdue").asBoolean() ? " OVERDUE" : "") : "-";
+        out.printf("%s  %-18s %-8s %s -> %s  %s  [%s]%n", s.get("id").asString(), s.get("state").asString(),
+                s.get("tlp").asString(), s.get("filer").asString(), s.get("recipient").asString(), s.get("summary").asString(), deadline);
+    }
+
+    static void printDetail(PrintWriter out, ObjectNode d) {
+        printLine(out, d);
+        out.println("History:");
+        for (var m : d.get("history")) {
+            out.printf("  %s  %-18s by %-10s %s  sha256 %s%n", m.get("created").asString(), m.get("kind").asString(),
+                    m.get("author").asString(), m.get("id").asString(), m.path("hash").asString("-"));
+        }
+        var v = d.get("verification");
+        out.println("Signatures and chain: " + (v.get("ok").asBoolean() ? "verified" : "PROBLEMS"));
+        v.get("problems").forEach(p -> out.println("  " + p.asString()));
+        List<String> next = new java.util.ArrayList<>();
+        d.get("allowed_next").forEach(n -> next.add(n.asString()));
+        out.println("You may next: " + (next.isEmpty() ? "nothing" : String.join(", ", next)));
+        for (var e : d.get("deliveries")) {
+            if (!e.get("state").asString().equals("delivered")) {
+                out.println("Delivery of " + e.get("message").asString() + " to " + e.get("to").asString() + ": "
+                        + e.get("state").asString() + " after " + e.get("attempts").asInt() + " failed attempt(s)"
+                        + (e.get("last_error").isNull() ? "" : ", last error: " + e.get("last_error").asString())
+                        + (e.get("next_attempt").isNull() ? "" : "; next try at " + e.get("next_attempt").asString()));
+            }
+        }
+    }
+}

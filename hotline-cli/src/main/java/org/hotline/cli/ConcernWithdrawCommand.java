@@ -1,0 +1,19 @@
+package org.hotline.cli;
+
+import java.util.List;
+import org.hotline.channel.MessageBody;
+import org.hotline.cli.node.NodeRuntime;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code hotline concern withdraw}. */
+@Command(name = "withdraw", description = "Withdraw a concern this node filed, with a reason.")
+final class ConcernWithdrawCommand extends ConcernStep {
+    @Option(names = "--reason", required = true, description = "Why it is withdrawn.")
+    String reason;
+
+    @Override
+    MessageBody body(NodeRuntime node) {
+        return new MessageBody.Withdrawal(reason);
+    }
+}

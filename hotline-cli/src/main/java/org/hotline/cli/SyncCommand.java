@@ -1,0 +1,77 @@
+package org.hotline.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.hotline.channel.Channel;
+import org.hotline.cli.node.ChannelSync;
+import org.hotline.cli.node.NodeRuntime;
+import org.hotline.stix.mapping.StixReader;
+import org.hotline.taxii.client.TaxiiClient;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code hotline sync}: pulls every partner's shared collection from where the last pull ended
+ * ({@code sync.json} in the home keeps each channel's X-TAXII-Date-Added-Last) and takes in what is
+ * new. A partner that cannot be reached is reported and the others are still pulled; exit code 3 if
+ * any pull failed or anything was refused.
+ */
+@Command(name = "sync", description = {"Pull partners' shared collections (from the last pull on, paged) and take in",
+        "their messages: how a node that was offline or unreachable catches up."})
+final class SyncCommand extends NodeCommand {
+    @Option(names = "--all", description = "Pull everything again, not only what was added since the last pull.")
+    boolean all;
+
+    @Override
+    int run(NodeRuntime node, PrintWriter out) throws IOException {
+        Path cursors = node.home().dir().resolve("sync.json");
+        ObjectNode saved = Files.exists(cursors) ? (ObjectNode) Json.MAPPER.readTree(cursors.toFile()) : Json.MAPPER.createObjectNode();
+        ChannelSync sync = new ChannelSync(node.desk(), node.db().concerns(), new StixReader(node.validator()));
+        ArrayNode report = Json.MAPPER.createArrayNode();
+        boolean clean = true;
+        for (Channel c : node.db().channels().channels()) {
+            ObjectNode r = report.addObject();
+            r.put("partner", c.partner().name());
+            try {
+                TaxiiClient client = new TaxiiClient(node.httpClient(), node.credentials(c.partner().id()).orElse(null),
+                        java.time.Duration.ofSeconds(30));
+                String after = all ? null : saved.path(c.id()).asString(null);
+                ChannelSync.Result result = sync.pull(client, c, after);
+                for (String concernId : node.db().concerns().concernIds()) {
+                    node.publish(concernId);
+                }
+                if (result.checkpoint() != null) {
+                    saved.put(c.id(), result.checkpoint());
+                }
+                r.put("pages", result.pages());
+                r.put("objects", result.objects());
+                r.put("applied", result.applied());
+                r.put("duplicates", result.duplicates());
+                ArrayNode refused = r.putArray("refused");
+                result.refused().forEach(refused::add);
+                clean &= result.refused().isEmpty();
+                if (!json) {
+                    out.println(c.partner().name() + ": " + result.objects() + " objects in " + result.pages() + " page(s), "
+                            + result.applied() + " new messages, " + result.duplicates() + " already here"
+                            + (result.refused().isEmpty() ? "" : ", " + result.refused().size() + " refused:"));
+                    result.refused().forEach(x -> out.println("  " + x));
+                }
+            } catch (RuntimeException e) {
+                clean = false;
+                r.put("error", e.getMessage());
+                if (!json) {
+                    out.println(c.partner().name() + ": pull failed: " + e.getMessage());
+                }
+            }
+        }
+        Files.writeString(cursors, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(saved) + "\n");
+        if (json) {
+            printJson(out, report);
+        }
+        return clean ? ExitCodes.OK : ExitCodes.REFUSED;
+    }
+}

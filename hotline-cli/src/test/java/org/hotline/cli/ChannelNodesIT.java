@@ -1,0 +1,264 @@
+package org.hotline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.hotline.channel.CanonicalForm;
+import org.hotline.channel.Channel;
+import org.hotline.channel.HistoryCheck;
+import org.hotline.channel.Ids;
+import org.hotline.channel.Materials;
+import org.hotline.channel.Message;
+import org.hotline.cli.node.NodeHome;
+import org.hotline.cli.node.NodeRuntime;
+import org.hotline.stix.StixJson;
+import org.hotline.stix.mapping.ConcernExport;
+import org.hotline.taxii.TaxiiCollections;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Real nodes on loopback, each with its own home, keys, TLS certificate and SQLite store, talking
+ * TAXII 2.1 over HTTPS (Basic and mutual TLS), driven through the CLI's commands as a person would.
+ * RU-CERT files; US-CERT answers; FR-CERT has a channel to US-CERT only.
+ */
+class ChannelNodesIT {
+    static final String TAXII = "application/taxii+json;version=2.1";
+
+    @TempDir
+    Path dir;
+
+    private Path materials(String name) throws Exception {
+        Materials m = new Materials(Ids.random("grouping"), "sources seen attacking the election commission",
+                List.of(new Materials.Sighting("198.51.100.23", 64496, "Example Hosting", "US", 412,
+                        Instant.parse("2021-09-17T10:05:03Z"), Instant.parse("2021-09-19T07:59:00Z"), List.of("brute-force"))),
+                List.of(new Materials.LogExcerpt("auth.log", "ab".repeat(32), 3,
+                        "Sep 17 10:05:03 gw sshd[812]: Failed password for root from 198.51.100.23 port 51022 ssh2")), null);
+        Path f = dir.resolve(name);
+        Files.writeString(f, Json.MAPPER.writeValueAsString(CanonicalForm.materials(m)));
+        return f;
+    }
+
+    private static void connect(TestNode a, TestNode b, Path secret) {
+        a.ok("channel", "add", "--home", a.home.toString(), "--partner", b.card().toString(), "--secret-file", secret.toString());
+        b.ok("channel", "add", "--home", b.home.toString(), "--partner", a.card().toString(), "--secret-file", secret.toString());
+    }
+
+    private static String file(TestNode ru, Path materials, String summary) {
+        return ru.json("concern", "file", "--partner", "US-CERT", "--summary", summary, "--severity", "high",
+                "--materials", materials.toString()).get("id").asString();
+    }
+
+    private static List<Message> history(TestNode node, String concernId) {
+        try (NodeRuntime r = new NodeRuntime(NodeHome.open(node.home))) {
+            return r.db().concerns().history(concernId);
+        }
+    }
+
+    @Test
+    void aFullLifecycleEndsWithIdenticalVerifiableHistoriesOnBothNodes() throws Exception {
+        try (TestNode ru = new TestNode(dir, "RU-CERT", "RU").start(); TestNode us = new TestNode(dir, "US-CERT", "US").start()) {
+            connect(ru, us, dir.resolve("secret"));
+            String id = file(ru, materials("m1.json"), "SSH brute force from US address space");
+            assertThat(us.json("concern", "show", id).get("state").asString()).isEqualTo("delivered");
+
+            us.json("concern", "ack", id, "--note", "looking into it");
+            assertThat(us.json("concern", "request-materials", id, "--request", "full auth.log lines").get("state").asString())
+                    .isEqualTo("awaiting-materials");
+            assertThat(ru.json("concern", "show", id).get("state").asString()).isEqualTo("awaiting-materials");
+            ru.json("concern", "provide-materials", id, "--materials", materials("m2.json").toString());
+            us.json("concern", "respond", id, "--findings", "a compromised VPS", "--action", "notified the host",
+                    "--outcome", "action-taken");
+            assertThat(ru.json("concern", "close", id).get("state").asString()).isEqualTo("closed");
+
+            List<Message> a = history(ru, id);
+            List<Message> b = history(us, id);
+            assertThat(a).hasSize(6).isEqualTo(b);
+            JsonNode shown = us.json("concern", "show", id);
+            assertThat(shown.get("state").asString()).isEqualTo("closed");
+            assertThat(shown.get("verification").get("ok").asBoolean()).isTrue();
+            assertThat(ru.inHome("concern", "verify", id).code()).isZero();
+            assertThat(HistoryCheck.problems(b, Map.of(a.get(0).author(), publicKey(ru), a.get(1).author(), publicKey(us)))).isEmpty();
+            List<String> kinds = new ArrayList<>();
+            shown.get("history").forEach(m -> kinds.add(m.get("kind").asString()));
+            assertThat(kinds).containsExactly("filing", "acknowledgement", "materials-request", "materials-provided", "response", "closure");
+
+            Path ea = dir.resolve("a.json");
+            Path eb = dir.resolve("b.json");
+            ru.ok("concern", "export", id, "--out", ea.toString(), "--home", ru.home.toString());
+            us.ok("concern", "export", id, "--out", eb.toString(), "--home", us.home.toString());
+            assertThat(objects(ea)).isEqualTo(objects(eb)).isNotEmpty();
+
+            TestNode.Run refused = ru.inHome("concern", "ack", id);
+            assertThat(refused.code()).isEqualTo(ExitCodes.REFUSED);
+            assertThat(refused.err()).contains("refused");
+        }
+    }
+
+    private static String publicKey(TestNode n) {
+        return NodeHome.open(n.home).party().publicKey();
+    }
+
+    private static List<String> objects(Path bundle) throws Exception {
+        List<String> out = new ArrayList<>();
+        Json.MAPPER.readTree(bundle.toFile()).get("objects").forEach(o -> out.add(Json.MAPPER.writeValueAsString(o)));
+        out.sort(null);
+        return out;
+    }
+
+    @Test
+    void aThirdNodeOnAnotherChannelCanNeitherReadNorWriteTheFirstChannelsCollections() throws Exception {
+        try (TestNode ru = new TestNode(dir, "RU-CERT", "RU").start(); TestNode us = new TestNode(dir, "US-CERT", "US").start();
+             TestNode fr = new TestNode(dir, "FR-CERT", "FR").start()) {
+            connect(ru, us, dir.resolve("secret-ru-us"));
+            connect(fr, us, dir.resolve("secret-fr-us"));
+            String id = file(ru, materials("m.json"), "concern on the RU-US channel");
+            String ruUs = Channel.idFor(NodeHome.open(ru.home).party().id(), NodeHome.open(us.home).party().id());
+            try (NodeRuntime f = new NodeRuntime(NodeHome.open(fr.home))) {
+                HttpClient http = f.httpClient();
+                String auth = f.credentials(NodeHome.open(us.home).party().id()).orElseThrow().header();
+                URI root = URI.create("https://127.0.0.1:" + us.port + "/hotline/");
+                assertThat(get(http, root.resolve("collections/" + TaxiiCollections.shared(ruUs) + "/objects/"), auth).statusCode()).isEqualTo(404);
+                assertThat(get(http, root.resolve("collections/" + TaxiiCollections.inbox(ruUs) + "/"), auth).statusCode()).isEqualTo(404);
+                HttpResponse<String> post = post(http, root.resolve("collections/" + TaxiiCollections.inbox(ruUs) + "/objects/"), auth,
+                        TAXII, "{\"objects\":[]}");
+                assertThat(post.statusCode()).isEqualTo(404);
+                JsonNode collections = Json.MAPPER.readTree(get(http, root.resolve("collections/"), auth).body());
+                List<String> ids = new ArrayList<>();
+                collections.get("collections").forEach(c -> ids.add(c.get("id").asString()));
+                String frUs = Channel.idFor(NodeHome.open(fr.home).party().id(), NodeHome.open(us.home).party().id());
+                assertThat(ids).containsExactlyInAnyOrder(TaxiiCollections.inbox(frUs), TaxiiCollections.shared(frUs));
+                // Its own inbox is write-only and its own shared collection read-only (403).
+                assertThat(get(http, root.resolve("collections/" + TaxiiCollections.inbox(frUs) + "/objects/"), auth).statusCode()).isEqualTo(403);
+                assertThat(post(http, root.resolve("collections/" + TaxiiCollections.shared(frUs) + "/objects/"), auth, TAXII,
+                        "{\"objects\":[]}").statusCode()).isEqualTo(403);
+                // FR-CERT is nobody at RU-CERT's node.
+                URI ruRoot = URI.create("https://127.0.0.1:" + ru.port + "/hotline/");
+                HttpResponse<String> atRu = get(HttpClient.newBuilder().sslContext(ruTrust(ru)).build(), ruRoot.resolve("collections/"), auth);
+                assertThat(atRu.statusCode()).isEqualTo(401);
+            }
+            assertThat(us.json("concern", "show", id).get("state").asString()).isEqualTo("delivered");
+        }
+    }
+
+    private static javax.net.ssl.SSLContext ruTrust(TestNode ru) {
+        NodeHome h = NodeHome.open(ru.home);
+        return org.hotline.server.tls.ClientTls.context(null, null, org.hotline.server.tls.NodeCertificate.certificate(h.keyStore()));
+    }
+
+    @Test
+    void concernsFiledWhileThePartnerIsDownArriveOnceAfterItRestarts() throws Exception {
+        try (TestNode ru = new TestNode(dir, "RU-CERT", "RU").start(); TestNode us = new TestNode(dir, "US-CERT", "US").start()) {
+            connect(ru, us, dir.resolve("secret"));
+            us.stop();
+            Path m = materials("m.json");
+            List<String> ids = List.of(file(ru, m, "first while down"), file(ru, m, "second while down"), file(ru, m, "third while down"));
+            for (String id : ids) {
+                JsonNode shown = ru.json("concern", "show", id);
+                assertThat(shown.get("state").asString()).isEqualTo("sent");
+                assertThat(shown.get("deliveries").get(0).get("state").asString()).isEqualTo("pending");
+                assertThat(shown.get("deliveries").get(0).get("last_error").asString()).contains("US-CERT");
+            }
+            us.start();
+            // The outbox retries after its backoff; meanwhile US-CERT catches up by pulling RU-CERT's shared collection.
+            JsonNode pulled = us.json("sync");
+            assertThat(pulled.get(0).get("applied").asInt()).isEqualTo(3);
+            assertThat(us.json("sync").get(0).get("applied").asInt()).isZero();
+            assertThat(us.json("sync", "--all").get(0).get("duplicates").asInt()).isEqualTo(3);
+            try (NodeRuntime r = new NodeRuntime(NodeHome.open(ru.home))) {
+                // What the outbox delivers again is applied as a duplicate: nothing twice.
+                for (String id : ids) {
+                    new org.hotline.taxii.client.TaxiiTransport(r.httpClient(), p -> r.credentials(p.id()), java.time.Duration.ofSeconds(30),
+                            org.hotline.taxii.client.TaxiiTransport.StatusPolling.standard(), r.validator())
+                            .deliver(r.channel(r.desk().concern(id).channelId()), r.db().concerns().history(id));
+                }
+            }
+            JsonNode list = us.json("concern", "list");
+            assertThat(list).hasSize(3);
+            for (String id : ids) {
+                assertThat(history(us, id)).hasSize(1).isEqualTo(history(ru, id));
+            }
+        }
+    }
+
+    @Test
+    void tamperedReplayedWronglyTypedMalformedOrOversizedEnvelopesAreRefusedAndNothingIsStored() throws Exception {
+        try (TestNode ru = new TestNode(dir, "RU-CERT", "RU").start(); TestNode us = new TestNode(dir, "US-CERT", "US").start()) {
+            connect(ru, us, dir.resolve("secret"));
+            us.stop();
+            String id = file(ru, materials("m.json"), "held back for the refusal tests");
+            ru.json("concern", "provide-materials", id, "--materials", materials("m2.json").toString());
+            us.start();
+            try (NodeRuntime r = new NodeRuntime(NodeHome.open(ru.home))) {
+                List<Message> h = r.db().concerns().history(id);
+                Channel channel = r.channel(r.desk().concern(id).channelId());
+                List<org.hotline.channel.Party> parties = List.of(channel.local(), channel.partner());
+                String whole = StixJson.write(ConcernExport.envelope(ConcernExport.objects(h, parties)));
+                String filingOnly = StixJson.write(ConcernExport.envelope(ConcernExport.objects(h.subList(0, 1), parties)));
+                var withoutFiling = ConcernExport.objects(h, parties).stream().filter(o -> !o.get("type").asString().equals("incident")).toList();
+                HttpClient http = r.httpClient();
+                String auth = r.credentials(channel.partner().id()).orElseThrow().header();
+                URI inbox = URI.create("https://127.0.0.1:" + us.port + "/hotline/collections/" + TaxiiCollections.inbox(channel.id()) + "/objects/");
+
+                String sig = h.get(0).signature();
+                String flipped = (sig.charAt(0) == 'A' ? "B" : "A") + sig.substring(1);
+                refused(post(http, inbox, auth, TAXII, filingOnly.replace(sig, flipped)), 422, "bad-signature");
+                refused(post(http, inbox, auth, TAXII, whole.replace("held back for the refusal tests", "altered summary")), 422, null);
+                refused(post(http, inbox, auth, TAXII, StixJson.write(ConcernExport.envelope(withoutFiling))), 409, null);
+                refused(post(http, inbox, auth, "application/json", whole), 415, null);
+                refused(post(http, inbox, auth, TAXII, "{\"objects\":[{\"type\":\"incident\",\"spec_version\":\"2.1\","
+                        + "\"id\":\"incident--not-a-uuid\",\"created\":\"yesterday\"}]}"), 422, "invalid");
+                refused(post(http, inbox, auth, TAXII, "{\"objects\":[" + "\"x\",".repeat(2_700_000) + "\"x\"]}"), 413, null);
+                assertThat(us.json("concern", "list")).isEmpty();
+
+                // Delivered whole it is taken; sent again it is a success that changes nothing.
+                HttpResponse<String> ok = post(http, inbox, auth, TAXII, whole);
+                assertThat(ok.statusCode()).as(ok.body()).isEqualTo(202);
+                HttpResponse<String> again = post(http, inbox, auth, TAXII, whole);
+                assertThat(again.statusCode()).isEqualTo(202);
+                assertThat(Json.MAPPER.readTree(again.body()).get("successes").get(0).get("message").asString()).isEqualTo("already present");
+                assertThat(history(us, id)).isEqualTo(h);
+
+                // A genuinely signed message replayed onto an older point of the chain (a fork) is refused.
+                Message fork = org.hotline.channel.Seal.sign(new Message(Ids.random("note"), id, channel.local().id(),
+                        h.get(1).created().plusSeconds(1), new org.hotline.channel.MessageBody.StatusUpdate("forked"),
+                        org.hotline.channel.Seal.hash(h.get(0)), null), NodeHome.open(ru.home).signer());
+                refused(post(http, inbox, auth, TAXII, StixJson.write(ConcernExport.envelope(ConcernExport.objects(
+                        List.of(h.get(0), fork), parties)))), 409, "broken-chain");
+                assertThat(history(us, id)).isEqualTo(h);
+            }
+        }
+    }
+
+    private static void refused(HttpResponse<String> r, int status, String code) {
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
+        assertThat(r.headers().firstValue("Content-Type")).contains(TAXII);
+        if (status >= 400) {
+            JsonNode e = Json.MAPPER.readTree(r.body());
+            assertThat(e.get("description").asString()).isNotBlank();
+            if (code != null) {
+                assertThat(e.get("error_code").asString()).isEqualTo(code);
+            }
+        }
+    }
+
+    static HttpResponse<String> get(HttpClient http, URI uri, String auth) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri).header("Accept", TAXII).header("Authorization", auth).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> post(HttpClient http, URI uri, String auth, String contentType, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri).header("Accept", TAXII).header("Authorization", auth)
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
