@@ -343,12 +343,17 @@ class MedallionHttpTest {
 
     /** validate_size_in_request_body: a body above max_content_length is 413, and nothing is stored. */
     @Test
-    void oversizedBodyIs413() {
+    void oversizedBodyIs413() throws java.io.IOException {
         String padding = "x".repeat((int) MedallionServer.MAX_CONTENT_LENGTH);
         String big = "{\"objects\":[{\"type\":\"note\",\"spec_version\":\"2.1\",\"id\":\"note--7d4c7b4a-7e6c-4bd7-9a1e-2f3c5d6e7f80\","
                 + "\"created\":\"2020-01-01T00:00:00.000Z\",\"modified\":\"2020-01-01T00:00:00.000Z\",\"content\":\"" + padding
                 + "\",\"object_refs\":[\"" + TEST_OBJECT_ID + "\"]}]}";
-        refused(http.post(ADD_OBJECTS, big), 413);
+        org.hotline.testing.EarlyRefusal.Response r = http.postRefusedEarly(ADD_OBJECTS, big);
+        assertThat(r.status()).as(r.body()).isEqualTo(413);
+        assertThat(r.contentType()).as("errors are TAXII too").isEqualTo(TAXII);
+        JsonNode e = TaxiiJson.MAPPER.readTree(r.body());
+        assertThat(e.path("http_status").asString()).isEqualTo("413");
+        assertThat(e.path("description").asString()).contains("max_content_length");
         assertThat(ids(ok(http.get(ADD_OBJECTS)))).doesNotContain("note--7d4c7b4a-7e6c-4bd7-9a1e-2f3c5d6e7f80");
     }
 

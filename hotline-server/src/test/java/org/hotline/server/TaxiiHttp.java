@@ -18,11 +18,13 @@ final class TaxiiHttp {
     static final String TAXII = TaxiiMedia.TAXII_21;
 
     private final HttpClient client;
+    private final SSLContext tls;
     private final URI base;
     private String authorization;
 
     TaxiiHttp(SSLContext tls, URI base) {
         this.client = HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(10)).build();
+        this.tls = tls;
         this.base = base;
     }
 
@@ -58,6 +60,11 @@ final class TaxiiHttp {
             b.header("Content-Type", contentType);
         }
         return send(b.POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    /** See {@link org.hotline.testing.EarlyRefusal}: for a body the server refuses before reading it. */
+    org.hotline.testing.EarlyRefusal.Response postRefusedEarly(String path, String body) throws java.io.IOException {
+        return org.hotline.testing.EarlyRefusal.post(tls, base.resolve(path), TAXII, TAXII, authorization, body);
     }
 
     HttpResponse<String> delete(String path) {

@@ -87,13 +87,18 @@ public final class NodeRuntime implements AutoCloseable {
 
     /** An HTTP client that trusts only partners' pinned certificates and presents this node's. */
     public HttpClient httpClient() {
+        return TaxiiClient.httpClient(tls(), Duration.ofSeconds(10));
+    }
+
+    /** TLS towards partners: trusts only their pinned certificates, presents this node's (mutual TLS). */
+    public javax.net.ssl.SSLContext tls() {
         try {
             KeyStore trust = KeyStore.getInstance("PKCS12");
             trust.load(null, null);
             for (PartnerLink p : home.partners()) {
                 trust.setCertificateEntry(p.card().party().id(), NodeCertificate.parsePem(p.card().certificatePem()));
             }
-            return TaxiiClient.httpClient(TaxiiTls.context(trust, home.keyStore(), home.tlsPassword()), Duration.ofSeconds(10));
+            return TaxiiTls.context(trust, home.keyStore(), home.tlsPassword());
         } catch (java.io.IOException | GeneralSecurityException e) {
             throw new HotlineException("setting up TLS towards partners", e);
         }

@@ -8,8 +8,10 @@ import org.hotline.taxii.TaxiiError;
  * A TAXII request that failed: which request, the HTTP status (0 when no response came), the server's
  * TAXII error if it sent one, and whether trying again later can help.
  *
- * <p>Retryable: no response (connection refused or reset, timeout, TLS failure), 5xx, 408 and 429.
- * Everything else (other 4xx, a response that is not TAXII 2.1) needs a person or a fix first.
+ * <p>Retryable: no response (connection refused or reset, timeout, TLS failure), 5xx, 408, 429, and
+ * 409: a Hotline node answers 409 when an envelope does not (yet) continue what it holds — its
+ * partner is behind — which the next attempt, carrying the whole history, can mend. Everything else
+ * (other 4xx, a response that is not TAXII 2.1) needs a person or a fix first.
  */
 public class TaxiiException extends HotlineException {
     private static final long serialVersionUID = 1L;
@@ -28,9 +30,9 @@ public class TaxiiException extends HotlineException {
         this.retryable = retryable;
     }
 
-    /** Whether an HTTP status is worth retrying: 5xx, 408 Request Timeout, 429 Too Many Requests. */
+    /** Whether an HTTP status is worth retrying: 5xx, 408 Request Timeout, 409 Conflict, 429 Too Many Requests. */
     public static boolean retryable(int status) {
-        return status >= 500 || status == 408 || status == 429;
+        return status >= 500 || status == 408 || status == 409 || status == 429;
     }
 
     public String method() {

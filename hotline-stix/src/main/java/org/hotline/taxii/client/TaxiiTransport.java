@@ -26,8 +26,8 @@ import tools.jackson.databind.node.ObjectNode;
  * It returns only when the partner's node accepted every object.
  *
  * <p>Failures say who, where, which attempt, the HTTP status and the cause, and are permanent when
- * retrying cannot help: a 4xx other than 408/429, objects the partner refused, or objects we would
- * not send. 5xx, 408, 429, no response, or a status still pending after polling are retryable;
+ * retrying cannot help: a 4xx other than 408/409/429, objects the partner refused, or objects we would
+ * not send. 5xx, 408, 409, 429, no response, or a status still pending after polling are retryable;
  * redelivery is harmless because the partner applies each object once (id and version).
  *
  * <p>Thread-safe if the credentials lookup is.

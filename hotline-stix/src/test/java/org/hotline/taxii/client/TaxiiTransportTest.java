@@ -156,6 +156,18 @@ class TaxiiTransportTest {
     }
 
     @Test
+    void aConflictIsRetriedBecauseTheNextAttemptCarriesTheWholeHistory() {
+        // A Hotline node answers 409 when an envelope does not continue what it holds yet.
+        server.on("POST", inboxPath, r -> Reply.error(409, "Conflict", "concern not known here yet"));
+        file();
+        assertThat(outbox.deliverDue(10)).isZero();
+        assertThat(nodes.ru.failures()).singleElement().satisfies(f -> {
+            assertThat(f.permanent()).isFalse();
+            assertThat(f.error()).contains("HTTP 409");
+        });
+    }
+
+    @Test
     void aPartnerWithoutAnApiRootOrNotListeningFails() {
         List<Message> history = nodes.rejectedHistory();
         Party us = nodes.us.party;
