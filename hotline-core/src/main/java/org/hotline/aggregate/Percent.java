@@ -11,11 +11,14 @@ final class Percent {
         return Math.round(part * 10_000.0 / whole) / 100.0;
     }
 
-    /** For bytes, where either side may be unknown (null). */
+    /**
+     * For bytes, where either side may be unknown (null). A row whose bytes are unknown gets no share
+     * (null), not 0 %: its sources may have sent plenty, the logs just did not say.
+     */
     static Double ofBytes(Long part, Long whole) {
-        if (whole == null) {
+        if (whole == null || part == null) {
             return null;
         }
-        return of(part == null ? 0L : part.longValue(), whole.longValue());
+        return of(part, whole);
     }
 }

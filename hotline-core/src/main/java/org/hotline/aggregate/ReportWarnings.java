@@ -29,7 +29,10 @@ final class ReportWarnings {
         in.warnings().forEach(text -> text.lines().filter(l -> !l.isBlank()).forEach(w::add));
         for (InputSummary s : in.inputs()) {
             if (s.error() != null) {
-                w.add("input " + s.name() + ": " + s.error());
+                // Input errors usually name their file already (they are also printed on stderr alone).
+                String error = s.error().startsWith(s.name() + ": ")
+                        ? s.error().substring(s.name().length() + 2) : s.error();
+                w.add("input " + s.name() + ": " + error);
             }
             Double skipped = Percent.of(s.skipped(), s.lines());
             if (skipped != null && skipped >= SKIPPED_PERCENT) {

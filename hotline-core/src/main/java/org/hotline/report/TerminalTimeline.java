@@ -29,14 +29,34 @@ final class TerminalTimeline {
             most = Math.max(most, b.attacks());
         }
         int barWidth = Math.max(10, width - 50);
-        List<AttacksSection.TimeBucket> shown = buckets.subList(0, Math.min(maxRows, buckets.size()));
-        for (AttacksSection.TimeBucket b : shown) {
+        // Sparse inputs (logs from different years) give long runs of empty buckets: one line says
+        // how long each run is, so the rows that are shown are the ones with attacks in them.
+        int rows = 0;
+        int i = 0;
+        while (i < buckets.size() && rows < maxRows) {
+            AttacksSection.TimeBucket b = buckets.get(i);
+            if (b.attacks() == 0) {
+                int end = i;
+                while (end + 1 < buckets.size() && buckets.get(end + 1).attacks() == 0) {
+                    end++;
+                }
+                if (end > i) {
+                    sb.append(String.format(Locale.ROOT, "  %-16s %s\n", "...",
+                            (end - i + 1) + " " + series.bucket() + "s without attacks, " + f.format(b.start())
+                                    + " to " + f.format(buckets.get(end).start())));
+                    rows++;
+                    i = end + 1;
+                    continue;
+                }
+            }
             int bar = (int) Math.round(b.attacks() * (double) barWidth / most);
             sb.append(String.format(Locale.ROOT, "  %-16s %8s att %7s src  %s\n", f.format(b.start()),
                     Cells.count(b.attacks()), Cells.count(b.sources()), "#".repeat(bar)));
+            rows++;
+            i++;
         }
-        if (buckets.size() > shown.size()) {
-            sb.append("  ... ").append(buckets.size() - shown.size()).append(" more ").append(series.bucket())
+        if (i < buckets.size()) {
+            sb.append("  ... ").append(buckets.size() - i).append(" more ").append(series.bucket())
                     .append("s in --json, --csv and --html\n");
         }
         if (series.undatedAttacks() > 0) {

@@ -41,6 +41,19 @@ class TerminalReportWriterTest {
         assertThat(text).doesNotContain("\u001b", "\u0007", "\u202e").contains("http ?[2J?]0;pwned? host?");
     }
 
+    @Test
+    void monthsWithoutAttacksCollapseIntoOneLineSoLaterAttacksStayOnScreen() throws IOException {
+        // The bundled samples span 2015 to 2026: without collapsing, 84 empty months pushed the
+        // brute force of February 2026 off the terminal table.
+        Attack may2015 = new Attack(AttackType.WEB_EXPLOIT, "probe", IpAddress.parse("83.149.9.216"), "http",
+                1431857103000L, 1431857103000L, 1, -1, -1, Verification.HANDSHAKE, List.of(new InputPosition("A", 1)));
+        Attack feb2026 = new Attack(AttackType.BRUTE_FORCE, "ssh", IpAddress.parse("202.109.143.106"), "ssh",
+                1771754400000L, 1771754400000L, 213, -1, -1, Verification.HANDSHAKE, List.of(new InputPosition("B", 1)));
+        String text = write(OriginReportBuilder.build(FixtureReport.input(List.of(may2015, feb2026))));
+        assertThat(text).contains("  2015-05 ", "  2026-02 ", "128 months without attacks, 2015-06 to 2026-01")
+                .doesNotContain("  2015-06 ", "more months");
+    }
+
     private static String write(OriginReport report) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new TerminalReportWriter().write(report, out);
