@@ -151,7 +151,8 @@ final class GeoCommand implements Runnable {
         Path dir = DefaultDatabases.userDirectory();
         @Option(names = "--registry", paramLabel = "URL", description = "npm registry (default: ${DEFAULT-VALUE}).")
         URI registry = GeoUpdate.NPM_REGISTRY;
-        @Option(names = "--version", paramLabel = "PACKAGE=VERSION", description = "Install this version of a package instead of its latest.")
+        @Option(names = "--pin", paramLabel = "PACKAGE=VERSION",
+                description = "Install this version of a package instead of its latest, e.g. @ip-location-db/asn=2.3.2026061719.")
         Map<String, String> versions = new LinkedHashMap<>();
 
         @Override

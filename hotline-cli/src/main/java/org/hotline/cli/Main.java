@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "hotline",
         mixinStandardHelpOptions = true,
+        // Every subcommand inherits -h/--help and -V/--version: "hotline concern file --help" must teach.
+        scope = CommandLine.ScopeType.INHERIT,
         usageHelpAutoWidth = true,
         versionProvider = HotlineVersion.class,
         description = {
