@@ -4,6 +4,8 @@
 # samples and bundled databases. Builds the benchmarks jar, then runs it with short defaults (1 fork,
 # 2 x 2 s warm-up, 3 x 3 s measurement): enough to compare two commits on one machine, not to
 # publish. Not a test: numbers depend on the machine and its load; say which JVM they came from.
+# On a busy 2-core machine the mmdb benchmarks may still be warming up after 2 x 2 s (the decoder
+# is compiled late: asn went 67k -> 1.2M ops/s over 6 warm-up iterations); compare them with -wi 6.
 #
 # Usage: bench/jmh.sh [JMH ARGS...]
 #   bench/jmh.sh                          all benchmarks
