@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
         // Every subcommand inherits -h/--help and -V/--version: "hotline concern file --help" must teach.
         scope = CommandLine.ScopeType.INHERIT,
         usageHelpAutoWidth = true,
+        usageHelpWidth = 100,   // when not on a terminal (piped into less or a file): our texts are set for 100
         versionProvider = HotlineVersion.class,
         description = {
                 "A cyber hotline between national CERTs.",
