@@ -38,6 +38,11 @@ public final class AppendUntilKilled {
 
     private static void acknowledge(PrintStream out, Message m) {
         out.println(m.id());
-        out.flush();
+        // PrintStream swallows write errors: an acknowledgement that never reached the test would
+        // look like "stored more than acknowledged". Die loudly instead (exit 3, not SIGKILL's 137).
+        if (out.checkError()) {
+            System.err.println("could not write the acknowledgement of " + m.id());
+            System.exit(3);
+        }
     }
 }
