@@ -57,7 +57,8 @@ final class PipelineAssembly {
             Pipeline.Result result = pipeline.run(Sources.expand(request.inputs()));
 
             SourceTally tally = (SourceTally) result.aggregate();
-            Map<IpAddress, Origin> origins = OriginReportBuilder.resolve(tally, result.attacks(), origin);
+            Map<IpAddress, Origin> origins = OriginReportBuilder.resolve(tally, result.attacks(), origin,
+                    request.settings().workers());
             String coverage = CoverageCheck.check(origins, enrichment.databases()).warning();
 
             RunInfo run = new RunInfo(HotlineVersion.get(), Instant.now().truncatedTo(ChronoUnit.SECONDS), request.settings().zone(),

@@ -73,6 +73,15 @@ public final class SourceTally implements Aggregator {
         }
         withoutSource += o.withoutSource;
         eventsWithBytes += o.eventsWithBytes;
+        // Room for both first: inserting the other table's slots in order into a smaller table of
+        // the same hash piles them into long probe runs.
+        int capacity = mask + 1;
+        while (size + o.size >= (int) (capacity * 0.7)) {
+            capacity *= 2;
+        }
+        if (capacity > mask + 1) {
+            grow(capacity);
+        }
         long[] t = o.table;
         for (int at = 0; at < t.length; at += STRIDE) {
             if (t[at + EVENTS] != 0) {
@@ -140,8 +149,12 @@ public final class SourceTally implements Aggregator {
     }
 
     private void grow() {
+        grow((mask + 1) * 2);
+    }
+
+    private void grow(int capacity) {
         long[] old = table;
-        allocate((mask + 1) * 2);
+        allocate(capacity);
         for (int at = 0; at < old.length; at += STRIDE) {
             if (old[at + EVENTS] != 0) {
                 int to = slotOf(old[at + HIGH], old[at + LOW]);

@@ -167,6 +167,9 @@ final class CellTable {
 
     /** Folds in every cell of another table (same distinct cap). */
     void mergeFrom(CellTable other) {
+        // Room for both first: inserting another table's cells in its slot order into a smaller
+        // table of the same hash piles them into long probe runs (most of the merge time, measured).
+        reserve(size + other.size);
         long[] o = other.table;
         for (int from = 0; from < o.length; from += STRIDE) {
             if (o[from + EVENTS] == 0) {
@@ -420,9 +423,23 @@ final class CellTable {
         size = 0;
     }
 
+    private void reserve(int cells) {
+        int capacity = mask + 1;
+        while (cells >= (int) (capacity * 0.7)) {
+            capacity *= 2;
+        }
+        if (capacity > mask + 1) {
+            grow(capacity);
+        }
+    }
+
     private void grow() {
+        grow((mask + 1) * 2);
+    }
+
+    private void grow(int capacity) {
         long[] old = table;
-        allocate((mask + 1) * 2);
+        allocate(capacity);
         for (int from = 0; from < old.length; from += STRIDE) {
             if (old[from + EVENTS] != 0) {
                 int slot = hash(old[from + HIGH], old[from + LOW], (int) old[from + NAME], old[from + WINDOW]) & mask;
