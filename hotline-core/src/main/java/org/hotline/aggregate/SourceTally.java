@@ -44,6 +44,11 @@ public final class SourceTally implements Aggregator {
     private int size;
     private int resizeAt;
 
+    /** The slot {@link #accept} used last; -1 after the table moved. */
+    private int lastAt = -1;
+    private long lastHigh;
+    private long lastLow;
+
     private long withoutSource;
     private long eventsWithBytes;
 
@@ -62,7 +67,19 @@ public final class SourceTally implements Aggregator {
             withoutSource++;
             return;
         }
-        int at = slotOf(source.high(), source.low());
+        // Sources come in runs (a client's page and its assets), so the slot is often the last one:
+        // two comparisons instead of a probe into a table too big for the CPU caches.
+        long h = source.high();
+        long l = source.low();
+        int at;
+        if (lastAt >= 0 && l == lastLow && h == lastHigh) {
+            at = lastAt;
+        } else {
+            at = slotOf(h, l);
+            lastAt = at;
+            lastHigh = h;
+            lastLow = l;
+        }
         add(at, 1, b, event.time(), event.time(), event.verification().ordinal());
     }
 
@@ -153,6 +170,7 @@ public final class SourceTally implements Aggregator {
     }
 
     private void grow(int capacity) {
+        lastAt = -1;
         long[] old = table;
         allocate(capacity);
         for (int at = 0; at < old.length; at += STRIDE) {
