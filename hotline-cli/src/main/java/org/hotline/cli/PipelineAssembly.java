@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.hotline.InputException;
 import org.hotline.aggregate.OriginReport;
 import org.hotline.aggregate.OriginReportBuilder;
@@ -51,13 +50,13 @@ final class PipelineAssembly {
         DetectionPlan detection = DetectionPlan.of(request.detectors(), request.detect());
         try (EnricherChain enrichment = request.geo().open();
              EventsOutWriter eventsOut = openEventsOut(request.eventsOut(), enrichment)) {
-            Function<IpAddress, Origin> origin = ip -> enrichment.enrich(ip, Origin.UNKNOWN);
 
             Pipeline pipeline = new Pipeline(request.settings(), detection, SourceTally::new, eventsOut, listener, stdin);
             Pipeline.Result result = pipeline.run(Sources.expand(request.inputs()));
 
             SourceTally tally = (SourceTally) result.aggregate();
-            Map<IpAddress, Origin> origins = OriginReportBuilder.resolve(tally, result.attacks(), origin);
+            Map<IpAddress, Origin> origins = OriginReportBuilder.resolve(tally, result.attacks(), enrichment::enrichOnce,
+                    request.settings().workers());
             String coverage = CoverageCheck.check(origins, enrichment.databases()).warning();
 
             RunInfo run = new RunInfo(HotlineVersion.get(), Instant.now().truncatedTo(ChronoUnit.SECONDS), request.settings().zone(),

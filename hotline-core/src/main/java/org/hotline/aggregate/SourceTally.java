@@ -44,6 +44,11 @@ public final class SourceTally implements Aggregator {
     private int size;
     private int resizeAt;
 
+    /** The slot {@link #accept} used last; -1 after the table moved. */
+    private int lastAt = -1;
+    private long lastHigh;
+    private long lastLow;
+
     private long withoutSource;
     private long eventsWithBytes;
 
@@ -62,7 +67,19 @@ public final class SourceTally implements Aggregator {
             withoutSource++;
             return;
         }
-        int at = slotOf(source.high(), source.low());
+        // Sources come in runs (a client's page and its assets), so the slot is often the last one:
+        // two comparisons instead of a probe into a table too big for the CPU caches.
+        long h = source.high();
+        long l = source.low();
+        int at;
+        if (lastAt >= 0 && l == lastLow && h == lastHigh) {
+            at = lastAt;
+        } else {
+            at = slotOf(h, l);
+            lastAt = at;
+            lastHigh = h;
+            lastLow = l;
+        }
         add(at, 1, b, event.time(), event.time(), event.verification().ordinal());
     }
 
@@ -73,6 +90,15 @@ public final class SourceTally implements Aggregator {
         }
         withoutSource += o.withoutSource;
         eventsWithBytes += o.eventsWithBytes;
+        // Room for both first: inserting the other table's slots in order into a smaller table of
+        // the same hash piles them into long probe runs.
+        int capacity = mask + 1;
+        while (size + o.size >= (int) (capacity * 0.7)) {
+            capacity *= 2;
+        }
+        if (capacity > mask + 1) {
+            grow(capacity);
+        }
         long[] t = o.table;
         for (int at = 0; at < t.length; at += STRIDE) {
             if (t[at + EVENTS] != 0) {
@@ -140,8 +166,13 @@ public final class SourceTally implements Aggregator {
     }
 
     private void grow() {
+        grow((mask + 1) * 2);
+    }
+
+    private void grow(int capacity) {
+        lastAt = -1;
         long[] old = table;
-        allocate((mask + 1) * 2);
+        allocate(capacity);
         for (int at = 0; at < old.length; at += STRIDE) {
             if (old[at + EVENTS] != 0) {
                 int to = slotOf(old[at + HIGH], old[at + LOW]);

@@ -1,9 +1,8 @@
 package org.hotline.detect.tally;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import org.hotline.detect.Attack;
 import org.hotline.detect.AttackSink;
 import org.hotline.detect.AttackType;
@@ -27,16 +26,25 @@ import org.hotline.event.IpAddress;
  *       and last time, evidence and strongest verification and severity cover the whole run.</li>
  *   <li>State is one tally per key and window that saw an event, each bounded (evidence by
  *       {@link Attack#MAX_EVIDENCE}, distinct values by the threshold's {@code minDistinct}, which
- *       is all the threshold needs): it grows with sources × windows, never with event count.
+ *       is all the threshold needs): it grows with sources × windows, never with event count, and
+ *       lives in one primitive table ({@link CellTable}) rather than objects per cell.
  *       Windows below the threshold are kept to the end, since a merge may still lift them.</li>
  * </ul>
  * Attacks are emitted sorted by source, target, signature and time, so output is deterministic.
  */
 public final class WindowedTallies {
+    /** Window number of events without a time: one bucket per key, never adjacent to another. */
+    static final long UNTIMED = Long.MIN_VALUE;
+
+    /** Emission order: source, target, signature, window. */
+    private static final Comparator<Cell> ORDER = Comparator.comparing(Cell::source)
+            .thenComparing(Cell::target)
+            .thenComparing(Cell::signature)
+            .thenComparingLong(Cell::window);
+
     private final long windowMillis;
     private final Threshold threshold;
-    private final Map<CellKey, Tally> cells = new HashMap<>();
-    private final CellKey probe = new CellKey();
+    private final CellTable cells;
 
     public WindowedTallies(long windowMillis, Threshold threshold) {
         if (windowMillis < 1) {
@@ -44,30 +52,26 @@ public final class WindowedTallies {
         }
         this.windowMillis = windowMillis;
         this.threshold = threshold;
+        this.cells = new CellTable(threshold.minDistinct());
     }
 
     /** Counts one event for (source, target, signature) in the event's window. */
     public void add(IpAddress source, String target, String signature, Event e) {
-        tally(source, target, signature, e).add(e);
+        cells.add(cell(source, target, signature, e), e);
     }
 
     /** Like {@link #add(IpAddress, String, String, Event)}, also counting {@code distinctValue}. */
     public void add(IpAddress source, String target, String signature, Event e, long distinctValue) {
-        Tally t = tally(source, target, signature, e);
-        t.add(e);
-        if (t.distinct != null) {
-            t.distinct.add(distinctValue);
+        int at = cell(source, target, signature, e);
+        cells.add(at, e);
+        if (threshold.minDistinct() > 0) {
+            cells.addDistinct(at, distinctValue);
         }
     }
 
-    private Tally tally(IpAddress source, String target, String signature, Event e) {
-        long window = e.hasTime() ? Math.floorDiv(e.time(), windowMillis) : CellKey.UNTIMED;
-        Tally t = cells.get(probe.set(source, target, signature, window));
-        if (t == null) {
-            t = new Tally(threshold.minDistinct());
-            cells.put(probe.copy(), t);
-        }
-        return t;
+    private int cell(IpAddress source, String target, String signature, Event e) {
+        long window = e.hasTime() ? Math.floorDiv(e.time(), windowMillis) : UNTIMED;
+        return cells.claim(source, target, signature, window);
     }
 
     /** Folds in another instance made with the same window and threshold. */
@@ -75,14 +79,14 @@ public final class WindowedTallies {
         if (other.windowMillis != windowMillis || !other.threshold.equals(threshold)) {
             throw new IllegalArgumentException("cannot merge tallies of different windows or thresholds");
         }
-        other.cells.forEach((key, theirs) -> {
-            Tally mine = cells.get(key);
-            if (mine == null) {
-                mine = new Tally(threshold.minDistinct());
-                cells.put(key, mine);
-            }
-            mine.mergeFrom(theirs);
-        });
+        cells.mergeFrom(other.cells);
+    }
+
+    /** A qualifying cell with its key, for sorting. */
+    private record Cell(IpAddress source, String target, String signature, long window, int at) {
+        boolean sameKey(Cell o) {
+            return source.equals(o.source) && target.equals(o.target) && signature.equals(o.signature);
+        }
     }
 
     /**
@@ -92,65 +96,62 @@ public final class WindowedTallies {
      * pass over the cells plus a sort of the few that make attacks.
      */
     public void emit(AttackType type, AttackSink sink) {
-        List<CellKey> qualifying = new ArrayList<>();
-        cells.forEach((key, tally) -> {
-            if (qualifies(key, tally)) {
-                qualifying.add(key);
+        List<Cell> qualifying = new ArrayList<>();
+        cells.forEachCell(at -> {
+            if (qualifies(at)) {
+                qualifying.add(new Cell(cells.source(at), cells.target(at), cells.signature(at), cells.window(at), at));
             }
         });
-        qualifying.sort(CellKey.ORDER);
+        qualifying.sort(ORDER);
         Tally run = null;
         for (int i = 0; i < qualifying.size(); i++) {
-            CellKey key = qualifying.get(i);
+            Cell cell = qualifying.get(i);
             if (run == null) {
-                run = new Tally(0);
+                run = new Tally();
             }
-            run.mergeFrom(cells.get(key));
-            boolean continues = i + 1 < qualifying.size() && qualifying.get(i + 1).sameKey(key)
-                    && adjacent(key, qualifying.get(i + 1));
+            cells.addTo(cell.at(), run);
+            boolean continues = i + 1 < qualifying.size() && qualifying.get(i + 1).sameKey(cell)
+                    && adjacent(cell, qualifying.get(i + 1));
             if (!continues) {
-                sink.attack(toAttack(type, key, run));
+                sink.attack(toAttack(type, cell, run));
                 run = null;
             }
         }
     }
 
     /** Meets the threshold alone, or together with the window before or after it. */
-    private boolean qualifies(CellKey key, Tally t) {
-        if (threshold.met(t.events, t.distinctCount())) {
+    private boolean qualifies(int at) {
+        if (threshold.met(cells.events(at), cells.distinctCount(at))) {
             return true;
         }
-        if (key.window == CellKey.UNTIMED) {
+        long window = cells.window(at);
+        if (window == UNTIMED) {
             return false;
         }
-        return metWith(key, t, key.window - 1) || metWith(key, t, key.window + 1);
+        return metWith(at, window - 1) || metWith(at, window + 1);
     }
 
-    private boolean metWith(CellKey key, Tally t, long neighbour) {
-        if (neighbour == CellKey.UNTIMED) {
+    private boolean metWith(int at, long neighbour) {
+        if (neighbour == UNTIMED) {
             return false;
         }
-        Tally n = cells.get(probe.set(key.source, key.target, key.signature, neighbour));
-        return n != null && threshold.met(t.events + n.events, t.distinctUnion(n));
+        int n = cells.find(at, neighbour);
+        return n >= 0 && threshold.met(cells.events(at) + cells.events(n), cells.distinctUnion(at, n));
     }
 
-    private static boolean adjacent(CellKey a, CellKey b) {
-        return a.window != CellKey.UNTIMED && b.window == a.window + 1;
+    private static boolean adjacent(Cell a, Cell b) {
+        return a.window() != UNTIMED && b.window() == a.window() + 1;
     }
 
-    private static Attack toAttack(AttackType type, CellKey key, Tally run) {
+    private static Attack toAttack(AttackType type, Cell key, Tally run) {
         boolean timed = run.first != Long.MAX_VALUE;
-        return new Attack(type, key.signature, key.source, key.target,
+        return new Attack(type, key.signature(), key.source(), key.target(),
                 timed ? run.first : Event.NO_TIME, timed ? run.last : Event.NO_TIME,
                 run.events, run.bytes, run.severity, run.verification, run.evidence.toList());
     }
 
     /** Cells, evidence positions and distinct values held; see {@link org.hotline.detect.StateSize}. */
     public long stateEntries() {
-        long n = 0;
-        for (Tally t : cells.values()) {
-            n += t.entries();
-        }
-        return n;
+        return cells.entries();
     }
 }

@@ -17,9 +17,9 @@ import org.hotline.geo.mmdb.AsnRecords.AsnRecord;
  * the ASN file Hotline converts from ip-location-db's CSVs ({@link MmdbWriter}).
  *
  * <p>Non-routable addresses are not looked up; an AS already set by an earlier enricher is kept.
- * The reader's decode cache is sized for a whole ASN file (~91,000 distinct records in the bundled
- * one; about 15 MB when full), so each record is decoded once; beyond that it stops caching and
- * decodes again — and {@link org.hotline.geo.LookupCache} in front of the chain saves most lookups anyway.
+ * Each address is located by walking the tree over the mapped bytes ({@link RecordLocator}); the
+ * record it leads to is decoded once and kept ({@link DecodedRecords}; ~91,000 distinct records in
+ * the bundled file at most), so neighbouring sources of one network cost a walk and a hash lookup.
  */
 public final class MmdbAsnEnricher implements Enricher, Closeable {
 
@@ -27,6 +27,7 @@ public final class MmdbAsnEnricher implements Enricher, Closeable {
     private final AsnLayout layout;
     private final boolean ipv4Only;
     private final DatabaseInfo info;
+    private final DecodedRecords<AsnRecord> records = new DecodedRecords<>();
 
     private MmdbAsnEnricher(MmdbDatabase db, LayoutDetector.Detected<AsnLayout> detected, String source) {
         this.db = db;
@@ -64,16 +65,24 @@ public final class MmdbAsnEnricher implements Enricher, Closeable {
         if (soFar.asn() >= 0 || soFar.has(OriginFlag.NON_ROUTABLE) || (ipv4Only && !ip.isV4())) {
             return soFar;
         }
-        AsnRecord record;
-        try {
-            record = db.reader().get(ip.toInetAddress(), layout.recordClass);
-        } catch (IOException e) {
-            throw new HotlineException("looking up " + ip + " in " + db.path(), e);
+        RecordLocator locator = db.locator();
+        long key = locator == null ? RecordLocator.INVALID : locator.locate(ip);
+        if (key == RecordLocator.NONE) {
+            return soFar;
         }
+        AsnRecord record = key == RecordLocator.INVALID ? decode(ip) : records.get(key, () -> decode(ip));
         if (record == null || record.number() < 0) {
             return soFar;
         }
         return soFar.withAsn(record.number(), record.organization());
+    }
+
+    private AsnRecord decode(IpAddress ip) {
+        try {
+            return db.reader().get(ip.toInetAddress(), layout.recordClass);
+        } catch (IOException e) {
+            throw new HotlineException("looking up " + ip + " in " + db.path(), e);
+        }
     }
 
     @Override

@@ -19,8 +19,9 @@ import org.hotline.geo.mmdb.CountryRecords.CountryRecord;
  * ip-location-db files all work, and an unknown layout fails at start instead of reporting
  * "Unknown" for everything.
  *
- * <p>Per lookup: one {@link java.net.InetAddress}, the tree walk, and a record decode that the
- * reader's cache answers after the first time (a country database has ~250 distinct records).
+ * <p>Per lookup: the tree walk over the mapped bytes ({@link RecordLocator}) and one hash lookup of
+ * the record's answer; the MaxMind reader decodes each distinct record once (a country database
+ * has ~250).
  * Non-routable addresses are not looked up: they have no country. A country already set by an
  * earlier enricher is kept. Thread-safe: the reader is.
  */
@@ -30,6 +31,7 @@ public final class MmdbCountryEnricher implements Enricher, Closeable {
     private final CountryLayout layout;
     private final boolean ipv4Only;
     private final DatabaseInfo info;
+    private final DecodedRecords<String> codes = new DecodedRecords<>();
 
     private MmdbCountryEnricher(MmdbDatabase db, LayoutDetector.Detected<CountryLayout> detected, String source) {
         this.db = db;
@@ -67,6 +69,15 @@ public final class MmdbCountryEnricher implements Enricher, Closeable {
         if (ipv4Only && !ip.isV4()) {
             return null;
         }
+        RecordLocator locator = db.locator();
+        long record = locator == null ? RecordLocator.INVALID : locator.locate(ip);
+        if (record == RecordLocator.NONE) {
+            return null;
+        }
+        return record == RecordLocator.INVALID ? decode(ip) : codes.get(record, () -> decode(ip));
+    }
+
+    private String decode(IpAddress ip) {
         Reader reader = db.reader();
         try {
             CountryRecord record = reader.get(ip.toInetAddress(), layout.recordClass);

@@ -3,12 +3,16 @@ package org.hotline.geo.mmdb;
 import com.maxmind.db.CHMCache;
 import com.maxmind.db.Metadata;
 import com.maxmind.db.Reader;
+import java.io.ByteArrayInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.time.ZoneOffset;
@@ -23,8 +27,10 @@ import org.hotline.geo.FileDigest;
  * SHA-256 of the database bytes, metadata.
  *
  * <p>A {@code .mmdb} file is memory-mapped (no load time; the OS pages it in). A {@code .mmdb.gz} file
- * is decompressed into the heap once (about its uncompressed size) — the price of a smaller
- * repository. Either way the SHA-256 is of the uncompressed database, so it matches the vendor's file.
+ * is decompressed once into the per-user cache and that copy is mapped on every later run
+ * ({@link UnpackedDatabases}); only when the cache cannot be written is it decompressed into the
+ * heap (about its uncompressed size). Either way the SHA-256 is of the uncompressed database, so it
+ * matches the vendor's file.
  *
  * <p>Hazard: a memory-mapped file must not be replaced in place while open (write a new file and
  * move it, as {@code geo update} does); close the database when done.
@@ -39,11 +45,13 @@ public final class MmdbDatabase implements Closeable {
     private final Path path;
     private final Reader reader;
     private final String sha256;
+    private final RecordLocator locator;
 
-    private MmdbDatabase(Path path, Reader reader, String sha256) {
+    private MmdbDatabase(Path path, Reader reader, String sha256, RecordLocator locator) {
         this.path = path;
         this.reader = reader;
         this.sha256 = sha256;
+        this.locator = locator;
     }
 
     /**
@@ -56,20 +64,68 @@ public final class MmdbDatabase implements Closeable {
         }
         try {
             if (path.getFileName().toString().endsWith(".gz")) {
-                MessageDigest digest = FileDigest.newSha256();
-                try (InputStream in = new DigestInputStream(
-                        new GZIPInputStream(Files.newInputStream(path), 1 << 16), digest)) {
-                    Reader reader = new Reader(in, new CHMCache(decodeCache));
-                    return new MmdbDatabase(path, reader, HexFormat.of().formatHex(digest.digest()));
-                }
+                return openCompressed(path, decodeCache);
             }
-            String sha = FileDigest.sha256(path);
-            return new MmdbDatabase(path, new Reader(path.toFile(), Reader.FileMode.MEMORY_MAPPED, new CHMCache(decodeCache)), sha);
+            return mapped(path, path, FileDigest.sha256(path), decodeCache);
         } catch (NoSuchFileException e) {
             throw new InputException(option + " " + path + ": no such file", e);
         } catch (IOException | RuntimeException e) {
             throw new InputException(option + " " + path + ": not a readable MaxMind DB (.mmdb) file: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A decompressed copy from the cache when there is one ({@link UnpackedDatabases}); else
+     * decompresses, stores a copy for the next run and maps it, or keeps the bytes in the heap when
+     * the cache cannot be written.
+     */
+    private static MmdbDatabase openCompressed(Path path, int decodeCache) throws IOException {
+        String key = FileDigest.sha256(path);
+        UnpackedDatabases.Unpacked cached = UnpackedDatabases.find(key);
+        if (cached != null) {
+            try {
+                return mapped(path, cached.file(), cached.sha256(), decodeCache);
+            } catch (IOException | RuntimeException e) {
+                // the copy went away or is broken: decompress as if there were none
+            }
+        }
+        MessageDigest digest = FileDigest.newSha256();
+        byte[] bytes;
+        try (InputStream in = new DigestInputStream(new GZIPInputStream(Files.newInputStream(path), 1 << 16), digest)) {
+            bytes = in.readAllBytes();
+        }
+        String sha = HexFormat.of().formatHex(digest.digest());
+        UnpackedDatabases.Unpacked stored = UnpackedDatabases.store(key, bytes, sha);
+        if (stored != null) {
+            try {
+                return mapped(path, stored.file(), sha, decodeCache);
+            } catch (IOException | RuntimeException e) {
+                // fall back to the bytes in hand
+            }
+        }
+        Reader reader = new Reader(new ByteArrayInputStream(bytes), new CHMCache(decodeCache));
+        return new MmdbDatabase(path, reader, sha, locator(ByteBuffer.wrap(bytes), reader));
+    }
+
+    /** Memory-maps {@code file}, which holds the database the user named as {@code path}. */
+    private static MmdbDatabase mapped(Path path, Path file, String sha, int decodeCache) throws IOException {
+        Reader reader = new Reader(file.toFile(), Reader.FileMode.MEMORY_MAPPED, new CHMCache(decodeCache));
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            // One buffer addresses 2 GiB; a bigger file is looked up through the reader alone.
+            ByteBuffer bytes = size < Integer.MAX_VALUE ? channel.map(FileChannel.MapMode.READ_ONLY, 0, size) : null;
+            return new MmdbDatabase(path, reader, sha, bytes == null ? null : locator(bytes, reader));
+        } catch (IOException | RuntimeException e) {
+            reader.close();
+            throw e;
+        }
+    }
+
+    private static RecordLocator locator(ByteBuffer bytes, Reader reader) {
+        Metadata m = reader.getMetadata();
+        int recordSize = m.recordSize();
+        boolean supported = recordSize == 24 || recordSize == 28 || recordSize == 32;
+        return supported && m.nodeCount() * recordSize / 4 < bytes.capacity() ? new RecordLocator(bytes, m) : null;
     }
 
     public Path path() {
@@ -78,6 +134,11 @@ public final class MmdbDatabase implements Closeable {
 
     public Reader reader() {
         return reader;
+    }
+
+    /** Walks the search tree without decoding, or null when this file cannot be walked directly. */
+    RecordLocator locator() {
+        return locator;
     }
 
     public Metadata metadata() {
