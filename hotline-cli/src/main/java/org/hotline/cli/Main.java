@@ -54,6 +54,11 @@ public final class Main implements Runnable {
 
     /** Runs a command line and returns its exit code (tests call this instead of main). */
     public static int run(String... args) {
+        return commandLine(args).execute(args);
+    }
+
+    /** The command tree for these arguments, with the error handling every run gets. */
+    static CommandLine commandLine(String... args) {
         CommandLine cli = new CommandLine(new Main());
         for (Class<?> command : subcommandsFor(args)) {
             cli.addSubcommand(command);
@@ -65,7 +70,7 @@ public final class Main implements Runnable {
             err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
             return ExitCodes.USAGE;
         });
-        return cli.execute(args);
+        return cli;
     }
 
     /**
