@@ -6,7 +6,9 @@
 # collection those concerns were published to, page by page (limit=100). Prints objects/s and wrk's
 # latency distribution (p50, p99). Not a test: numbers depend on the machine.
 #
-# Usage: bench/taxii-load.sh [SECONDS] [ENVELOPES]   (defaults 20 and 1500; WORK=dir to keep files)
+# Usage: bench/taxii-load.sh [SECONDS] [ENVELOPES]   (defaults 20 and 1500; WORK=dir to keep files;
+#        JAR=path/to/hotline.jar to measure another build, e.g. a saved copy of the previous one, side
+#        by side with this one on a shared machine; PORT=n to run two at once)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 seconds="${1:-20}"
@@ -15,9 +17,9 @@ threads=2
 connections=4
 port="${PORT:-9191}"
 work="${WORK:-$(mktemp -d)}"
-jar="$root/hotline-cli/target/hotline.jar"
+jar="${JAR:-$root/hotline-cli/target/hotline.jar}"
 command -v wrk >/dev/null || { echo "taxii-load: wrk not found (Debian: apt-get install wrk)" >&2; exit 2; }
-"$root/hotline" --version >/dev/null   # builds the jar when needed
+[[ -n "${JAR:-}" ]] || "$root/hotline" --version >/dev/null   # builds the jar when needed
 hotline() { java -jar "$jar" "$@"; }
 
 rm -rf "$work/ru" "$work/us" "$work/envelopes"
