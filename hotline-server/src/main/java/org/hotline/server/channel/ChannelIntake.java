@@ -78,6 +78,8 @@ public final class ChannelIntake implements Intake {
         // Reading and validating the STIX is most of the work and needs no lock; the known TLP of a
         // concern cannot change once it is filed.
         Decoded decoded = reader.read(envelope, this::knownTlp);
+        // So is serialising the objects to store (pure; skipped for an envelope that will be refused).
+        List<CollectionStore.NewObject> objects = decoded.refused().isEmpty() ? newObjects(decoded.accepted()) : List.of();
         synchronized (lock) {
             if (!decoded.refused().isEmpty()) {
                 Decoded.Refusal first = decoded.refused().get(0);
@@ -119,7 +121,6 @@ public final class ChannelIntake implements Intake {
             // checked that), so they are what the shared collection must hold for these messages: no
             // second rendering. The partner's messages reach the shared collection this way, ours when
             // we append them (SharedCollection.publish).
-            List<CollectionStore.NewObject> objects = newObjects(decoded.accepted());
             List<Outcome> outcomes = outcomes(objects, collections.add(collection.id(), objects));
             if (!touched.isEmpty()) {
                 collections.add(TaxiiCollections.shared(channel.id()), objects);
