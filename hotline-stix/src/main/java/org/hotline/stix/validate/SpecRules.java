@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hotline.channel.Tlp;
+import org.hotline.channel.UtcInstants;
 import org.hotline.stix.JsonDiff;
 import org.hotline.stix.Pointers;
 import org.hotline.stix.mapping.TlpMarkings;
@@ -151,7 +152,7 @@ final class SpecRules {
             s = s.substring(0, beyondNanos.start()) + beyondNanos.group(1) + "Z";
         }
         try {
-            return Optional.of(Instant.parse(s));
+            return Optional.of(UtcInstants.parse(s));
         } catch (DateTimeParseException e) {
             return Optional.empty(); // the schema reports malformed timestamps
         }
