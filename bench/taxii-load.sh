@@ -6,7 +6,9 @@
 # collection those concerns were published to, page by page (limit=100). Prints objects/s and wrk's
 # latency distribution (p50, p99). Not a test: numbers depend on the machine.
 #
-# Usage: bench/taxii-load.sh [SECONDS] [ENVELOPES]   (defaults 20 and 1500; WORK=dir to keep files)
+# Usage: bench/taxii-load.sh [SECONDS] [ENVELOPES]   (defaults 20 and 1500; WORK=dir to keep files;
+#        JAR=path/to/hotline.jar to measure another build, e.g. a saved copy of the previous one, side
+#        by side with this one on a shared machine; PORT=n to run two at once)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 seconds="${1:-20}"
@@ -15,9 +17,9 @@ threads=2
 connections=4
 port="${PORT:-9191}"
 work="${WORK:-$(mktemp -d)}"
-jar="$root/hotline-cli/target/hotline.jar"
+jar="${JAR:-$root/hotline-cli/target/hotline.jar}"
 command -v wrk >/dev/null || { echo "taxii-load: wrk not found (Debian: apt-get install wrk)" >&2; exit 2; }
-"$root/hotline" --version >/dev/null   # builds the jar when needed
+[[ -n "${JAR:-}" ]] || "$root/hotline" --version >/dev/null   # builds the jar when needed
 hotline() { java -jar "$jar" "$@"; }
 
 rm -rf "$work/ru" "$work/us" "$work/envelopes"
@@ -62,12 +64,19 @@ PY
 echo "warm-up (5 s)..."
 ENVELOPES="$work/warmup.txt" AUTH="$auth" THREADS=$threads wrk -t$threads -c$connections -d5s -s "$root/bench/taxii-post.lua" \
   "$base/$inbox/objects/" > /dev/null
+# The server's CPU time (user + system, clock ticks) from /proc: on a shared machine, CPU per object is
+# steadier than objects per second.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0; }
 echo
 echo "== POST envelopes of $per_envelope objects to the inbox: ${seconds} s, $threads threads, $connections connections"
+cpu0="$(cpu_ticks)"
 ENVELOPES="$work/measured.txt" AUTH="$auth" THREADS=$threads wrk -t$threads -c$connections -d"${seconds}s" --latency \
   -s "$root/bench/taxii-post.lua" "$base/$inbox/objects/" | tee "$work/post.txt"
+cpu1="$(cpu_ticks)"
 rps="$(sed -n 's/^Requests\/sec: *//p' "$work/post.txt")"
+requests="$(sed -n 's/^ *\([0-9]*\) requests in.*/\1/p' "$work/post.txt")"
 python3 -c "print(f'POST: {float(\"$rps\") * $per_envelope:,.0f} STIX objects/s ({float(\"$rps\"):.1f} envelopes/s of $per_envelope objects)')"
+python3 -c "import os; t = ($cpu1 - $cpu0) / os.sysconf('SC_CLK_TCK'); n = $requests * $per_envelope; print(f'POST: server CPU {t:.1f} s, {t * 1e6 / n:.0f} us per object' if n and t > 0 else '')"
 grep -q "status 0," "$work/post.txt" || echo "WARNING: some requests failed (see $work/us.log)"
 
 echo
@@ -89,8 +98,12 @@ open(out, "w").write("".join("/" + p + "\n" for p in paths))
 print(f"{len(paths)} pages")
 PY
 echo "== GET pages of 100 objects from the shared collection: ${seconds} s, $threads threads, $connections connections"
+cpu0="$(cpu_ticks)"
 PAGES="$work/pages.txt" AUTH="$auth" wrk -t$threads -c$connections -d"${seconds}s" --latency -s "$root/bench/taxii-get.lua" \
   "https://127.0.0.1:$port/" | tee "$work/get.txt"
+cpu1="$(cpu_ticks)"
 rps="$(sed -n 's/^Requests\/sec: *//p' "$work/get.txt")"
+requests="$(sed -n 's/^ *\([0-9]*\) requests in.*/\1/p' "$work/get.txt")"
 python3 -c "print(f'GET: {float(\"$rps\") * 100:,.0f} STIX objects/s served ({float(\"$rps\"):.1f} pages/s)')"
+python3 -c "import os; t = ($cpu1 - $cpu0) / os.sysconf('SC_CLK_TCK'); n = $requests * 100; print(f'GET: server CPU {t:.1f} s, {t * 1e6 / n:.1f} us per object served' if n and t > 0 else '')"
 echo "work files: $work"

@@ -215,7 +215,7 @@ public final class CanonicalForm {
 
     public static Instant instant(String text) {
         try {
-            return Instant.parse(text);
+            return UtcInstants.parse(text);
         } catch (java.time.format.DateTimeParseException e) {
             throw new IllegalArgumentException("not an RFC 3339 timestamp: '" + text + "'", e);
         }

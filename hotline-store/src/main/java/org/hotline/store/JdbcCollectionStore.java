@@ -34,7 +34,10 @@ final class JdbcCollectionStore implements CollectionStore {
 
     @Override
     public List<Added> add(String collection, List<NewObject> objects) {
-        objects.forEach(JdbcCollectionStore::check);
+        Long[] versionsUs = new Long[objects.size()];
+        for (int i = 0; i < versionsUs.length; i++) {
+            versionsUs[i] = check(objects.get(i));
+        }
         return tx.write("adding " + objects.size() + " objects to collection " + collection, c -> {
             long[] last = lockCollection(c, collection);
             long sequence = last[0];
@@ -42,12 +45,17 @@ final class JdbcCollectionStore implements CollectionStore {
             long now = TaxiiTime.micros(clock.instant());
             List<Added> result = new ArrayList<>(objects.size());
             Set<String> thisRequest = new HashSet<>();
+            // One statement of each kind per request, not per object: a TAXII envelope holds up to
+            // a hundred objects or more.
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO taxii_object (collection_id, sequence, stix_id, "
-                    + "stix_type, version, version_us, spec_version, date_added_us, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (NewObject o : objects) {
-                    Long versionUs = o.version() == null ? null : TaxiiTime.parseMicros(o.version());
+                    + "stix_type, version, version_us, spec_version, date_added_us, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                 PreparedStatement present = c.prepareStatement(PRESENT + " AND version_us = ?");
+                 PreparedStatement presentAtAll = c.prepareStatement(PRESENT)) {
+                for (int i = 0; i < objects.size(); i++) {
+                    NewObject o = objects.get(i);
+                    Long versionUs = versionsUs[i];
                     String key = o.id() + "|" + versionUs;
-                    if (thisRequest.contains(key) || isPresent(c, collection, o.id(), versionUs)) {
+                    if (thisRequest.contains(key) || isPresent(versionUs == null ? presentAtAll : present, collection, o.id(), versionUs)) {
                         result.add(Added.ALREADY_PRESENT);
                         continue;
                     }
@@ -79,13 +87,12 @@ final class JdbcCollectionStore implements CollectionStore {
         });
     }
 
-    private static void check(NewObject o) {
+    /** Throws unless {@code o} can be stored; returns its version in microseconds, or null if it has none. */
+    private static Long check(NewObject o) {
         if (o.id() == null || o.type() == null || o.specVersion() == null || o.json() == null) {
             throw new IllegalArgumentException("an object to add needs an id, a type, a spec version and its JSON: " + o.id());
         }
-        if (o.version() != null) {
-            TaxiiTime.parseMicros(o.version());
-        }
+        return o.version() == null ? null : TaxiiTime.parseMicros(o.version());
     }
 
     /** Creates the collection on its first add; returns its last sequence and date added, locked. */
@@ -105,17 +112,17 @@ final class JdbcCollectionStore implements CollectionStore {
         }
     }
 
-    private static boolean isPresent(Connection c, String collection, String id, Long versionUs) throws SQLException {
-        String sql = "SELECT 1 FROM taxii_object WHERE collection_id = ? AND stix_id = ?" + (versionUs == null ? "" : " AND version_us = ?");
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, collection);
-            s.setString(2, id);
-            if (versionUs != null) {
-                s.setLong(3, versionUs);
-            }
-            try (ResultSet r = s.executeQuery()) {
-                return r.next();
-            }
+    private static final String PRESENT = "SELECT 1 FROM taxii_object WHERE collection_id = ? AND stix_id = ?";
+
+    /** {@code s}: {@link #PRESENT}, with {@code AND version_us = ?} when {@code versionUs} is not null. */
+    private static boolean isPresent(PreparedStatement s, String collection, String id, Long versionUs) throws SQLException {
+        s.setString(1, collection);
+        s.setString(2, id);
+        if (versionUs != null) {
+            s.setLong(3, versionUs);
+        }
+        try (ResultSet r = s.executeQuery()) {
+            return r.next();
         }
     }
 

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>{@code jdbc:sqlite:/var/lib/hotline/hotline.db} — the default: one file, WAL, every
- *       acknowledged write fsynced (see {@link SqliteTransactions}).</li>
+ *       acknowledged write kept through {@code kill -9}, not through a power cut (see {@link SqliteTransactions}).</li>
  *   <li>{@code jdbc:postgresql://host/db?user=...&password=...} — production, pooled with HikariCP.</li>
  * </ul>
  *

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import org.hotline.channel.UtcInstants;
 
 /**
  * TAXII timestamps as microseconds since the epoch: the unit of {@code date_added} (medallion writes
@@ -29,7 +30,7 @@ public final class TaxiiTime {
     /** Parses an RFC 3339 UTC timestamp ("2016-11-03T12:30:59.000Z", seconds to nanoseconds); throws naming it. */
     public static long parseMicros(String text) {
         try {
-            return micros(Instant.parse(text));
+            return micros(UtcInstants.parse(text));
         } catch (DateTimeParseException | NullPointerException e) {
             throw new IllegalArgumentException("not an RFC 3339 UTC timestamp: '" + text + "'", e);
         }

@@ -40,7 +40,8 @@ import tools.jackson.databind.JsonNode;
  * refuses the whole envelope with the reason ({@link ChannelRefusals}) and stores nothing. A message
  * already held is a success ("already present"), so redelivery is harmless.
  *
- * <p>Envelopes are read and validated concurrently, then tried and applied one at a time (a lock):
+ * <p>Envelopes are read, validated and their signatures verified concurrently, then tried and
+ * applied one at a time (a lock):
  * the trial and the real receive must see the same histories. What was taken is also added to the channel's shared collection, for the partner to read.
  */
 public final class ChannelIntake implements Intake {
@@ -52,7 +53,6 @@ public final class ChannelIntake implements Intake {
     private final ConcernStore concerns;
     private final Outbox outbox;
     private final CollectionStore collections;
-    private final ConcernDesk desk;
     private final StixReader reader;
     private final java.time.Clock clock;
     private final Object lock = new Object();
@@ -67,7 +67,6 @@ public final class ChannelIntake implements Intake {
         this.collections = collections;
         this.reader = reader;
         this.clock = clock;
-        this.desk = new ConcernDesk(self, signer, channels, concerns, outbox, clock);
     }
 
     @Override
@@ -78,6 +77,15 @@ public final class ChannelIntake implements Intake {
         // Reading and validating the STIX is most of the work and needs no lock; the known TLP of a
         // concern cannot change once it is filed.
         Decoded decoded = reader.read(envelope, this::knownTlp);
+        // So is serialising the objects to store (pure; skipped for an envelope that will be refused).
+        List<CollectionStore.NewObject> objects = decoded.refused().isEmpty() ? newObjects(decoded.accepted()) : List.of();
+        // And so is checking the partner's signatures: the desks below ask again under the lock, with
+        // the key they find, and get these answers without a second Ed25519 verification.
+        VerifiedSignatures signatures = new VerifiedSignatures();
+        if (decoded.refused().isEmpty()) {
+            decoded.messages().stream().map(Decoded.Carried::message).filter(m -> m.author().equals(channel.partner().id()))
+                    .forEach(m -> signatures.test(m, channel.partner().publicKey()));
+        }
         synchronized (lock) {
             if (!decoded.refused().isEmpty()) {
                 Decoded.Refusal first = decoded.refused().get(0);
@@ -99,7 +107,8 @@ public final class ChannelIntake implements Intake {
                 }
             }
             TrialStore trial = new TrialStore(concerns, outbox);
-            ConcernDesk trialDesk = new ConcernDesk(self, signer, channels, trial, trial, clock);
+            ConcernDesk trialDesk = new ConcernDesk(self, signer, channels, trial, trial, clock, signatures);
+            ConcernDesk desk = new ConcernDesk(self, signer, channels, concerns, outbox, clock, signatures);
             try {
                 messages.forEach(trialDesk::receive);
             } catch (ChannelException e) {
@@ -109,7 +118,8 @@ public final class ChannelIntake implements Intake {
             Set<String> touched = new LinkedHashSet<>();
             for (Message m : messages) {
                 // Checked by the trial just now under the same lock; the real desk checks again (cheap
-                // next to the STIX validation) so nothing is stored on the trial's word alone.
+                // next to the STIX validation) so nothing is stored on the trial's word alone. The
+                // signatures were verified once, above; both desks ask and get that answer.
                 if (desk.receive(m) == ConcernDesk.Receipt.APPLIED) {
                     applied++;
                     touched.add(m.concernId());
@@ -119,7 +129,6 @@ public final class ChannelIntake implements Intake {
             // checked that), so they are what the shared collection must hold for these messages: no
             // second rendering. The partner's messages reach the shared collection this way, ours when
             // we append them (SharedCollection.publish).
-            List<CollectionStore.NewObject> objects = newObjects(decoded.accepted());
             List<Outcome> outcomes = outcomes(objects, collections.add(collection.id(), objects));
             if (!touched.isEmpty()) {
                 collections.add(TaxiiCollections.shared(channel.id()), objects);

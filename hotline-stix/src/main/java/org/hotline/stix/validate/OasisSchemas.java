@@ -58,7 +58,8 @@ final class OasisSchemas {
         FILES.forEach((dir, names) -> names.forEach(n -> texts.put(BASE + dir + "/" + n + ".json", read(dir + "/" + n + ".json"))));
         SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, b -> b
                 .schemas(texts)
-                .schemaRegistryConfig(SchemaRegistryConfig.builder().pathType(PathType.JSON_POINTER).build()));
+                .schemaRegistryConfig(SchemaRegistryConfig.builder().pathType(PathType.JSON_POINTER)
+                        .regularExpressionFactory(new MemoizedRegularExpressions()).build()));
         FILES.forEach((dir, names) -> {
             for (String n : names) {
                 if (!dir.equals("common") || COMMON_TYPES.contains(n)) {

@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hotline.channel.Tlp;
+import org.hotline.channel.UtcInstants;
 import org.hotline.stix.JsonDiff;
 import org.hotline.stix.Pointers;
 import org.hotline.stix.mapping.TlpMarkings;
@@ -35,9 +37,8 @@ import tools.jackson.databind.JsonNode;
  */
 final class SpecRules {
     private static final Pattern PROPERTY_NAME = Pattern.compile("[a-z][a-z0-9_]{2,249}");
-    private static final Pattern MILLIS = Pattern.compile(".*T\\d{2}:\\d{2}:\\d{2}\\.\\d{3,}Z");
-    private static final Pattern IDENTIFIER = Pattern.compile(
-            "([a-z][a-z0-9-]+[a-z0-9])--[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}");
+    /** A fraction of more than nine digits at the end of a timestamp: its first nine. */
+    private static final Pattern BEYOND_NANOS = Pattern.compile("(\\.\\d{9})\\d+Z$");
     private static final Set<String> RESERVED_PROPERTIES = Set.of("severity", "action", "username", "phone_numbers");
     /** later, earlier, strictly later? (cti-stix-validator enums.py TIMESTAMP_COMPARE, applied to any type). */
     private static final List<String[]> ORDERED = List.of(
@@ -70,7 +71,7 @@ final class SpecRules {
         }
         for (String name : List.of("created", "modified")) {
             JsonNode t = o.path(name);
-            if (t.isString() && !MILLIS.matcher(t.stringValue()).matches()) {
+            if (t.isString() && !millis(t.stringValue())) {
                 out.add(new Problem(id, Pointers.member(at, name), t.stringValue() + " is not precise to the millisecond (STIX 2.1 requires three fractional digits)"));
             }
         }
@@ -104,23 +105,30 @@ final class SpecRules {
         }
     }
 
-    private static void reference(JsonNode value, String name, String type, String id, String where, List<Problem> out) {
+    private static void reference(JsonNode value, String name, String ownType, String id, String where, List<Problem> out) {
         if (!value.isString()) {
             return; // the schema reports the wrong JSON type
         }
-        var m = IDENTIFIER.matcher(value.stringValue());
-        if (!m.matches()) {
+        String type = identifierType(value.stringValue());
+        if (type == null) {
             out.add(new Problem(id, where, "'" + value.stringValue() + "' is not a STIX identifier (type--UUID with a UUID of version 1 to 5)"));
             return;
         }
-        String expected = name.equals("id") ? type : REF_TYPES.get(name);
-        if (expected != null && !expected.isEmpty() && !m.group(1).equals(expected)) {
+        String expected = name.equals("id") ? ownType : REF_TYPES.get(name);
+        if (expected != null && !expected.isEmpty() && !type.equals(expected)) {
             out.add(new Problem(id, where, "'" + value.stringValue() + "' must be an id of type " + expected));
         }
     }
 
     private static void order(JsonNode o, String later, String earlier, boolean strict, String id, String at, List<Problem> out) {
-        Optional<Instant> l = instant(o.path(later));
+        JsonNode laterNode = o.path(later);
+        if (laterNode.isMissingNode()) {
+            return;
+        }
+        if (!strict && laterNode.isString() && laterNode.equals(o.path(earlier))) {
+            return; // the same text is the same instant (or the same malformed one, which the schema reports)
+        }
+        Optional<Instant> l = instant(laterNode);
         Optional<Instant> e = instant(o.path(earlier));
         if (l.isPresent() && e.isPresent()) {
             int c = l.get().compareTo(e.get());
@@ -136,12 +144,91 @@ final class SpecRules {
         if (!n.isString()) {
             return Optional.empty();
         }
-        String s = n.stringValue().replaceFirst("(\\.\\d{9})\\d+Z$", "$1Z");
+        String s = n.stringValue();
+        // Only a text of 31 characters or more (yyyy-mm-ddThh:mm:ss, 10 digits, Z) can be cut into one
+        // that parses; shorter ones fail to parse either way, so they skip the regex search.
+        Matcher beyondNanos = s.length() >= 31 ? BEYOND_NANOS.matcher(s) : null;
+        if (beyondNanos != null && beyondNanos.find()) {
+            s = s.substring(0, beyondNanos.start()) + beyondNanos.group(1) + "Z";
+        }
         try {
-            return Optional.of(Instant.parse(s));
+            return Optional.of(UtcInstants.parse(s));
         } catch (DateTimeParseException e) {
             return Optional.empty(); // the schema reports malformed timestamps
         }
+    }
+
+    /**
+     * The type of a STIX identifier, or null if {@code s} is not one: the regex
+     * {@code ([a-z][a-z0-9-]+[a-z0-9])--[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}}
+     * (the type is group 1), by hand: it runs for every id and reference received. The UUID has a
+     * fixed length, so the type is everything before its 38 last characters.
+     */
+    static String identifierType(String s) {
+        int uuid = s.length() - 36;
+        if (uuid < 5 || s.charAt(uuid - 1) != '-' || s.charAt(uuid - 2) != '-') {
+            return null;
+        }
+        for (int i = 0; i < 36; i++) {
+            char c = s.charAt(uuid + i);
+            boolean ok = switch (i) {
+                case 8, 13, 18, 23 -> c == '-';
+                case 14 -> c >= '1' && c <= '5';
+                case 19 -> c == '8' || c == '9' || c == 'a' || c == 'b' || c == 'A' || c == 'B';
+                default -> isHex(c);
+            };
+            if (!ok) {
+                return null;
+            }
+        }
+        int end = uuid - 2;
+        if (end < 3 || !isLower(s.charAt(0)) || !(isLower(s.charAt(end - 1)) || isDigit(s.charAt(end - 1)))) {
+            return null;
+        }
+        for (int i = 1; i < end - 1; i++) {
+            char c = s.charAt(i);
+            if (!(isLower(c) || isDigit(c) || c == '-')) {
+                return null;
+            }
+        }
+        return s.substring(0, end);
+    }
+
+    private static boolean isLower(char c) {
+        return c >= 'a' && c <= 'z';
+    }
+
+    private static boolean isHex(char c) {
+        return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    }
+
+    /**
+     * Whether a timestamp is precise to the millisecond: it ends {@code THH:MM:SS.fffZ}, with three or
+     * more fractional digits (the regex {@code .*T\\d{2}:\\d{2}:\\d{2}\\.\\d{3,}Z}, by hand: this runs for
+     * every object received).
+     */
+    static boolean millis(String t) {
+        int i = t.length() - 1;
+        if (i < 0 || t.charAt(i) != 'Z') {
+            return false;
+        }
+        int digits = 0;
+        while (i > 0 && isDigit(t.charAt(i - 1))) {
+            i--;
+            digits++;
+        }
+        // i is now the first fractional digit; before it ".", "HH:MM:SS" and "T"
+        if (digits < 3 || i < 10 || t.charAt(i - 1) != '.' || t.charAt(i - 10) != 'T') {
+            return false;
+        }
+        int time = i - 9;
+        return isDigit(t.charAt(time)) && isDigit(t.charAt(time + 1)) && t.charAt(time + 2) == ':'
+                && isDigit(t.charAt(time + 3)) && isDigit(t.charAt(time + 4)) && t.charAt(time + 5) == ':'
+                && isDigit(t.charAt(time + 6)) && isDigit(t.charAt(time + 7));
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private static void emptyLists(JsonNode n, String id, String at, List<Problem> out) {
