@@ -49,7 +49,21 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        int exit;
+        try {
+            exit = run(args);
+        } catch (OutOfMemoryError e) {   // thrown on the main thread, past picocli's handler
+            exit = outOfMemory(new PrintWriter(System.err, true));
+        }
+        System.exit(exit);
+    }
+
+    /** Not a bug but a resource limit: say which and how to lift it, without a stack trace. */
+    private static int outOfMemory(PrintWriter err) {
+        err.println("hotline: out of memory: the Java heap is limited to " + Runtime.getRuntime().maxMemory() / (1 << 20)
+                + " MiB; give it more, e.g. HOTLINE_JAVA_OPTS='-XX:+UseParallelGC -Xmx16g' ./hotline ...");
+        err.flush();
+        return ExitCodes.INTERNAL;
     }
 
     /** Runs a command line and returns its exit code (tests call this instead of main). */
@@ -107,6 +121,11 @@ public final class Main implements Runnable {
         if (e instanceof InputException || e instanceof IllegalArgumentException) {
             err.println("hotline: " + e.getMessage());
             return ExitCodes.USAGE;
+        }
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof OutOfMemoryError) {
+                return outOfMemory(err);
+            }
         }
         err.println("hotline: internal error: " + describe(e));
         err.println("This is a bug in Hotline; please report it with the command line and this trace:");
