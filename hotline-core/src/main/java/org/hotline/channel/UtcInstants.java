@@ -1,6 +1,7 @@
 package org.hotline.channel;
 
 import java.time.Instant;
+import org.hotline.parse.IsoTimestamp;
 
 /**
  * {@link Instant#parse}, faster for the one form STIX and TAXII write: {@code yyyy-MM-ddTHH:mm:ssZ}
@@ -26,9 +27,9 @@ public final class UtcInstants {
             int minute = digits(text, 14, 2);
             int second = digits(text, 17, 2);
             int nanos = fraction(text, 19, n - 1);
-            if (year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) && hour >= 0
+            if (year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= IsoTimestamp.daysInMonth(year, month) && hour >= 0
                     && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59 && nanos >= 0) {
-                return Instant.ofEpochSecond(epochDay(year, month, day) * 86_400L + hour * 3600L + minute * 60L + second, nanos);
+                return Instant.ofEpochSecond(IsoTimestamp.epochDay(year, month, day) * 86_400L + hour * 3600L + minute * 60L + second, nanos);
             }
         }
         return Instant.parse(text);
@@ -61,23 +62,5 @@ public final class UtcInstants {
             v = v * 10 + (c - '0');
         }
         return v;
-    }
-
-    /** Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's days_from_civil). */
-    private static long epochDay(int year, int month, int day) {
-        long y = month <= 2 ? year - 1 : year;
-        long era = Math.floorDiv(y, 400);
-        long yoe = y - era * 400;
-        long doy = (153L * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
-        long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        return era * 146_097 + doe - 719_468;
-    }
-
-    private static int daysInMonth(int year, int month) {
-        return switch (month) {
-            case 2 -> (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
-            case 4, 6, 9, 11 -> 30;
-            default -> 31;
-        };
     }
 }
