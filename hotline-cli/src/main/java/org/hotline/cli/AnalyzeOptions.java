@@ -1,12 +1,14 @@
 package org.hotline.cli;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.hotline.InputException;
+import org.hotline.detect.DetectorParameter;
 import org.hotline.pipeline.Pipeline;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -29,6 +31,14 @@ final class AnalyzeOptions {
     @Option(names = "--threads", paramLabel = "N",
             description = "Worker threads (default: the number of cores, ${sys:hotline.cores}).")
     Integer threads;
+
+    @Option(names = "--lateness", paramLabel = "DURATION", defaultValue = "15m",
+            description = {"How far a line's time may lie before the lines read before it and still count in its"
+                    + " detector window (default: ${DEFAULT-VALUE}). Older windows are judged and dropped while"
+                    + " reading, so memory follows the sources active at one time, not the length of the input.",
+                    "Later lines are counted and reported. Give rotated logs oldest first, or pass `unlimited` to"
+                    + " keep every window open to the end."})
+    String lateness;
 
     @Option(names = "--detectors", paramLabel = "NAME", split = ",",
             description = "Run only these detectors (default: all; see `hotline detectors`).")
@@ -53,8 +63,23 @@ final class AnalyzeOptions {
             throw new InputException("--timezone " + timezone + ": not a time zone (use e.g. UTC, Europe/Moscow, +03:00)");
         }
         int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        return new Pipeline.Settings(format, year, zone, workers);
+        return new Pipeline.Settings(format, year, zone, workers, latenessMillis());
     }
+
+    private long latenessMillis() {
+        if (lateness == null) {
+            return Pipeline.DEFAULT_LATENESS_MILLIS;
+        }
+        if (lateness.trim().equalsIgnoreCase("unlimited")) {
+            return Pipeline.UNLIMITED_LATENESS;
+        }
+        return LATENESS.parse("--lateness", lateness);
+    }
+
+    /** Parses and describes --lateness like a detector's durations. */
+    static final DetectorParameter LATENESS = DetectorParameter.duration("lateness",
+            Duration.ofMillis(Pipeline.DEFAULT_LATENESS_MILLIS), Duration.ZERO, Duration.ofDays(3650),
+            "how far a line may lie before the lines read before it");
 
     PipelineAssembly.Request request(List<String> inputs, Path eventsOut, Map<String, String> extra) {
         return new PipelineAssembly.Request(inputs, settings(), detectors, detect, geo, eventsOut, extra);

@@ -57,14 +57,29 @@ final class PipelineAssembly {
             SourceTally tally = (SourceTally) result.aggregate();
             Map<IpAddress, Origin> origins = OriginReportBuilder.resolve(tally, result.attacks(), enrichment::enrichOnce,
                     request.settings().workers());
+            List<String> warnings = new ArrayList<>();
             String coverage = CoverageCheck.check(origins, enrichment.databases()).warning();
+            if (coverage != null) {
+                warnings.add(coverage);
+            }
+            if (result.lateEvents() > 0) {
+                warnings.add(lateWarning(result.lateEvents(), request.settings().lateness()));
+            }
 
             RunInfo run = new RunInfo(HotlineVersion.get(), Instant.now().truncatedTo(ChronoUnit.SECONDS), request.settings().zone(),
                     settings(request, detection));
             OriginReport report = OriginReportBuilder.build(ReportInput.of(result, origins::get, enrichment.databases(),
-                    run, coverage == null ? List.of() : List.of(coverage)));
+                    run, warnings));
             return new Analysis(report, result, origins);
         }
+    }
+
+    /** Lines out of time order beyond --lateness: their detector windows may have been judged already. */
+    static String lateWarning(long lateEvents, long lateness) {
+        return lateEvents + " events were more than " + AnalyzeOptions.LATENESS.format(lateness) + " older than lines"
+                + " read before them (inputs not in time order, e.g. rotated logs given newest first): their detector"
+                + " windows may have been closed already, and they were judged apart, so an attack spanning both may"
+                + " be split or missed; give the inputs oldest first, or pass --lateness with a longer time or unlimited";
     }
 
     private static EventsOutWriter openEventsOut(Path path, EnricherChain enrichment) {
@@ -86,6 +101,8 @@ final class PipelineAssembly {
         s.put("year", request.settings().year() == 0 ? "inferred from file times" : Integer.toString(request.settings().year()));
         s.put("timezone", request.settings().zone().getId());
         s.put("threads", Integer.toString(request.settings().workers()));
+        long lateness = request.settings().lateness();
+        s.put("lateness", lateness == Pipeline.UNLIMITED_LATENESS ? "unlimited" : AnalyzeOptions.LATENESS.format(lateness));
         List<String> rules = new ArrayList<>(detection.describe());
         for (int i = 0; i < rules.size(); i++) {
             s.put("detector." + (i + 1), rules.get(i));

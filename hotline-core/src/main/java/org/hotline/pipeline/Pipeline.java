@@ -34,7 +34,9 @@ import org.hotline.source.Sources;
  * format from the first lines, and queues blocks of whole lines; worker threads take blocks in any
  * order and feed their own parser, detector and aggregator instances, which are merged at the end.
  * That is why detectors and aggregators must be order-independent and mergeable. Memory is bounded
- * by the blocks in flight ({@code 2 × workers + 2} of about 1 MiB) plus per-source state.
+ * by the blocks in flight ({@code 2 × workers + 2} of about 1 MiB), per-source state, and the
+ * detector windows still open: as the input is read past a time (see {@link Horizon}), workers
+ * hand the windows before it to one shared set of detectors, which judges and drops them.
  *
  * <p>An input that cannot be read, or whose format cannot be told, is recorded in its
  * {@link InputSummary} and the run goes on with the next; lines read before a failure (a truncated
@@ -44,16 +46,27 @@ public final class Pipeline {
     /** Lines of each input shown to format detection and to parsers as {@link FileContext#head()}. */
     public static final int HEAD_LINES = 200;
 
+    /** Default lateness: a quarter of an hour, far more than a request or a syslog writer lags. */
+    public static final long DEFAULT_LATENESS_MILLIS = 15 * 60_000L;
+    /** Lateness that keeps every detector window open until the end of the run. */
+    public static final long UNLIMITED_LATENESS = Horizon.UNLIMITED;
+
     /**
-     * @param format  forced format name, or null to detect per input
-     * @param year    year for year-less timestamps (syslog), or 0 to infer it from the file's mtime
-     * @param zone    zone for timestamps that carry none
-     * @param workers worker threads, at least 1
+     * @param format   forced format name, or null to detect per input
+     * @param year     year for year-less timestamps (syslog), or 0 to infer it from the file's mtime
+     * @param zone     zone for timestamps that carry none
+     * @param workers  worker threads, at least 1
+     * @param lateness millis a line's time may lie before the lines read before it and still join
+     *                 its detector window; older windows are judged and dropped as the input is
+     *                 read, which bounds memory. {@link #UNLIMITED_LATENESS} keeps all to the end
      */
-    public record Settings(String format, int year, ZoneId zone, int workers) {
+    public record Settings(String format, int year, ZoneId zone, int workers, long lateness) {
         public Settings {
             if (workers < 1) {
                 throw new InputException("--threads " + workers + ": must be >= 1");
+            }
+            if (lateness < 0 && lateness != UNLIMITED_LATENESS) {
+                throw new InputException("--lateness: must not be negative");
             }
             if (year != 0 && (year < 1970 || year > 9999)) {
                 throw new InputException("--year " + year + ": must be between 1970 and 9999");
@@ -63,13 +76,21 @@ public final class Pipeline {
             }
         }
 
+        /** With the default lateness. */
+        public Settings(String format, int year, ZoneId zone, int workers) {
+            this(format, year, zone, workers, DEFAULT_LATENESS_MILLIS);
+        }
+
         public static Settings defaults() {
             return new Settings(null, 0, ZoneId.of("UTC"), Math.max(1, Runtime.getRuntime().availableProcessors()));
         }
     }
 
-    /** What a run produced: per-input accounting, the attacks, and the merged aggregator. */
-    public record Result(List<InputSummary> inputs, List<Attack> attacks, Aggregator aggregate) {
+    /**
+     * What a run produced: per-input accounting, the attacks, the merged aggregator, and how many
+     * events came later than the lateness allowed (their windows may have been judged already).
+     */
+    public record Result(List<InputSummary> inputs, List<Attack> attacks, Aggregator aggregate, long lateEvents) {
         public boolean anyInputFailed() {
             return inputs.stream().anyMatch(InputSummary::failed);
         }
@@ -101,10 +122,13 @@ public final class Pipeline {
         BlockingQueue<Work> queue = new ArrayBlockingQueue<>(settings.workers() * 2 + 2);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         OrderedCommitter committer = eventsOut == null ? null : new OrderedCommitter(eventsOut);
+        List<Detector> shared = detectors.get();
+        Horizon horizon = new Horizon(settings.lateness());
         List<Worker> workers = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < settings.workers(); i++) {
-            Worker w = new Worker(queue, detectors.get(), aggregator.get(), committer, failure);
+            Worker w = new Worker(queue, detectors.get(), shared, horizon, i, settings.workers(), aggregator.get(),
+                    committer, failure);
             workers.add(w);
             Thread t = new Thread(w, "hotline-worker-" + i);
             t.setDaemon(true);
@@ -129,7 +153,7 @@ public final class Pipeline {
         if (broken != null) {
             throw new HotlineException("analysis failed in a worker: " + broken, broken);
         }
-        return merge(readings, workers);
+        return merge(readings, workers, shared);
     }
 
     /** One input as the reader saw it: what the summary needs besides the workers' counts. */
@@ -189,7 +213,7 @@ public final class Pipeline {
         return head;
     }
 
-    private Result merge(List<Reading> readings, List<Worker> workers) {
+    private Result merge(List<Reading> readings, List<Worker> workers, List<Detector> shared) {
         Worker into = workers.get(0);
         for (int i = 1; i < workers.size(); i++) {
             into.mergeFrom(workers.get(i));
@@ -209,8 +233,8 @@ public final class Pipeline {
                     r.error()));
         }
         List<Attack> attacks = new ArrayList<>();
-        into.detectors().forEach(d -> d.finish(attacks::add));
-        return new Result(List.copyOf(summaries), List.copyOf(attacks), into.aggregator());
+        shared.forEach(d -> d.finish(attacks::add));
+        return new Result(List.copyOf(summaries), List.copyOf(attacks), into.aggregator(), into.lateEvents());
     }
 
     private static void put(BlockingQueue<Work> queue, Work work, AtomicReference<Throwable> failure, boolean always) {

@@ -8,6 +8,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicReference;
 import org.hotline.aggregate.Aggregator;
 import org.hotline.detect.Detector;
+import org.hotline.detect.WindowClosing;
 import org.hotline.event.Event;
 import org.hotline.parse.ParseSink;
 import org.hotline.parse.Parser;
@@ -17,11 +18,16 @@ import org.hotline.source.RawLine;
 /**
  * One pipeline thread: parses the blocks it takes and feeds its own detectors and aggregator. It is
  * the {@link ParseSink} of its parsers, so counting a line and passing its event on is one call.
+ * After each block it tells the {@link Horizon} how far in time the block went, and hands the
+ * detector windows the horizon has closed over to the run's shared detectors; at the end, all.
  */
 final class Worker implements Runnable, ParseSink {
     private final BlockingQueue<Pipeline.Work> queue;
-    private final List<Detector> detectors;
     private final Detector[] detectorArray;
+    private final List<Detector> shared;
+    private final Horizon horizon;
+    private final int number;
+    private final int workers;
     private final Aggregator aggregator;
     private final OrderedCommitter committer;
     private final AtomicReference<Throwable> failure;
@@ -32,12 +38,25 @@ final class Worker implements Runnable, ParseSink {
     private long currentLine;
     private int verdicts;
     private List<Event> collected;
+    /** Latest event time of the block being parsed. */
+    private long blockLatest;
+    /** The horizon this worker last closed windows at; events older than it are late. */
+    private long closedBefore = Long.MIN_VALUE;
+    private long lateEvents;
 
-    Worker(BlockingQueue<Pipeline.Work> queue, List<Detector> detectors, Aggregator aggregator,
-           OrderedCommitter committer, AtomicReference<Throwable> failure) {
+    /**
+     * @param detectors this worker's own detectors
+     * @param shared    the run's shared detectors, in the same order, that gather closed windows
+     * @param number    this worker's number, 0 to {@code workers - 1}
+     */
+    Worker(BlockingQueue<Pipeline.Work> queue, List<Detector> detectors, List<Detector> shared, Horizon horizon,
+           int number, int workers, Aggregator aggregator, OrderedCommitter committer, AtomicReference<Throwable> failure) {
         this.queue = queue;
-        this.detectors = List.copyOf(detectors);
         this.detectorArray = detectors.toArray(new Detector[0]);
+        this.shared = List.copyOf(shared);
+        this.horizon = horizon;
+        this.number = number;
+        this.workers = workers;
         this.aggregator = aggregator;
         this.committer = committer;
         this.failure = failure;
@@ -49,10 +68,19 @@ final class Worker implements Runnable, ParseSink {
             while (true) {
                 Pipeline.Work work = queue.take();
                 if (work == Pipeline.Work.POISON) {
+                    if (failure.get() == null) {
+                        closeWindows(WindowClosing.last(number, workers));
+                    }
                     return;
                 }
                 if (failure.get() == null) {
                     process(work);
+                    horizon.finished(work.sequence(), blockLatest);
+                    long closing = horizon.closedBefore();
+                    if (closing > closedBefore) {
+                        closedBefore = closing;
+                        closeWindows(new WindowClosing(closing, number, workers));
+                    }
                 }
             }
         } catch (InterruptedException e) {
@@ -74,6 +102,12 @@ final class Worker implements Runnable, ParseSink {
         }
     }
 
+    private void closeWindows(WindowClosing closing) {
+        for (int i = 0; i < detectorArray.length; i++) {
+            detectorArray[i].closeWindows(closing, shared.get(i));
+        }
+    }
+
     private void process(Pipeline.Work work) {
         // The queue is FIFO and inputs are read one after another, so once a block of input k
         // arrives, no block of an earlier input will: their parsers (and caches) can go.
@@ -81,6 +115,7 @@ final class Worker implements Runnable, ParseSink {
         Parser parser = parsers.computeIfAbsent(work.input(), i -> work.spec().create(work.context()));
         current = accounting.computeIfAbsent(work.input(), i -> new InputAccounting());
         collected = committer == null ? null : new ArrayList<>();
+        blockLatest = Long.MIN_VALUE;
         work.block().forEachLine(line -> parseLine(parser, line));
         if (committer != null) {
             committer.commit(work.sequence(), collected);
@@ -117,6 +152,15 @@ final class Worker implements Runnable, ParseSink {
     public void event(Event event) {
         verdicts++;
         current.event();
+        if (event.hasTime()) {
+            long t = event.time();
+            if (t > blockLatest) {
+                blockLatest = t;
+            }
+            if (t < closedBefore) {
+                lateEvents++;
+            }
+        }
         aggregator.accept(event);
         for (Detector d : detectorArray) {
             d.accept(event);
@@ -138,21 +182,21 @@ final class Worker implements Runnable, ParseSink {
         current.skipped(currentLine, reason);
     }
 
+    /** Folds in another worker's accounting, late count and aggregator (its detectors handed theirs over). */
     void mergeFrom(Worker other) {
         other.accounting.forEach((input, counts) ->
                 accounting.computeIfAbsent(input, i -> new InputAccounting()).mergeFrom(counts));
-        for (int i = 0; i < detectors.size(); i++) {
-            detectors.get(i).mergeFrom(other.detectors.get(i));
-        }
+        lateEvents += other.lateEvents;
         aggregator.mergeFrom(other.aggregator);
+    }
+
+    /** Events older than the horizon at which this worker had already closed windows. */
+    long lateEvents() {
+        return lateEvents;
     }
 
     InputAccounting accounting(int input) {
         return accounting.getOrDefault(input, new InputAccounting());
-    }
-
-    List<Detector> detectors() {
-        return detectors;
     }
 
     Aggregator aggregator() {

@@ -9,6 +9,7 @@ import org.hotline.detect.AttackType;
 import org.hotline.detect.Detector;
 import org.hotline.detect.DetectorParameter;
 import org.hotline.detect.DetectorSettings;
+import org.hotline.detect.WindowClosing;
 import org.hotline.detect.StateSize;
 import org.hotline.detect.tally.TargetNames;
 import org.hotline.detect.tally.Threshold;
@@ -55,7 +56,7 @@ public final class AuthBruteForceDetector implements Detector, StateSize {
     private final Map<String, String> honeypotSignatures = new HashMap<>();
 
     public AuthBruteForceDetector(DetectorSettings settings) {
-        this.tallies = new WindowedTallies(settings.get(WINDOW), Threshold.events(settings.get(FAILURES)));
+        this.tallies = new WindowedTallies(AttackType.BRUTE_FORCE, settings.get(WINDOW), Threshold.events(settings.get(FAILURES)));
     }
 
     @Override
@@ -113,8 +114,13 @@ public final class AuthBruteForceDetector implements Detector, StateSize {
     }
 
     @Override
+    public void closeWindows(WindowClosing closing, Detector shared) {
+        tallies.closeInto(((AuthBruteForceDetector) shared).tallies, closing);
+    }
+
+    @Override
     public void finish(AttackSink sink) {
-        tallies.emit(AttackType.BRUTE_FORCE, sink);
+        tallies.emit(sink);
     }
 
     @Override

@@ -7,6 +7,7 @@ import org.hotline.detect.AttackType;
 import org.hotline.detect.Detector;
 import org.hotline.detect.DetectorParameter;
 import org.hotline.detect.DetectorSettings;
+import org.hotline.detect.WindowClosing;
 import org.hotline.detect.StateSize;
 import org.hotline.detect.tally.TargetNames;
 import org.hotline.detect.tally.Threshold;
@@ -42,7 +43,7 @@ public final class RequestFloodDetector implements Detector, StateSize {
     private final TargetNames targets = new TargetNames();
 
     public RequestFloodDetector(DetectorSettings settings) {
-        this.tallies = new WindowedTallies(settings.get(WINDOW), Threshold.events(settings.get(REQUESTS)));
+        this.tallies = new WindowedTallies(AttackType.REQUEST_FLOOD, settings.get(WINDOW), Threshold.events(settings.get(REQUESTS)));
     }
 
     @Override
@@ -58,8 +59,13 @@ public final class RequestFloodDetector implements Detector, StateSize {
     }
 
     @Override
+    public void closeWindows(WindowClosing closing, Detector shared) {
+        tallies.closeInto(((RequestFloodDetector) shared).tallies, closing);
+    }
+
+    @Override
     public void finish(AttackSink sink) {
-        tallies.emit(AttackType.REQUEST_FLOOD, sink);
+        tallies.emit(sink);
     }
 
     @Override

@@ -7,6 +7,7 @@ import org.hotline.detect.AttackType;
 import org.hotline.detect.Detector;
 import org.hotline.detect.DetectorParameter;
 import org.hotline.detect.DetectorSettings;
+import org.hotline.detect.WindowClosing;
 import org.hotline.detect.StateSize;
 import org.hotline.detect.tally.Threshold;
 import org.hotline.detect.tally.WindowedTallies;
@@ -37,7 +38,7 @@ public final class HoneypotDetector implements Detector, StateSize {
     private final WindowedTallies tallies;
 
     public HoneypotDetector(DetectorSettings settings) {
-        this.tallies = new WindowedTallies(settings.get(WINDOW), Threshold.events(settings.get(EVENTS)));
+        this.tallies = new WindowedTallies(AttackType.HONEYPOT, settings.get(WINDOW), Threshold.events(settings.get(EVENTS)));
     }
 
     @Override
@@ -54,8 +55,13 @@ public final class HoneypotDetector implements Detector, StateSize {
     }
 
     @Override
+    public void closeWindows(WindowClosing closing, Detector shared) {
+        tallies.closeInto(((HoneypotDetector) shared).tallies, closing);
+    }
+
+    @Override
     public void finish(AttackSink sink) {
-        tallies.emit(AttackType.HONEYPOT, sink);
+        tallies.emit(sink);
     }
 
     @Override

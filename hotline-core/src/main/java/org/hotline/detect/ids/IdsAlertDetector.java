@@ -9,6 +9,7 @@ import org.hotline.detect.AttackType;
 import org.hotline.detect.Detector;
 import org.hotline.detect.DetectorParameter;
 import org.hotline.detect.DetectorSettings;
+import org.hotline.detect.WindowClosing;
 import org.hotline.detect.StateSize;
 import org.hotline.detect.tally.TargetNames;
 import org.hotline.detect.tally.Threshold;
@@ -41,7 +42,7 @@ public final class IdsAlertDetector implements Detector, StateSize {
     private final Map<Long, Map<String, String>> signatures = new HashMap<>();
 
     public IdsAlertDetector(DetectorSettings settings) {
-        this.tallies = new WindowedTallies(settings.get(WINDOW), Threshold.events(settings.get(ALERTS)));
+        this.tallies = new WindowedTallies(AttackType.IDS_ALERT, settings.get(WINDOW), Threshold.events(settings.get(ALERTS)));
     }
 
     @Override
@@ -70,8 +71,13 @@ public final class IdsAlertDetector implements Detector, StateSize {
     }
 
     @Override
+    public void closeWindows(WindowClosing closing, Detector shared) {
+        tallies.closeInto(((IdsAlertDetector) shared).tallies, closing);
+    }
+
+    @Override
     public void finish(AttackSink sink) {
-        tallies.emit(AttackType.IDS_ALERT, sink);
+        tallies.emit(sink);
     }
 
     @Override

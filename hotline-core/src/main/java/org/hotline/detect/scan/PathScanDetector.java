@@ -7,6 +7,7 @@ import org.hotline.detect.AttackType;
 import org.hotline.detect.Detector;
 import org.hotline.detect.DetectorParameter;
 import org.hotline.detect.DetectorSettings;
+import org.hotline.detect.WindowClosing;
 import org.hotline.detect.StateSize;
 import org.hotline.detect.tally.TargetNames;
 import org.hotline.detect.tally.Threshold;
@@ -40,7 +41,7 @@ public final class PathScanDetector implements Detector, StateSize {
     private final TargetNames targets = new TargetNames();
 
     public PathScanDetector(DetectorSettings settings) {
-        this.tallies = new WindowedTallies(settings.get(WINDOW), Threshold.distinct((int) settings.get(PATHS)));
+        this.tallies = new WindowedTallies(AttackType.PATH_SCAN, settings.get(WINDOW), Threshold.distinct((int) settings.get(PATHS)));
     }
 
     @Override
@@ -66,8 +67,13 @@ public final class PathScanDetector implements Detector, StateSize {
     }
 
     @Override
+    public void closeWindows(WindowClosing closing, Detector shared) {
+        tallies.closeInto(((PathScanDetector) shared).tallies, closing);
+    }
+
+    @Override
     public void finish(AttackSink sink) {
-        tallies.emit(AttackType.PATH_SCAN, sink);
+        tallies.emit(sink);
     }
 
     @Override

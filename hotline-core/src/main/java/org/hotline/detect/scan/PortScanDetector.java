@@ -7,6 +7,7 @@ import org.hotline.detect.AttackType;
 import org.hotline.detect.Detector;
 import org.hotline.detect.DetectorParameter;
 import org.hotline.detect.DetectorSettings;
+import org.hotline.detect.WindowClosing;
 import org.hotline.detect.StateSize;
 import org.hotline.detect.tally.TargetNames;
 import org.hotline.detect.tally.Threshold;
@@ -56,8 +57,8 @@ public final class PortScanDetector implements Detector, StateSize {
 
     public PortScanDetector(DetectorSettings settings) {
         long window = settings.get(WINDOW);
-        this.vertical = new WindowedTallies(window, Threshold.distinct((int) settings.get(PORTS)));
-        this.horizontal = new WindowedTallies(window, Threshold.distinct((int) settings.get(HOSTS)));
+        this.vertical = new WindowedTallies(AttackType.PORT_SCAN, window, Threshold.distinct((int) settings.get(PORTS)));
+        this.horizontal = new WindowedTallies(AttackType.PORT_SCAN, window, Threshold.distinct((int) settings.get(HOSTS)));
     }
 
     @Override
@@ -99,9 +100,15 @@ public final class PortScanDetector implements Detector, StateSize {
     }
 
     @Override
+    public void closeWindows(WindowClosing closing, Detector shared) {
+        vertical.closeInto(((PortScanDetector) shared).vertical, closing);
+        horizontal.closeInto(((PortScanDetector) shared).horizontal, closing);
+    }
+
+    @Override
     public void finish(AttackSink sink) {
-        vertical.emit(AttackType.PORT_SCAN, sink);
-        horizontal.emit(AttackType.PORT_SCAN, sink);
+        vertical.emit(sink);
+        horizontal.emit(sink);
     }
 
     @Override

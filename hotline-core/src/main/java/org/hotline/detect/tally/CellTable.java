@@ -65,11 +65,11 @@ final class CellTable {
     private long[] pool = new long[REGION * 64];
     private int pooled;
     /** Per DISTINCT index - 1: the cell's distinct values, for tables with a distinct cap. */
-    private final List<DistinctValues> distinct = new ArrayList<>();
+    private List<DistinctValues> distinct = new ArrayList<>();
 
-    private final List<String> targets = new ArrayList<>();
-    private final List<String> signatures = new ArrayList<>();
-    private final Map<List<String>, Integer> names = new HashMap<>();
+    private List<String> targets = new ArrayList<>();
+    private List<String> signatures = new ArrayList<>();
+    private Map<List<String>, Integer> names = new HashMap<>();
     private String lastTarget;
     private String lastSignature;
     private int lastName = -1;
@@ -81,8 +81,10 @@ final class CellTable {
     private long lastWindow;
     private int lastCellName;
 
-    private final List<String> files = new ArrayList<>();
-    private final Map<String, Integer> fileNumbers = new HashMap<>();
+    private List<String> files = new ArrayList<>();
+    private Map<String, Integer> fileNumbers = new HashMap<>();
+    /** The smallest timed window among the cells, {@link Long#MAX_VALUE} when there is none. */
+    private long minWindow = Long.MAX_VALUE;
     private String lastFile;
     private int lastFileNumber = -1;
 
@@ -193,28 +195,111 @@ final class CellTable {
         reserve(size + other.size);
         long[] o = other.table;
         for (int from = 0; from < o.length; from += STRIDE) {
-            if (o[from + EVENTS] == 0) {
-                continue;
-            }
-            int name = (int) o[from + NAME];
-            int at = claim(o[from + HIGH], o[from + LOW], name(other.targets.get(name), other.signatures.get(name)),
-                    o[from + WINDOW]);
-            long[] t = table;
-            t[at + EVENTS] += o[from + EVENTS];
-            t[at + FIRST] = Math.min(t[at + FIRST], o[from + FIRST]);
-            t[at + LAST] = Math.max(t[at + LAST], o[from + LAST]);
-            if (o[from + BYTES] >= 0) {
-                t[at + BYTES] = Math.max(t[at + BYTES], 0) + o[from + BYTES];
-            }
-            t[at + SEVERITY] = Tally.strongerSeverity((int) t[at + SEVERITY], (int) o[from + SEVERITY]);
-            t[at + VERIFICATION] = VERIFICATIONS[(int) t[at + VERIFICATION]]
-                    .strongest(VERIFICATIONS[(int) o[from + VERIFICATION]]).ordinal();
-            int target = at;
-            other.forEachPosition(from, p -> offer(target, p));
-            if (distinctCap > 0) {
-                distinct.get((int) t[at + DISTINCT] - 1).mergeFrom(other.distinct.get((int) o[from + DISTINCT] - 1));
+            if (o[from + EVENTS] != 0) {
+                mergeCell(other, from);
             }
         }
+    }
+
+    /** Folds cell {@code from} of another table (same distinct cap) into this table's cell of its key. */
+    private void mergeCell(CellTable other, int from) {
+        long[] o = other.table;
+        int name = (int) o[from + NAME];
+        int at = claim(o[from + HIGH], o[from + LOW], name(other.targets.get(name), other.signatures.get(name)),
+                o[from + WINDOW]);
+        long[] t = table;
+        t[at + EVENTS] += o[from + EVENTS];
+        t[at + FIRST] = Math.min(t[at + FIRST], o[from + FIRST]);
+        t[at + LAST] = Math.max(t[at + LAST], o[from + LAST]);
+        if (o[from + BYTES] >= 0) {
+            t[at + BYTES] = Math.max(t[at + BYTES], 0) + o[from + BYTES];
+        }
+        t[at + SEVERITY] = Tally.strongerSeverity((int) t[at + SEVERITY], (int) o[from + SEVERITY]);
+        t[at + VERIFICATION] = VERIFICATIONS[(int) t[at + VERIFICATION]]
+                .strongest(VERIFICATIONS[(int) o[from + VERIFICATION]]).ordinal();
+        int target = at;
+        other.forEachPosition(from, p -> offer(target, p));
+        if (distinctCap > 0) {
+            distinct.get((int) t[at + DISTINCT] - 1).mergeFrom(other.distinct.get((int) o[from + DISTINCT] - 1));
+        }
+    }
+
+    /** Cells held. */
+    int size() {
+        return size;
+    }
+
+    /** The smallest timed window among the cells, {@link Long#MAX_VALUE} when there is none. */
+    long minWindow() {
+        return minWindow;
+    }
+
+    /**
+     * Takes the timed cells of windows below {@code limit} out of this table (all cells, untimed
+     * ones too, when {@code limit} is {@link Long#MAX_VALUE}): those of windows below
+     * {@code lateBelow} are folded into {@code late}, the others into {@code into}; a null
+     * destination drops them. The cells that stay are packed into fresh arrays, so the memory of
+     * the moved ones (slots, pooled evidence, distinct values) is freed, not left as holes.
+     */
+    void moveBelow(long limit, CellTable into, long lateBelow, CellTable late) {
+        if (limit != Long.MAX_VALUE && minWindow >= limit) {
+            return;
+        }
+        long[] t = table;
+        int staying = 0;
+        for (int at = 0; at < t.length; at += STRIDE) {
+            if (t[at + EVENTS] != 0 && !moves(t[at + WINDOW], limit)) {
+                staying++;
+            }
+        }
+        if (into != null) {
+            into.reserve(into.size + size - staying);
+        }
+        CellTable kept = new CellTable(distinctCap);
+        kept.reserve(staying);
+        for (int at = 0; at < t.length; at += STRIDE) {
+            if (t[at + EVENTS] == 0) {
+                continue;
+            }
+            long window = t[at + WINDOW];
+            if (!moves(window, limit)) {
+                kept.mergeCell(this, at);
+            } else if (window != WindowedTallies.UNTIMED && window < lateBelow) {
+                if (late != null) {
+                    late.mergeCell(this, at);
+                }
+            } else if (into != null) {
+                into.mergeCell(this, at);
+            }
+        }
+        adopt(kept);
+    }
+
+    private static boolean moves(long window, long limit) {
+        return limit == Long.MAX_VALUE || (window != WindowedTallies.UNTIMED && window < limit);
+    }
+
+    /** Becomes {@code other}, which is dropped: its arrays, names and file numbers. */
+    private void adopt(CellTable other) {
+        table = other.table;
+        mask = other.mask;
+        size = other.size;
+        resizeAt = other.resizeAt;
+        pool = other.pool;
+        pooled = other.pooled;
+        distinct = other.distinct;
+        targets = other.targets;
+        signatures = other.signatures;
+        names = other.names;
+        files = other.files;
+        fileNumbers = other.fileNumbers;
+        minWindow = other.minWindow;
+        lastAt = -1;
+        lastTarget = null;
+        lastSignature = null;
+        lastName = -1;
+        lastFile = null;
+        lastFileNumber = -1;
     }
 
     /** Calls {@code visitor} with the index of every cell. */
@@ -409,6 +494,9 @@ final class CellTable {
             return claim(h, l, name, window);
         }
         size++;
+        if (window != WindowedTallies.UNTIMED && window < minWindow) {
+            minWindow = window;
+        }
         int at = slot * STRIDE;
         t[at + HIGH] = h;
         t[at + LOW] = l;

@@ -1,11 +1,8 @@
 package org.hotline.detect.tally;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import org.hotline.detect.Attack;
 import org.hotline.detect.AttackSink;
 import org.hotline.detect.AttackType;
+import org.hotline.detect.WindowClosing;
 import org.hotline.event.Event;
 import org.hotline.event.IpAddress;
 
@@ -27,131 +24,137 @@ import org.hotline.event.IpAddress;
  *   <li>State is one tally per key and window that saw an event, each bounded (evidence by
  *       {@link Attack#MAX_EVIDENCE}, distinct values by the threshold's {@code minDistinct}, which
  *       is all the threshold needs): it grows with sources × windows, never with event count, and
- *       lives in one primitive table ({@link CellTable}) rather than objects per cell.
- *       Windows below the threshold are kept to the end, since a merge may still lift them.</li>
+ *       lives in one primitive table ({@link CellTable}) rather than objects per cell.</li>
+ *   <li>Windows are judged ({@link Settlement}) once closed, so state covers the windows still
+ *       open: in a pipeline, each worker hands over its closed windows ({@link #closeInto}) to
+ *       one shared instance, which judges a window when every worker has handed it over. Without
+ *       closing (a plain {@link #mergeFrom} and {@link #emit}), every window is judged at the end,
+ *       with the same result for input in time order.</li>
  * </ul>
  * Attacks are emitted sorted by source, target, signature and time, so output is deterministic.
  */
 public final class WindowedTallies {
     /** Window number of events without a time: one bucket per key, never adjacent to another. */
     static final long UNTIMED = Long.MIN_VALUE;
+    /**
+     * A worker hands over its closed windows when its table holds this many cells, or twice as
+     * many as after its last hand-over: moving cells repacks the table, so each hand-over must
+     * be worth a pass over it. A small table is handed over at every closing.
+     */
+    private static final int HAND_OVER_AT = 1 << 14;
 
-    /** Emission order: source, target, signature, window. */
-    private static final Comparator<Cell> ORDER = Comparator.comparing(Cell::source)
-            .thenComparing(Cell::target)
-            .thenComparing(Cell::signature)
-            .thenComparingLong(Cell::window);
-
+    private final AttackType type;
     private final long windowMillis;
     private final Threshold threshold;
     private final CellTable cells;
+    /**
+     * Cells of events whose window this worker had handed over already (they came later than the
+     * lateness allowed): kept apart, so that no window is judged while its lines still arrive,
+     * and handed over at the end, to be judged among themselves.
+     */
+    private final CellTable late;
+    /** Windows below this have been handed over; an event in one of them is late. */
+    private long handedOverBelow = Long.MIN_VALUE;
+    private int cellsAfterHandOver;
+    /** On the shared instance of a pipeline: judges the windows the workers hand over. */
+    private Settlement settlement;
 
-    public WindowedTallies(long windowMillis, Threshold threshold) {
+    public WindowedTallies(AttackType type, long windowMillis, Threshold threshold) {
         if (windowMillis < 1) {
             throw new IllegalArgumentException("window must be >= 1 ms: " + windowMillis);
         }
+        this.type = type;
         this.windowMillis = windowMillis;
         this.threshold = threshold;
         this.cells = new CellTable(threshold.minDistinct());
+        this.late = new CellTable(threshold.minDistinct());
     }
 
     /** Counts one event for (source, target, signature) in the event's window. */
     public void add(IpAddress source, String target, String signature, Event e) {
-        cells.add(cell(source, target, signature, e), e);
+        long window = window(e);
+        CellTable table = window >= handedOverBelow || window == UNTIMED ? cells : late;
+        table.add(table.claim(source, target, signature, window), e);
     }
 
     /** Like {@link #add(IpAddress, String, String, Event)}, also counting {@code distinctValue}. */
     public void add(IpAddress source, String target, String signature, Event e, long distinctValue) {
-        int at = cell(source, target, signature, e);
-        cells.add(at, e);
+        long window = window(e);
+        CellTable table = window >= handedOverBelow || window == UNTIMED ? cells : late;
+        int at = table.claim(source, target, signature, window);
+        table.add(at, e);
         if (threshold.minDistinct() > 0) {
-            cells.addDistinct(at, distinctValue);
+            table.addDistinct(at, distinctValue);
         }
     }
 
-    private int cell(IpAddress source, String target, String signature, Event e) {
-        long window = e.hasTime() ? Math.floorDiv(e.time(), windowMillis) : UNTIMED;
-        return cells.claim(source, target, signature, window);
+    private long window(Event e) {
+        return e.hasTime() ? Math.floorDiv(e.time(), windowMillis) : UNTIMED;
     }
 
-    /** Folds in another instance made with the same window and threshold. */
+    /** Folds in another instance made with the same type, window and threshold, that closed no window. */
     public void mergeFrom(WindowedTallies other) {
-        if (other.windowMillis != windowMillis || !other.threshold.equals(threshold)) {
-            throw new IllegalArgumentException("cannot merge tallies of different windows or thresholds");
+        requireSameRule(other);
+        if (other.handedOverBelow != Long.MIN_VALUE || handedOverBelow != Long.MIN_VALUE) {
+            throw new IllegalStateException("tallies that handed windows over are finished by closeInto, not merged");
         }
         cells.mergeFrom(other.cells);
     }
 
-    /** A qualifying cell with its key, for sorting. */
-    private record Cell(IpAddress source, String target, String signature, long window, int at) {
-        boolean sameKey(Cell o) {
-            return source.equals(o.source) && target.equals(o.target) && signature.equals(o.signature);
+    private void requireSameRule(WindowedTallies other) {
+        if (other.windowMillis != windowMillis || !other.threshold.equals(threshold) || other.type != type) {
+            throw new IllegalArgumentException("cannot merge tallies of different windows, thresholds or types");
         }
     }
 
     /**
-     * Emits one attack per run of adjacent qualifying windows, per key, in key and time order.
-     * Cells that cannot qualify are dropped before sorting: most (a source seen once in a minute)
-     * fail alone and next to either neighbour, found by two hash lookups, so finishing costs one
-     * pass over the cells plus a sort of the few that make attacks.
+     * Hands the windows that {@code closing} closes (those that end at or before its time) over to
+     * {@code shared}, the run's instance that judges them. Between two closings a worker's table
+     * must have grown enough to be worth repacking (see {@link #HAND_OVER_AT}); until then the
+     * windows wait, which only delays their judgement. Called by the worker owning this instance.
      */
-    public void emit(AttackType type, AttackSink sink) {
-        List<Cell> qualifying = new ArrayList<>();
-        cells.forEachCell(at -> {
-            if (qualifies(at)) {
-                qualifying.add(new Cell(cells.source(at), cells.target(at), cells.signature(at), cells.window(at), at));
-            }
-        });
-        qualifying.sort(ORDER);
-        Tally run = null;
-        for (int i = 0; i < qualifying.size(); i++) {
-            Cell cell = qualifying.get(i);
-            if (run == null) {
-                run = new Tally();
-            }
-            cells.addTo(cell.at(), run);
-            boolean continues = i + 1 < qualifying.size() && qualifying.get(i + 1).sameKey(cell)
-                    && adjacent(cell, qualifying.get(i + 1));
-            if (!continues) {
-                sink.attack(toAttack(type, cell, run));
-                run = null;
-            }
+    public void closeInto(WindowedTallies shared, WindowClosing closing) {
+        requireSameRule(shared);
+        long limit = closing.isLast() ? Long.MAX_VALUE : Math.floorDiv(closing.before(), windowMillis);
+        int held = cells.size();
+        if (!closing.isLast() && held >= HAND_OVER_AT && held < 2 * cellsAfterHandOver && cells.minWindow() < limit) {
+            return;
         }
+        shared.settlement(closing.workers()).receive(cells, late, limit, closing.worker());
+        cellsAfterHandOver = cells.size();
+        handedOverBelow = Math.max(handedOverBelow, limit);
     }
 
-    /** Meets the threshold alone, or together with the window before or after it. */
-    private boolean qualifies(int at) {
-        if (threshold.met(cells.events(at), cells.distinctCount(at))) {
-            return true;
+    private synchronized Settlement settlement(int workers) {
+        if (settlement == null) {
+            settlement = new Settlement(type, threshold, workers);
         }
-        long window = cells.window(at);
-        if (window == UNTIMED) {
-            return false;
-        }
-        return metWith(at, window - 1) || metWith(at, window + 1);
+        return settlement;
     }
 
-    private boolean metWith(int at, long neighbour) {
-        if (neighbour == UNTIMED) {
-            return false;
+    /**
+     * Emits one attack per run of adjacent qualifying windows, per key, in key and time order:
+     * on a shared instance, those of the windows every worker handed over; otherwise those of
+     * this instance's own cells.
+     */
+    public void emit(AttackSink sink) {
+        Settlement s;
+        synchronized (this) {
+            s = settlement;
         }
-        int n = cells.find(at, neighbour);
-        return n >= 0 && threshold.met(cells.events(at) + cells.events(n), cells.distinctUnion(at, n));
-    }
-
-    private static boolean adjacent(Cell a, Cell b) {
-        return a.window() != UNTIMED && b.window() == a.window() + 1;
-    }
-
-    private static Attack toAttack(AttackType type, Cell key, Tally run) {
-        boolean timed = run.first != Long.MAX_VALUE;
-        return new Attack(type, key.signature(), key.source(), key.target(),
-                timed ? run.first : Event.NO_TIME, timed ? run.last : Event.NO_TIME,
-                run.events, run.bytes, run.severity, run.verification, run.evidence.toList());
+        if (s == null) {
+            new Settlement(type, threshold, cells).finish(sink);
+        } else {
+            s.finish(sink);
+        }
     }
 
     /** Cells, evidence positions and distinct values held; see {@link org.hotline.detect.StateSize}. */
     public long stateEntries() {
-        return cells.entries();
+        Settlement s;
+        synchronized (this) {
+            s = settlement;
+        }
+        return cells.entries() + late.entries() + (s == null ? 0 : s.entries());
     }
 }

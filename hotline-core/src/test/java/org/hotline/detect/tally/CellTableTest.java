@@ -45,8 +45,8 @@ class CellTableTest {
                     new InputPosition(file, 1 + random.nextInt(400)), null));
             targets.add(random.nextBoolean() ? "http a" : "http b");
         }
-        WindowedTallies one = new WindowedTallies(MINUTE, Threshold.events(1));
-        WindowedTallies two = new WindowedTallies(MINUTE, Threshold.events(1));
+        WindowedTallies one = new WindowedTallies(AttackType.REQUEST_FLOOD, MINUTE, Threshold.events(1));
+        WindowedTallies two = new WindowedTallies(AttackType.REQUEST_FLOOD, MINUTE, Threshold.events(1));
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
             order.add(i);
@@ -57,7 +57,7 @@ class CellTableTest {
         }
         one.mergeFrom(two);
         List<Attack> actual = new ArrayList<>();
-        one.emit(AttackType.REQUEST_FLOOD, actual::add);
+        one.emit(actual::add);
         assertThat(actual).isEqualTo(model(events, targets));
     }
 

@@ -28,12 +28,12 @@ class WindowedTalliesTest {
 
     private static List<Attack> emit(WindowedTallies t) {
         List<Attack> attacks = new ArrayList<>();
-        t.emit(AttackType.BRUTE_FORCE, attacks::add);
+        t.emit(attacks::add);
         return attacks;
     }
 
     private static WindowedTallies tenMinutesFive(long... seconds) {
-        WindowedTallies t = new WindowedTallies(10 * MINUTE, Threshold.events(5));
+        WindowedTallies t = new WindowedTallies(AttackType.BRUTE_FORCE, 10 * MINUTE, Threshold.events(5));
         for (int i = 0; i < seconds.length; i++) {
             t.add(SOURCE, "ssh", "ssh failed logins", at(seconds[i] * 1000, i + 1));
         }
@@ -76,7 +76,7 @@ class WindowedTalliesTest {
 
     @Test
     void eventsWithoutTimeShareOneBucket() {
-        WindowedTallies t = new WindowedTallies(10 * MINUTE, Threshold.events(2));
+        WindowedTallies t = new WindowedTallies(AttackType.BRUTE_FORCE, 10 * MINUTE, Threshold.events(2));
         t.add(SOURCE, "ssh", "s", at(Event.NO_TIME, 1));
         t.add(SOURCE, "ssh", "s", at(Event.NO_TIME, 2));
         t.add(SOURCE, "ssh", "s", at(0, 3));
@@ -89,7 +89,7 @@ class WindowedTalliesTest {
 
     @Test
     void bytesVerificationAndSeverityAreTheRunsStrongest() {
-        WindowedTallies t = new WindowedTallies(MINUTE, Threshold.events(1));
+        WindowedTallies t = new WindowedTallies(AttackType.BRUTE_FORCE, MINUTE, Threshold.events(1));
         IpAddress dst = IpAddress.parse("198.51.100.1");
         t.add(SOURCE, "x", "sig", new Event(1000, SOURCE, 53, dst, 80, Protocol.UDP, null, Outcome.ALERT, 100, false,
                 new InputPosition("eve.json", 1), new EventDetail.IdsAlert(1, "r", null, 3, null)));
@@ -100,7 +100,7 @@ class WindowedTalliesTest {
             assertThat(a.verification()).isEqualTo(Verification.HANDSHAKE);
             assertThat(a.severity()).isEqualTo(1);
         });
-        WindowedTallies unknown = new WindowedTallies(MINUTE, Threshold.events(1));
+        WindowedTallies unknown = new WindowedTallies(AttackType.BRUTE_FORCE, MINUTE, Threshold.events(1));
         unknown.add(SOURCE, "x", "sig", at(1000, 1));
         assertThat(emit(unknown)).singleElement().satisfies(a -> {
             assertThat(a.bytes()).isEqualTo(-1);
@@ -110,14 +110,14 @@ class WindowedTalliesTest {
 
     @Test
     void distinctValuesOfAPairAreUnited() {
-        WindowedTallies t = new WindowedTallies(MINUTE, Threshold.distinct(4));
+        WindowedTallies t = new WindowedTallies(AttackType.BRUTE_FORCE, MINUTE, Threshold.distinct(4));
         // ports 1, 2, 3 in the first minute, 3, 4 in the next: 4 distinct together, 3 and 2 alone.
         long[][] probes = {{59_000, 1}, {59_100, 2}, {59_200, 3}, {60_100, 3}, {60_200, 4}};
         for (int i = 0; i < probes.length; i++) {
             t.add(SOURCE, "host", "vertical", at(probes[i][0], i + 1), probes[i][1]);
         }
         assertThat(emit(t)).singleElement().extracting(Attack::events).isEqualTo(5L);
-        WindowedTallies repeated = new WindowedTallies(MINUTE, Threshold.distinct(4));
+        WindowedTallies repeated = new WindowedTallies(AttackType.BRUTE_FORCE, MINUTE, Threshold.distinct(4));
         for (int i = 0; i < 50; i++) {
             repeated.add(SOURCE, "host", "vertical", at(1000 + i, i + 1), i % 3);
         }
@@ -126,10 +126,10 @@ class WindowedTalliesTest {
 
     @Test
     void mergingRequiresTheSameRule() {
-        WindowedTallies a = new WindowedTallies(MINUTE, Threshold.events(5));
-        assertThatThrownBy(() -> a.mergeFrom(new WindowedTallies(2 * MINUTE, Threshold.events(5))))
+        WindowedTallies a = new WindowedTallies(AttackType.BRUTE_FORCE, MINUTE, Threshold.events(5));
+        assertThatThrownBy(() -> a.mergeFrom(new WindowedTallies(AttackType.BRUTE_FORCE, 2 * MINUTE, Threshold.events(5))))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> a.mergeFrom(new WindowedTallies(MINUTE, Threshold.events(4))))
+        assertThatThrownBy(() -> a.mergeFrom(new WindowedTallies(AttackType.BRUTE_FORCE, MINUTE, Threshold.events(4))))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }
