@@ -8,8 +8,11 @@ package org.hotline.detect;
  *                those of events without a time too
  * @param worker  the worker's number, 0 to {@code workers - 1}
  * @param workers how many workers hand over their windows
+ * @param forced  hand over now, even if the detector would rather wait until it holds more (a
+ *                worker does this when it starts on a new input, so that lines of an input older
+ *                than the ones before are late on every worker alike)
  */
-public record WindowClosing(long before, int worker, int workers) {
+public record WindowClosing(long before, int worker, int workers, boolean forced) {
     public WindowClosing {
         if (workers < 1 || worker < 0 || worker >= workers) {
             throw new IllegalArgumentException("worker " + worker + " of " + workers);
@@ -18,7 +21,7 @@ public record WindowClosing(long before, int worker, int workers) {
 
     /** The end of the run for {@code worker}: everything it holds is handed over. */
     public static WindowClosing last(int worker, int workers) {
-        return new WindowClosing(Long.MAX_VALUE, worker, workers);
+        return new WindowClosing(Long.MAX_VALUE, worker, workers, true);
     }
 
     public boolean isLast() {

@@ -2,6 +2,7 @@ package org.hotline.pipeline;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * How far in time the input has been read, for closing detector windows while reading.
@@ -43,6 +44,26 @@ final class Horizon {
         if (lateness != UNLIMITED && latest != Long.MIN_VALUE && latest - lateness > closedBefore) {
             closedBefore = latest - lateness;
         }
+        notifyAll();
+    }
+
+    /**
+     * Waits until every block numbered below {@code block} is finished. A worker starting on a new
+     * input calls this, so that it closes windows at the horizon all earlier inputs reached, as
+     * every other worker will: then which lines of the new input are late depends on the input
+     * alone, not on which worker was faster. The blocks waited for were taken before this one,
+     * by workers not waiting for a later block, so the wait ends.
+     *
+     * @return false if {@code stop} said to give up (a worker failed)
+     */
+    synchronized boolean awaitFinishedBelow(long block, BooleanSupplier stop) throws InterruptedException {
+        while (nextBlock < block) {
+            if (stop.getAsBoolean()) {
+                return false;
+            }
+            wait(100);
+        }
+        return true;
     }
 
     /** Windows that end at or before this time are closed; {@link Long#MIN_VALUE} while none is. */

@@ -30,9 +30,10 @@ import org.hotline.source.Sources;
 /**
  * Runs source → parser → detectors and aggregator over a list of inputs, using every core.
  *
- * <p>How the work is split: this thread reads each input in turn, numbers its lines, decides its
- * format from the first lines, and queues blocks of whole lines; worker threads take blocks in any
- * order and feed their own parser, detector and aggregator instances, which are merged at the end.
+ * <p>How the work is split: this thread reads each input in turn (oldest first, see {@link
+ * ReadingOrder}), numbers its lines, decides its format from the first lines, and queues blocks of
+ * whole lines; worker threads take blocks in any order and feed their own parser, detector and
+ * aggregator instances, which are merged at the end.
  * That is why detectors and aggregators must be order-independent and mergeable. Memory is bounded
  * by the blocks in flight ({@code 2 × workers + 2} of about 1 MiB), per-source state, and the
  * detector windows still open: as the input is read past a time (see {@link Horizon}), workers
@@ -137,9 +138,11 @@ public final class Pipeline {
         }
         List<Reading> readings = new ArrayList<>();
         long[] sequence = {0};
+        List<Integer> order = List.of();
         try {
-            for (int index = 0; index < inputs.size(); index++) {
-                readings.add(read(index, inputs.get(index), queue, failure, sequence));
+            order = ReadingOrder.of(inputs, stdin, this::peek);
+            for (int position = 0; position < order.size(); position++) {
+                readings.add(read(position, inputs.get(order.get(position)), queue, failure, sequence));
             }
         } finally {
             for (int i = 0; i < workers.size(); i++) {
@@ -153,7 +156,26 @@ public final class Pipeline {
         if (broken != null) {
             throw new HotlineException("analysis failed in a worker: " + broken, broken);
         }
-        return merge(readings, workers, shared);
+        return merge(readings, order, workers, shared);
+    }
+
+    /** The context and format of an input from its first block, for {@link ReadingOrder}; null if unknown. */
+    private ReadingOrder.Peek peek(Source source) {
+        try {
+            LineBlock first = source.next();
+            if (first == null) {
+                return null;
+            }
+            FileContext context = context(source.info(), first);
+            return new ReadingOrder.Peek(context, chooseFormat(context), first);
+        } catch (IOException | InputException e) {
+            return null;
+        }
+    }
+
+    private FileContext context(SourceInfo info, LineBlock first) {
+        long reference = info.lastModified() > 0 ? info.lastModified() : System.currentTimeMillis();
+        return new FileContext(info.name(), settings.year(), reference, settings.zone(), head(first));
     }
 
     /** One input as the reader saw it: what the summary needs besides the workers' counts. */
@@ -171,14 +193,14 @@ public final class Pipeline {
                 listener.inputFinished(info, null);
                 return new Reading(info, null, null, input.name(), null);
             }
-            long reference = info.lastModified() > 0 ? info.lastModified() : System.currentTimeMillis();
-            context = new FileContext(info.name(), settings.year(), reference, settings.zone(), head(first));
+            context = context(info, first);
             spec = chooseFormat(context);
             listener.inputStarted(info, spec.format());
             long lines = 0;
+            long firstSequence = sequence[0];
             for (LineBlock block = first; block != null; block = source.next()) {
                 lines += block.lineCount();
-                put(queue, new Work(index, spec, context, block, sequence[0]++), failure, false);
+                put(queue, new Work(index, spec, context, block, sequence[0]++, firstSequence), failure, false);
                 listener.progress(info, block.inputOffset(), lines);
             }
             listener.inputFinished(info, null);
@@ -213,16 +235,17 @@ public final class Pipeline {
         return head;
     }
 
-    private Result merge(List<Reading> readings, List<Worker> workers, List<Detector> shared) {
+    /** Merges the workers' results; {@code order} maps reading position to the input's place as given. */
+    private Result merge(List<Reading> readings, List<Integer> order, List<Worker> workers, List<Detector> shared) {
         Worker into = workers.get(0);
         for (int i = 1; i < workers.size(); i++) {
             into.mergeFrom(workers.get(i));
         }
-        List<InputSummary> summaries = new ArrayList<>();
-        for (int index = 0; index < readings.size(); index++) {
-            Reading r = readings.get(index);
-            InputAccounting counts = into.accounting(index);
-            summaries.add(new InputSummary(
+        InputSummary[] summaries = new InputSummary[readings.size()];
+        for (int position = 0; position < readings.size(); position++) {
+            Reading r = readings.get(position);
+            InputAccounting counts = into.accounting(position);
+            summaries[order.get(position)] = new InputSummary(
                     r.name(),
                     r.spec() == null ? null : r.spec().format(),
                     settings.format() != null,
@@ -230,11 +253,11 @@ public final class Pipeline {
                     r.info() != null && r.info().compressed(),
                     counts.lines, counts.events, counts.ignored, counts.skipped, counts.firstSkipped(),
                     r.spec() != null && r.spec().yearless() ? r.context().yearRule() : null,
-                    r.error()));
+                    r.error());
         }
         List<Attack> attacks = new ArrayList<>();
         shared.forEach(d -> d.finish(attacks::add));
-        return new Result(List.copyOf(summaries), List.copyOf(attacks), into.aggregator(), into.lateEvents());
+        return new Result(List.of(summaries), List.copyOf(attacks), into.aggregator(), into.lateEvents());
     }
 
     private static void put(BlockingQueue<Work> queue, Work work, AtomicReference<Throwable> failure, boolean always) {
@@ -261,9 +284,13 @@ public final class Pipeline {
         }
     }
 
-    /** A block to parse, with what its worker needs to make a parser for its input. */
-    record Work(int input, ParserSpec spec, FileContext context, LineBlock block, long sequence) {
-        static final Work POISON = new Work(-1, null, null, null, -1);
+    /**
+     * A block to parse, with what its worker needs to make a parser for its input: blocks are
+     * numbered across inputs in reading order, and {@code firstSequence} is the number of the
+     * input's first block.
+     */
+    record Work(int input, ParserSpec spec, FileContext context, LineBlock block, long sequence, long firstSequence) {
+        static final Work POISON = new Work(-1, null, null, null, -1, -1);
     }
 
 }

@@ -43,6 +43,8 @@ final class Worker implements Runnable, ParseSink {
     /** The horizon this worker last closed windows at; events older than it are late. */
     private long closedBefore = Long.MIN_VALUE;
     private long lateEvents;
+    /** Number of the first block of the input this worker last started on. */
+    private long inputStart = -1;
 
     /**
      * @param detectors this worker's own detectors
@@ -73,13 +75,16 @@ final class Worker implements Runnable, ParseSink {
                     }
                     return;
                 }
+                if (failure.get() == null && work.firstSequence() > inputStart) {
+                    startInput(work.firstSequence());
+                }
                 if (failure.get() == null) {
                     process(work);
                     horizon.finished(work.sequence(), blockLatest);
                     long closing = horizon.closedBefore();
                     if (closing > closedBefore) {
                         closedBefore = closing;
-                        closeWindows(new WindowClosing(closing, number, workers));
+                        closeWindows(new WindowClosing(closing, number, workers, false));
                     }
                 }
             }
@@ -99,6 +104,19 @@ final class Worker implements Runnable, ParseSink {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The first block of a new input for this worker: wait for the earlier inputs, hand over at their horizon. */
+    private void startInput(long firstSequence) throws InterruptedException {
+        inputStart = firstSequence;
+        if (!horizon.awaitFinishedBelow(firstSequence, () -> failure.get() != null)) {
+            return;
+        }
+        long closing = horizon.closedBefore();
+        if (closing != Long.MIN_VALUE) {
+            closedBefore = Math.max(closedBefore, closing);
+            closeWindows(new WindowClosing(closing, number, workers, true));
         }
     }
 

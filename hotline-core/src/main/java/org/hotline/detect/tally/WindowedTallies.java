@@ -117,7 +117,7 @@ public final class WindowedTallies {
         requireSameRule(shared);
         long limit = closing.isLast() ? Long.MAX_VALUE : Math.floorDiv(closing.before(), windowMillis);
         int held = cells.size();
-        if (!closing.isLast() && held >= HAND_OVER_AT && held < 2 * cellsAfterHandOver && cells.minWindow() < limit) {
+        if (!closing.forced() && held >= HAND_OVER_AT && held < 2 * cellsAfterHandOver && cells.minWindow() < limit) {
             return;
         }
         shared.settlement(closing.workers()).receive(cells, late, limit, closing.worker());

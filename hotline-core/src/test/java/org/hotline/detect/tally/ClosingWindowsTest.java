@@ -97,7 +97,7 @@ class ClosingWindowsTest {
                 latest = Math.max(latest, l.event().time());
             }
             start = end;
-            workers[worker].closeInto(shared, new WindowClosing(latest - LATENESS, worker, 2));
+            workers[worker].closeInto(shared, new WindowClosing(latest - LATENESS, worker, 2, false));
             peak = Math.max(peak, shared.stateEntries() + workers[0].stateEntries() + workers[1].stateEntries());
         }
         List<Integer> order = new ArrayList<>(List.of(0, 1));

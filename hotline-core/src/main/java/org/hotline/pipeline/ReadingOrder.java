@@ -1,0 +1,97 @@
+package org.hotline.pipeline;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
+import org.hotline.event.Event;
+import org.hotline.parse.FileContext;
+import org.hotline.parse.ParseSink;
+import org.hotline.parse.Parser;
+import org.hotline.parse.ParserSpec;
+import org.hotline.source.LineBlock;
+import org.hotline.source.Source;
+import org.hotline.source.Sources;
+
+/**
+ * The order to read several inputs in: oldest first, by the time of each one's first event.
+ *
+ * <p>Why: detector windows are closed as the input is read past them ({@link Horizon}), so an input
+ * older than the one read before it would be late as a whole, judged apart from its neighbours and
+ * reported as out of order. Users give rotated logs newest first ({@code access.log access.log.1})
+ * or a directory of logs from different systems and years; read oldest first, they are one stream
+ * in time order. The report still lists the inputs in the order given.
+ *
+ * <p>Peeking opens each input once more and parses at most its first lines. Standard input cannot
+ * be opened twice; it, and any input whose first time cannot be told (unreadable, unknown format,
+ * no timed event near the top), is read first, in the order given, and reports its own problems
+ * when it is read for real.
+ */
+final class ReadingOrder {
+    private ReadingOrder() {}
+
+    /**
+     * @param context makes the parsing context of an opened input from its first block, or null
+     *                when its format cannot be told
+     * @return indices into {@code inputs}, in reading order
+     */
+    static List<Integer> of(List<Sources.Input> inputs, InputStream stdin,
+                            Function<Source, Peek> context) {
+        List<Integer> order = new ArrayList<>();
+        long[] first = new long[inputs.size()];
+        for (int i = 0; i < inputs.size(); i++) {
+            order.add(i);
+            first[i] = inputs.size() > 1 ? firstTime(inputs.get(i), stdin, context) : Long.MIN_VALUE;
+        }
+        order.sort(Comparator.comparingLong(i -> first[i]));
+        return order;
+    }
+
+    /** What parsing an input's first lines needs: its context and format, from its first block. */
+    record Peek(FileContext context, ParserSpec spec, LineBlock first) {}
+
+    private static long firstTime(Sources.Input input, InputStream stdin, Function<Source, Peek> context) {
+        if (input.isStdin() || input.problem() != null) {
+            return Long.MIN_VALUE;
+        }
+        try (Source source = Sources.open(input, stdin)) {
+            Peek peek = context.apply(source);
+            if (peek == null) {
+                return Long.MIN_VALUE;
+            }
+            Parser parser = peek.spec().create(peek.context());
+            FirstTime sink = new FirstTime();
+            peek.first().forEachLine(line -> {
+                if (sink.time == Long.MIN_VALUE && sink.lines++ < Pipeline.HEAD_LINES && !line.truncated() && !line.isBlank()) {
+                    parser.parse(line, sink);
+                }
+            });
+            return sink.time;
+        } catch (Exception e) {
+            // Whatever is wrong with the input is reported when it is read; here it only goes first.
+            return Long.MIN_VALUE;
+        }
+    }
+
+    /** Keeps the first event time a parser gives. */
+    private static final class FirstTime implements ParseSink {
+        long time = Long.MIN_VALUE;
+        int lines;
+
+        @Override
+        public void event(Event event) {
+            if (time == Long.MIN_VALUE && event.hasTime()) {
+                time = event.time();
+            }
+        }
+
+        @Override
+        public void ignored() {
+        }
+
+        @Override
+        public void malformed(String reason) {
+        }
+    }
+}

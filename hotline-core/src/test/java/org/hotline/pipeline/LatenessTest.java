@@ -1,0 +1,146 @@
+package org.hotline.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.zip.GZIPInputStream;
+import org.hotline.aggregate.Aggregator;
+import org.hotline.detect.Attack;
+import org.hotline.detect.DetectionPlan;
+import org.hotline.event.Event;
+import org.hotline.parse.ParseRun;
+import org.hotline.source.Sources;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Closing detector windows while reading, in the real pipeline, on the real elastic/examples Apache
+ * log (10,000 lines over four days in May 2015) cut in two like a rotated log: {@code access.log.1}
+ * the first 5,000 lines, {@code access.log} the rest. The reference is the same run with
+ * {@code --lateness unlimited}, which judges every window at the end, as before closing existed.
+ */
+class LatenessTest {
+    private static final long UNLIMITED = Pipeline.UNLIMITED_LATENESS;
+    private static final long DEFAULT = Pipeline.DEFAULT_LATENESS_MILLIS;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void oldestFirstNothingIsLateAndTheAttacksAreThoseOfJudgingAtTheEnd() throws Exception {
+        List<String> oldestFirst = rotate();
+        Pipeline.Result closing = run(oldestFirst, DEFAULT, 2);
+        Pipeline.Result atTheEnd = run(oldestFirst, UNLIMITED, 2);
+
+        assertThat(atTheEnd.attacks()).hasSizeGreaterThan(20);
+        assertThat(closing.attacks()).isEqualTo(atTheEnd.attacks());
+        assertThat(closing.lateEvents()).isZero();
+    }
+
+    @Test
+    void rotatedLogsGivenNewestFirstAreReadOldestFirst() throws Exception {
+        List<String> oldestFirst = rotate();
+        List<String> newestFirst = List.of(oldestFirst.get(1), oldestFirst.get(0));
+        Pipeline.Result given = run(newestFirst, DEFAULT, 2);
+
+        assertThat(given.lateEvents()).isZero();
+        assertThat(given.attacks()).isEqualTo(run(oldestFirst, UNLIMITED, 2).attacks());
+        assertThat(given.inputs()).extracting(InputSummary::name).as("listed as given").isEqualTo(newestFirst);
+    }
+
+    @Test
+    void linesOutOfOrderWithinAnInputAreLateAndJudgedApart() throws Exception {
+        // One file holding the newer part, then the older: every line of the older part is more
+        // than 15 minutes older than the newest line before it (the cut is four days in, the newer
+        // part two days long). With one worker, which lines are late does not depend on timing.
+        List<String> parts = rotate();
+        Path shuffled = dir.resolve("access-out-of-order.log");
+        Files.write(shuffled, Files.readAllLines(Path.of(parts.get(1))));
+        Files.write(shuffled, Files.readAllLines(Path.of(parts.get(0))), StandardOpenOption.APPEND);
+        Pipeline.Result closing = run(List.of(shuffled.toString()), DEFAULT, 1);
+        Pipeline.Result atTheEnd = run(List.of(shuffled.toString()), UNLIMITED, 1);
+
+        assertThat(closing.lateEvents()).isEqualTo(5_000);
+        assertThat(atTheEnd.lateEvents()).isZero();
+        // The late part is judged among itself, so only a window holding lines of both parts is
+        // judged in two halves: every attack of the unlimited run that ends an hour before the
+        // cut's hour or starts two after it is found alike, and no other attack appears.
+        long cut = firstTime(parts.get(0));
+        long hour = 3_600_000L;
+        Predicate<Attack> awayFromTheCut =
+                a -> a.lastSeen() < cut / hour * hour - hour || a.firstSeen() > cut / hour * hour + 2 * hour;
+        assertThat(closing.attacks()).filteredOn(awayFromTheCut)
+                .containsExactlyInAnyOrderElementsOf(atTheEnd.attacks().stream().filter(awayFromTheCut).toList());
+        assertThat(closing.attacks().stream().filter(awayFromTheCut).count()).isGreaterThan(20);
+    }
+
+    @Test
+    void theHorizonFollowsTheFinishedPrefixOnly() {
+        Horizon horizon = new Horizon(1_000);
+        horizon.finished(1, 50_000);
+        assertThat(horizon.closedBefore()).as("block 0 is not finished: nothing is known").isEqualTo(Long.MIN_VALUE);
+        horizon.finished(0, 10_000);
+        assertThat(horizon.closedBefore()).isEqualTo(49_000);
+        horizon.finished(2, 20_000);
+        assertThat(horizon.closedBefore()).as("an older block does not move it back").isEqualTo(49_000);
+        horizon.finished(3, Long.MIN_VALUE);
+        assertThat(horizon.closedBefore()).as("a block without times").isEqualTo(49_000);
+
+        Horizon unlimited = new Horizon(Horizon.UNLIMITED);
+        unlimited.finished(0, 10_000);
+        assertThat(unlimited.closedBefore()).isEqualTo(Long.MIN_VALUE);
+    }
+
+    /** Writes the fixture as access.log.1 (lines 1-5,000) and access.log (the rest); returns them oldest first. */
+    private List<String> rotate() throws Exception {
+        Path gz = ParseRun.resource("parse/combined/elastic-apache-access.log.gz");
+        List<String> lines;
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(gz)),
+                StandardCharsets.UTF_8))) {
+            lines = r.lines().toList();
+        }
+        assertThat(lines).hasSize(10_000);
+        Path older = dir.resolve("access.log.1");
+        Path newer = dir.resolve("access.log");
+        Files.write(older, lines.subList(0, 5_000));
+        Files.write(newer, lines.subList(5_000, lines.size()));
+        return List.of(older.toString(), newer.toString());
+    }
+
+    /** The time of the first line of the newer part: where the cut is. */
+    private long firstTime(String older) throws Exception {
+        List<Event> events = new ArrayList<>();
+        Pipeline p = new Pipeline(new Pipeline.Settings(null, 0, ZoneOffset.UTC, 1, UNLIMITED), List::of,
+                NoAggregate::new, events::addAll, PipelineListener.NONE, new ByteArrayInputStream(new byte[0]));
+        p.run(Sources.expand(List.of(older)));
+        return events.get(events.size() - 1).time();
+    }
+
+    private static Pipeline.Result run(List<String> inputs, long lateness, int workers) {
+        Pipeline pipeline = new Pipeline(new Pipeline.Settings(null, 0, ZoneOffset.UTC, workers, lateness),
+                DetectionPlan.defaults(), NoAggregate::new, null, PipelineListener.NONE,
+                new ByteArrayInputStream(new byte[0]));
+        return pipeline.run(Sources.expand(inputs));
+    }
+
+    /** The aggregation stage is not under test here. */
+    private static final class NoAggregate implements Aggregator {
+        @Override
+        public void accept(Event event) {
+        }
+
+        @Override
+        public void mergeFrom(Aggregator other) {
+        }
+    }
+}
