@@ -66,7 +66,7 @@ public final class MmdbDatabase implements Closeable {
             if (path.getFileName().toString().endsWith(".gz")) {
                 return openCompressed(path, decodeCache);
             }
-            return mapped(path, path, FileDigest.sha256(path), decodeCache);
+            return mapped(path, path, RememberedDigests.sha256(path), decodeCache);
         } catch (NoSuchFileException e) {
             throw new InputException(option + " " + path + ": no such file", e);
         } catch (IOException | RuntimeException e) {
@@ -80,7 +80,7 @@ public final class MmdbDatabase implements Closeable {
      * the cache cannot be written.
      */
     private static MmdbDatabase openCompressed(Path path, int decodeCache) throws IOException {
-        String key = FileDigest.sha256(path);
+        String key = RememberedDigests.sha256(path);
         UnpackedDatabases.Unpacked cached = UnpackedDatabases.find(key);
         if (cached != null) {
             try {

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import org.hotline.geo.FileDigest;
 
 /**
  * Decompressed copies of {@code .mmdb.gz} databases in the per-user cache directory, so that only
@@ -15,7 +14,8 @@ import org.hotline.geo.FileDigest;
  * <p>A copy is named by the SHA-256 of the compressed file, so a changed {@code .gz} never meets a
  * stale copy; next to it a {@code .sha256} file holds the SHA-256 of the decompressed bytes, which
  * is checked against the copy on every use (a truncated or altered copy is deleted and rebuilt) and
- * is the hash the report names, as without the cache.
+ * is the hash the report names, as without the cache. The copy's own digest is remembered by size
+ * and time ({@link RememberedDigests}), so the check costs a hash only when the copy changed.
  *
  * <p>Everything here is best effort: a cache directory that cannot be created, read or written
  * means the caller decompresses into the heap as before. Copies and hash files are written under a
@@ -55,7 +55,7 @@ final class UnpackedDatabases {
                 return null;
             }
             String expected = Files.readString(hash, StandardCharsets.US_ASCII).trim();
-            if (expected.equals(FileDigest.sha256(file))) {
+            if (expected.equals(RememberedDigests.sha256(file))) {
                 return new Unpacked(file, expected);
             }
             Files.deleteIfExists(hash);
