@@ -12,8 +12,11 @@ import java.util.function.Consumer;
  * @param inputOffset how far into the underlying file (compressed bytes for .gz) the reader had got
  *                    after this block: progress, not a line position
  * @param truncatedLine index within the block of a line cut at {@link LineBlockReader#MAX_LINE_BYTES}, or -1
+ * @param lineCount   number of lines in the block ({@link #countLines}), counted once by the reader:
+ *                    the reader, the source and the pipeline each need it, on the one reading thread
  */
-public record LineBlock(String source, byte[] bytes, int length, long firstLine, long inputOffset, int truncatedLine) {
+public record LineBlock(String source, byte[] bytes, int length, long firstLine, long inputOffset, int truncatedLine,
+                        long lineCount) {
 
     /** Calls {@code visitor} for each line, stripping {@code \r\n} and {@code \n}. */
     public void forEachLine(Consumer<RawLine> visitor) {
@@ -30,8 +33,8 @@ public record LineBlock(String source, byte[] bytes, int length, long firstLine,
         }
     }
 
-    /** Number of lines in the block (a last line without newline counts). */
-    public long lineCount() {
+    /** Number of lines in {@code [0, length)} of {@code bytes} (a last line without newline counts). */
+    static long countLines(byte[] bytes, int length) {
         if (length == 0) {
             return 0;
         }

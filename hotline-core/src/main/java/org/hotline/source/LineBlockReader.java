@@ -80,7 +80,8 @@ public final class LineBlockReader {
     }
 
     private LineBlock emit(byte[] buf, int length, int truncatedLine) {
-        LineBlock block = new LineBlock(name, buf, length, nextLine, offset.get(), truncatedLine);
+        LineBlock block = new LineBlock(name, buf, length, nextLine, offset.get(), truncatedLine,
+                LineBlock.countLines(buf, length));
         nextLine += block.lineCount();
         return block;
     }
