@@ -45,6 +45,8 @@ final class Worker implements Runnable, ParseSink {
     private long lateEvents;
     /** Number of the first block of the input this worker last started on. */
     private long inputStart = -1;
+    /** Took its poison pill: no more work will come, so a failure now must not wait for any. */
+    private boolean poisoned;
 
     /**
      * @param detectors this worker's own detectors
@@ -70,6 +72,7 @@ final class Worker implements Runnable, ParseSink {
             while (true) {
                 Pipeline.Work work = queue.take();
                 if (work == Pipeline.Work.POISON) {
+                    poisoned = true;
                     if (failure.get() == null) {
                         closeWindows(WindowClosing.last(number, workers));
                     }
@@ -92,7 +95,9 @@ final class Worker implements Runnable, ParseSink {
             Thread.currentThread().interrupt();
         } catch (Throwable t) {
             failure.compareAndSet(null, t);
-            drain();
+            if (!poisoned) {
+                drain();
+            }
         }
     }
 
