@@ -43,6 +43,10 @@ public record LineBlock(String source, byte[] bytes, int length, long firstLine,
     }
 
     static int indexOf(byte[] b, byte target, int from, int to) {
+        return target == '\n' ? Newlines.next(b, from, to) : indexOfByte(b, target, from, to);
+    }
+
+    private static int indexOfByte(byte[] b, byte target, int from, int to) {
         for (int i = from; i < to; i++) {
             if (b[i] == target) {
                 return i;

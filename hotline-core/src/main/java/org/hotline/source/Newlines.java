@@ -31,4 +31,27 @@ final class Newlines {
         }
         return n;
     }
+
+    /**
+     * Index of the first {@code \n} in {@code [from, to)}, or -1; eight bytes at a time, like
+     * {@link #count}: the workers split every block into lines with it (a tenth of their time
+     * with a byte loop, since the JIT the launcher uses does not vectorise one).
+     */
+    static int next(byte[] b, int from, int to) {
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long x = (long) LONGS.get(b, i) ^ NEWLINES;
+            long zeros = ~(((x & LOW7) + LOW7) | x | LOW7);
+            if (zeros != 0) {
+                // Little-endian: the lowest set bit belongs to the first newline byte.
+                return i + (Long.numberOfTrailingZeros(zeros) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            if (b[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
 }

@@ -27,4 +27,30 @@ class NewlinesTest {
             assertThat(Newlines.count(b, from, to)).isEqualTo(expected);
         }
     }
+
+    @Test
+    void swarNextEqualsAPlainLoopOnRandomBytes() {
+        SplittableRandom random = new SplittableRandom(11);
+        for (int round = 0; round < 2_000; round++) {
+            byte[] b = new byte[random.nextInt(1, 300)];
+            // Sparse newlines, so the first one falls anywhere in a word or past the last word.
+            int density = random.nextInt(2, 80);
+            for (int i = 0; i < b.length; i++) {
+                int r = random.nextInt(density);
+                b[i] = (byte) (r == 0 ? '\n' : r == 1 ? 0x0b : r == 2 ? 0x8a : random.nextInt(256));
+                if (b[i] == '\n' && r != 0) {
+                    b[i] = 'x';
+                }
+            }
+            int from = random.nextInt(b.length);
+            int to = random.nextInt(from, b.length + 1);
+            int expected = -1;
+            for (int i = from; i < to && expected < 0; i++) {
+                if (b[i] == '\n') {
+                    expected = i;
+                }
+            }
+            assertThat(Newlines.next(b, from, to)).as("round %d", round).isEqualTo(expected);
+        }
+    }
 }
