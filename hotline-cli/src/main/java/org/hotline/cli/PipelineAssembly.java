@@ -69,7 +69,7 @@ final class PipelineAssembly {
             RunInfo run = new RunInfo(HotlineVersion.get(), Instant.now().truncatedTo(ChronoUnit.SECONDS), request.settings().zone(),
                     settings(request, detection));
             OriginReport report = OriginReportBuilder.build(ReportInput.of(result, origins::get, enrichment.databases(),
-                    run, warnings));
+                    run, warnings), origins);
             return new Analysis(report, result, origins);
         }
     }
