@@ -83,6 +83,9 @@ final class CellTable {
 
     private List<String> files = new ArrayList<>();
     private Map<String, Integer> fileNumbers = new HashMap<>();
+    /** Per file number of the table whose file list is {@code translatedFiles}: this table's number, or -1. */
+    private List<String> translatedFiles;
+    private int[] fileTranslation;
     /** The smallest timed window among the cells, {@link Long#MAX_VALUE} when there is none. */
     private long minWindow = Long.MAX_VALUE;
     private String lastFile;
@@ -217,11 +220,55 @@ final class CellTable {
         t[at + SEVERITY] = Tally.strongerSeverity((int) t[at + SEVERITY], (int) o[from + SEVERITY]);
         t[at + VERIFICATION] = VERIFICATIONS[(int) t[at + VERIFICATION]]
                 .strongest(VERIFICATIONS[(int) o[from + VERIFICATION]]).ordinal();
-        int target = at;
-        other.forEachPosition(from, p -> offer(target, p));
+        mergePositions(other, from, at);
         if (distinctCap > 0) {
             distinct.get((int) t[at + DISTINCT] - 1).mergeFrom(other.distinct.get((int) o[from + DISTINCT] - 1));
         }
+    }
+
+    /**
+     * Offers the evidence of cell {@code from} of {@code other} to cell {@code at}, packed as they
+     * are, with only the file number translated: cells move between tables at every hand-over, and
+     * unpacking each position into an object and looking its file name up again cost more than
+     * the rest of the move.
+     */
+    private void mergePositions(CellTable other, int from, int at) {
+        long[] o = other.table;
+        if (o[from + POOLED] != 0) {
+            int base = (int) o[from + POOLED] - 1;
+            long[] kept = other.pool;
+            for (int i = 0; i < kept[base]; i++) {
+                offerPacked(at, translate(other, kept[base + 1 + i]));
+            }
+            return;
+        }
+        if (o[from + POSITION_A] != 0) {
+            offerPacked(at, translate(other, o[from + POSITION_A]));
+        }
+        if (o[from + POSITION_B] != 0) {
+            offerPacked(at, translate(other, o[from + POSITION_B]));
+        }
+    }
+
+    /** A position packed by {@code other}, packed with this table's file number. */
+    private long translate(CellTable other, long packed) {
+        if (translatedFiles != other.files) {
+            translatedFiles = other.files;
+            fileTranslation = new int[Math.max(4, other.files.size())];
+            Arrays.fill(fileTranslation, -1);
+        }
+        int file = (int) (packed >>> LINE_BITS);
+        if (file >= fileTranslation.length) {
+            int old = fileTranslation.length;
+            fileTranslation = Arrays.copyOf(fileTranslation, Math.max(file + 1, old * 2));
+            Arrays.fill(fileTranslation, old, fileTranslation.length, -1);
+        }
+        int mine = fileTranslation[file];
+        if (mine < 0) {
+            mine = fileNumber(other.files.get(file));
+            fileTranslation[file] = mine;
+        }
+        return (long) mine << LINE_BITS | (packed & LINE_MASK);
     }
 
     /** Cells held. */
@@ -300,6 +347,8 @@ final class CellTable {
         lastName = -1;
         lastFile = null;
         lastFileNumber = -1;
+        translatedFiles = null;
+        fileTranslation = null;
     }
 
     /** Calls {@code visitor} with the index of every cell. */
@@ -330,8 +379,11 @@ final class CellTable {
 
     /** Keeps the earliest {@link #LIMIT} distinct positions, as {@link EarliestPositions} does. */
     private void offer(int at, InputPosition position) {
+        offerPacked(at, pack(position));
+    }
+
+    private void offerPacked(int at, long p) {
         long[] t = table;
-        long p = pack(position);
         if (t[at + POOLED] != 0) {
             offerPooled((int) t[at + POOLED] - 1, p);
             return;
@@ -419,25 +471,26 @@ final class CellTable {
      * (a trillion lines is tens of terabytes).
      */
     private long pack(InputPosition p) {
-        String file = p.file();
-        int number;
-        if (file == lastFile) {
-            number = lastFileNumber;
-        } else {
-            Integer known = fileNumbers.get(file);
-            if (known == null) {
-                known = files.size();
-                files.add(file);
-                fileNumbers.put(file, known);
-            }
-            number = known;
-            lastFile = file;
-            lastFileNumber = number;
-        }
+        int number = fileNumber(p.file());
         if (p.line() > LINE_MASK || number >= 1 << (63 - LINE_BITS)) {
             throw new IllegalArgumentException("evidence position beyond 2^23 files or 2^40 lines: " + p);
         }
         return (long) number << LINE_BITS | p.line();
+    }
+
+    private int fileNumber(String file) {
+        if (file == lastFile) {
+            return lastFileNumber;
+        }
+        Integer known = fileNumbers.get(file);
+        if (known == null) {
+            known = files.size();
+            files.add(file);
+            fileNumbers.put(file, known);
+        }
+        lastFile = file;
+        lastFileNumber = known;
+        return known;
     }
 
     private InputPosition unpack(long packed) {
