@@ -303,7 +303,9 @@ final class CellTable {
             into.reserve(into.size + size - staying);
         }
         CellTable kept = new CellTable(distinctCap);
-        kept.reserve(staying);
+        // Room for as many cells as now: the table fills up again by the next move, and growing
+        // it back from empty, doubling by doubling, cost more than the move itself.
+        kept.reserve(Math.max(staying, size));
         for (int at = 0; at < t.length; at += STRIDE) {
             if (t[at + EVENTS] == 0) {
                 continue;
