@@ -197,6 +197,37 @@ class AnalyzeCliIT {
         assertThat(page).startsWith("<!DOCTYPE html>").contains("<svg").contains("db-ip.com");
     }
 
+    @Test
+    void linesOutOfTimeOrderAreCountedAndWarnedAbout() throws Exception {
+        // The real web sample with its second half first: lines 5,001-10,000 (18-20 May 2015), then
+        // lines 1-5,000 (17-18 May), each of which is more than 15 minutes older than the newest line
+        // before it (the cut falls on 18 May; `sed -n 5001p` and `sed -n 10000p` show the times).
+        List<String> lines;
+        try (GZIPInputStream in = new GZIPInputStream(Files.newInputStream(SAMPLES.resolve("web/access.log.gz")))) {
+            lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        }
+        List<String> swapped = new ArrayList<>(lines.subList(5_000, lines.size()));
+        swapped.addAll(lines.subList(0, 5_000));
+        Path log = Files.write(dir.resolve("access-swapped.log"), swapped);
+
+        Cli.Run late = Cli.run("analyze", "--json", "--threads", "1", log.toString());
+        assertThat(late.exit()).as(late.err()).isZero();
+        JsonNode report = JSON.readTree(late.out());
+        assertThat(report.path("run").path("settings").path("lateness").asString()).isEqualTo("15m");
+        assertThat(report.path("warnings").toString())
+                .contains("5000 events were more than 15m older than lines read before them");
+
+        Cli.Run unlimited = Cli.run("analyze", "--json", "--lateness", "unlimited", log.toString());
+        assertThat(unlimited.exit()).as(unlimited.err()).isZero();
+        JsonNode all = JSON.readTree(unlimited.out());
+        assertThat(all.path("run").path("settings").path("lateness").asString()).isEqualTo("unlimited");
+        assertThat(all.path("warnings").toString()).doesNotContain("older than lines read before them");
+
+        Cli.Run bad = Cli.run("analyze", "--lateness", "soon", log.toString());
+        assertThat(bad.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(bad.err()).contains("--lateness=soon: not a duration").doesNotContain("\tat ");
+    }
+
     private static byte[] gzip(int size, byte[] unit) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (var out = new java.util.zip.GZIPOutputStream(bytes)) {
