@@ -22,8 +22,9 @@ import org.hotline.event.IpAddress;
  *   <li>Each run of adjacent qualifying windows of one key is one attack; its count, bytes, first
  *       and last time, evidence and strongest verification and severity cover the whole run.</li>
  *   <li>State is one tally per key and window that saw an event, each bounded (evidence by
- *       {@link Attack#MAX_EVIDENCE}, distinct values by the threshold's {@code minDistinct}, which
- *       is all the threshold needs): it grows with sources × windows, never with event count, and
+ *       {@link org.hotline.detect.Attack#MAX_EVIDENCE}, distinct values by the threshold's
+ *       {@code minDistinct}, which is all the threshold needs): it grows with sources × windows,
+ *       never with event count, and
  *       lives in one primitive table ({@link CellTable}) rather than objects per cell.</li>
  *   <li>Windows are judged ({@link Settlement}) once closed, so state covers the windows still
  *       open: in a pipeline, each worker hands over its closed windows ({@link #closeInto}) to
