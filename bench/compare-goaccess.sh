@@ -27,31 +27,36 @@ input="$work/access-$lines.log"
 [[ -f "$work/mm/asn.maxmind-layout.mmdb" ]] || "$root/hotline" geo export --maxmind "$work/mm" >/dev/null
 cat "$input" >/dev/null   # warm the page cache for everyone alike
 
-# median of the wall seconds and of the peak RSS (KiB) over $runs runs of a command
-measure() {
+# One run of a command: appends "wall_s peak_KiB" to $work/NAME.runs.
+once() {
   local name="$1"; shift
-  local walls=() rss=()
-  for ((i = 0; i < runs; i++)); do
-    /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" >/dev/null 2>"$work/$name.err" \
-      || { echo "$name failed:" >&2; cat "$work/$name.err" >&2; exit 1; }
-    read -r w m < "$work/time.txt"
-    walls+=("$w"); rss+=("$m")
-  done
-  local mw mr
-  mw=$(printf '%s\n' "${walls[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-  mr=$(printf '%s\n' "${rss[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+  /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" >/dev/null 2>"$work/$name.err" \
+    || { echo "$name failed:" >&2; cat "$work/$name.err" >&2; exit 1; }
+  cat "$work/time.txt" >> "$work/$name.runs"
+}
+
+# "NAME median_wall median_rss" over the runs recorded for NAME
+median() {
+  local name="$1" mw mr
+  mw=$(cut -d' ' -f1 "$work/$name.runs" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+  mr=$(cut -d' ' -f2 "$work/$name.runs" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
   echo "$name $mw $mr"
 }
 
 # Through the launcher, as users run it: its JVM options and class-data-sharing archive are part
 # of what is measured (it checks the jar is current first, a few milliseconds).
 java_cmd=("$root/hotline")
-results=()
-results+=("$(measure wc-l wc -l "$input")")
-results+=("$(measure goaccess goaccess "$input" --log-format=COMBINED --no-progress --no-global-config \
-  --geoip-database="$work/mm/country.maxmind-layout.mmdb" --geoip-database="$work/mm/asn.maxmind-layout.mmdb" \
-  -o "$work/goaccess.json")")
-results+=("$(measure hotline "${java_cmd[@]}" analyze --json "$input")")
+# The tools take turns, one run each per round: this machine's speed drifts by tens of percent over
+# minutes (other tenants), and running all of one tool's runs before the other's measured the drift.
+rm -f "$work"/{wc-l,goaccess,hotline}.runs
+for ((round = 0; round < runs; round++)); do
+  once wc-l wc -l "$input"
+  once goaccess goaccess "$input" --log-format=COMBINED --no-progress --no-global-config \
+    --geoip-database="$work/mm/country.maxmind-layout.mmdb" --geoip-database="$work/mm/asn.maxmind-layout.mmdb" \
+    -o "$work/goaccess.json"
+  once hotline "${java_cmd[@]}" analyze --json "$input"
+done
+results=("$(median wc-l)" "$(median goaccess)" "$(median hotline)")
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(lscpu | sed -n 's/^Model name: *//p'), load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "java: $(java -version 2>&1 | head -1); goaccess: $(goaccess --version | head -1)"
@@ -65,3 +70,7 @@ ga=$(printf '%s\n' "${results[@]}" | awk '$1=="goaccess" {print $2}')
 hl=$(printf '%s\n' "${results[@]}" | awk '$1=="hotline" {print $2}')
 wc=$(printf '%s\n' "${results[@]}" | awk '$1=="wc-l" {print $2}')
 printf 'hotline / goaccess speed: %.1fx    hotline / wc -l: %.3f\n' "$(echo "$ga / $hl" | bc -l)" "$(echo "$wc / $hl" | bc -l)"
+# Each round's own ratio: the two ran minutes apart at most, so these are the fairest comparisons.
+printf 'per round (goaccess s / hotline s):'
+paste -d' ' <(cut -d' ' -f1 "$work/goaccess.runs") <(cut -d' ' -f1 "$work/hotline.runs") \
+  | awk '{printf " %.1fx", $1 / $2} END {print ""}'
