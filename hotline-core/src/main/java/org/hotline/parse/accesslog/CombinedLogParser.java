@@ -37,7 +37,7 @@ public final class CombinedLogParser implements Parser {
     private final String inputName;
     private final AccessLogLine line = new AccessLogLine();
     private final RequestLine request = new RequestLine();
-    private final RecentStrings userAgents = new RecentStrings(512);
+    private final RecentStrings userAgents = new RecentStrings(4096);
 
     public CombinedLogParser(FileContext context) {
         this.inputName = context.name();

@@ -30,7 +30,7 @@ final class RequestLine {
     /** RFC 9110 tchar punctuation; letters and digits are tested separately. */
     private static final String TOKEN_PUNCTUATION = "!#$%&'*+-.^_`|~";
 
-    private final RecentStrings targets = new RecentStrings(1024);
+    private final RecentStrings targets = new RecentStrings(4096);
     private final RecentStrings methods = new RecentStrings(16);
 
     String method;
