@@ -140,7 +140,7 @@ public final class Pipeline {
         long[] sequence = {0};
         List<Integer> order = List.of();
         try {
-            order = ReadingOrder.of(inputs, stdin, this::peek);
+            order = ReadingOrder.of(inputs, stdin, settings.lateness(), this::peek);
             for (int position = 0; position < order.size(); position++) {
                 readings.add(read(position, inputs.get(order.get(position)), queue, failure, sequence));
             }

@@ -16,6 +16,7 @@ import java.util.function.Predicate;
 import java.util.zip.GZIPInputStream;
 import org.hotline.aggregate.Aggregator;
 import org.hotline.detect.Attack;
+import org.hotline.detect.AttackType;
 import org.hotline.detect.DetectionPlan;
 import org.hotline.event.Event;
 import org.hotline.parse.ParseRun;
@@ -56,6 +57,27 @@ class LatenessTest {
         assertThat(given.lateEvents()).isZero();
         assertThat(given.attacks()).isEqualTo(run(oldestFirst, UNLIMITED, 2).attacks());
         assertThat(given.inputs()).extracting(InputSummary::name).as("listed as given").isEqualTo(newestFirst);
+    }
+
+    @Test
+    void aLogCutIntoPartsKeepsItsOrderThoughTheirFirstLinesJitter() throws Exception {
+        // The sample log cut into 200 parts of 50 lines, like `split -l 50`. The log comes in hourly
+        // bursts whose lines are seconds out of order, so part 8 (13:05:10 - 14:05:16) starts five
+        // seconds before part 6 (13:05:15). Sorting parts on their first second read part 8 first,
+        // and parts 6 and 7 were then late as a whole: 2,600 late lines and a path scan lost.
+        List<String> lines = new ArrayList<>();
+        for (String part : rotate()) {
+            lines.addAll(Files.readAllLines(Path.of(part)));
+        }
+        Path cut = Files.createDirectory(dir.resolve("parts"));
+        for (int i = 0; i < 200; i++) {
+            Files.write(cut.resolve(String.format("part-%03d", i)), lines.subList(i * 50, i * 50 + 50));
+        }
+        Pipeline.Result closing = run(List.of(cut.toString()), DEFAULT, 2);
+
+        assertThat(closing.lateEvents()).isZero();
+        assertThat(closing.attacks()).isEqualTo(run(List.of(cut.toString()), UNLIMITED, 2).attacks());
+        assertThat(closing.attacks()).extracting(Attack::type).contains(AttackType.PATH_SCAN);
     }
 
     @Test
