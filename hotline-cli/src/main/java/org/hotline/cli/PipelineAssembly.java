@@ -67,7 +67,7 @@ final class PipelineAssembly {
             }
 
             RunInfo run = new RunInfo(HotlineVersion.get(), Instant.now().truncatedTo(ChronoUnit.SECONDS), request.settings().zone(),
-                    settings(request, detection));
+                    settings(request, detection, result.windowsKeptOpen()));
             OriginReport report = OriginReportBuilder.build(ReportInput.of(result, origins::get, enrichment.databases(),
                     run, warnings), origins);
             return new Analysis(report, result, origins);
@@ -95,14 +95,15 @@ final class PipelineAssembly {
     }
 
     /** The choices that shaped the numbers, for the report's method section. */
-    private static Map<String, String> settings(Request request, DetectionPlan detection) {
+    private static Map<String, String> settings(Request request, DetectionPlan detection, boolean windowsKeptOpen) {
         Map<String, String> s = new LinkedHashMap<>();
         s.put("format", request.settings().format() == null ? "detected per input" : request.settings().format());
         s.put("year", request.settings().year() == 0 ? "inferred from file times" : Integer.toString(request.settings().year()));
         s.put("timezone", request.settings().zone().getId());
         s.put("threads", Integer.toString(request.settings().workers()));
         long lateness = request.settings().lateness();
-        s.put("lateness", lateness == Pipeline.UNLIMITED_LATENESS ? "unlimited" : AnalyzeOptions.LATENESS.format(lateness));
+        s.put("lateness", lateness == Pipeline.UNLIMITED_LATENESS ? "unlimited" : AnalyzeOptions.LATENESS.format(lateness)
+                + (windowsKeptOpen ? " (not applied: the inputs overlap in time, so every window was kept open to the end)" : ""));
         List<String> rules = new ArrayList<>(detection.describe());
         for (int i = 0; i < rules.size(); i++) {
             s.put("detector." + (i + 1), rules.get(i));

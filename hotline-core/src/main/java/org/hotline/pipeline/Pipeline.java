@@ -88,10 +88,12 @@ public final class Pipeline {
     }
 
     /**
-     * What a run produced: per-input accounting, the attacks, the merged aggregator, and how many
-     * events came later than the lateness allowed (their windows may have been judged already).
+     * What a run produced: per-input accounting, the attacks, the merged aggregator, how many events
+     * came later than the lateness allowed (their windows may have been judged already), and whether
+     * every window was kept open to the end because the inputs overlap in time.
      */
-    public record Result(List<InputSummary> inputs, List<Attack> attacks, Aggregator aggregate, long lateEvents) {
+    public record Result(List<InputSummary> inputs, List<Attack> attacks, Aggregator aggregate, long lateEvents,
+                         boolean windowsKeptOpen) {
         public boolean anyInputFailed() {
             return inputs.stream().anyMatch(InputSummary::failed);
         }
@@ -124,7 +126,9 @@ public final class Pipeline {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         OrderedCommitter committer = eventsOut == null ? null : new OrderedCommitter(eventsOut);
         List<Detector> shared = detectors.get();
-        Horizon horizon = new Horizon(settings.lateness());
+        ReadingOrder.Plan plan = ReadingOrder.of(inputs, stdin, settings.lateness(), this::peek);
+        boolean windowsKeptOpen = plan.overlap();
+        Horizon horizon = new Horizon(windowsKeptOpen ? Horizon.UNLIMITED : settings.lateness());
         List<Worker> workers = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < settings.workers(); i++) {
@@ -138,9 +142,8 @@ public final class Pipeline {
         }
         List<Reading> readings = new ArrayList<>();
         long[] sequence = {0};
-        List<Integer> order = List.of();
+        List<Integer> order = plan.order();
         try {
-            order = ReadingOrder.of(inputs, stdin, settings.lateness(), this::peek);
             for (int position = 0; position < order.size(); position++) {
                 readings.add(read(position, inputs.get(order.get(position)), queue, failure, sequence));
             }
@@ -156,7 +159,7 @@ public final class Pipeline {
         if (broken != null) {
             throw new HotlineException("analysis failed in a worker: " + broken, broken);
         }
-        return merge(readings, order, workers, shared);
+        return merge(readings, order, workers, shared, windowsKeptOpen);
     }
 
     /** The context and format of an input from its first block, for {@link ReadingOrder}; null if unknown. */
@@ -236,7 +239,8 @@ public final class Pipeline {
     }
 
     /** Merges the workers' results; {@code order} maps reading position to the input's place as given. */
-    private Result merge(List<Reading> readings, List<Integer> order, List<Worker> workers, List<Detector> shared) {
+    private Result merge(List<Reading> readings, List<Integer> order, List<Worker> workers, List<Detector> shared,
+                         boolean windowsKeptOpen) {
         Worker into = workers.get(0);
         for (int i = 1; i < workers.size(); i++) {
             into.mergeFrom(workers.get(i));
@@ -257,7 +261,7 @@ public final class Pipeline {
         }
         List<Attack> attacks = new ArrayList<>();
         shared.forEach(d -> d.finish(attacks::add));
-        return new Result(List.of(summaries), List.copyOf(attacks), into.aggregator(), into.lateEvents());
+        return new Result(List.of(summaries), List.copyOf(attacks), into.aggregator(), into.lateEvents(), windowsKeptOpen);
     }
 
     private static void put(BlockingQueue<Work> queue, Work work, AtomicReference<Throwable> failure, boolean always) {

@@ -40,25 +40,38 @@ final class ReadingOrder {
     private ReadingOrder() {}
 
     /**
+     * The reading order, and whether the inputs overlap in time so that windows must stay open.
+     *
+     * @param order   indices into the inputs, in reading order
+     * @param overlap true when some input, in this order, may hold lines more than the lateness older
+     *                than lines of an input read before it: then closing windows while reading
+     *                would judge its lines apart from their neighbours (two servers' logs of the
+     *                same hours, a log cut into parts, standard input beside files), so the pipeline
+     *                keeps every window open to the end instead, as {@code --lateness unlimited} does
+     */
+    record Plan(List<Integer> order, boolean overlap) {}
+
+    /**
      * @param lateness millis (see {@link Pipeline.Settings#lateness()}); with
      *                 {@link Horizon#UNLIMITED} nothing is ever late, and the order given is kept
      * @param context  makes the parsing context of an opened input from its first block, or null
      *                 when its format cannot be told
-     * @return indices into {@code inputs}, in reading order
      */
-    static List<Integer> of(List<Sources.Input> inputs, InputStream stdin, long lateness,
-                            Function<Source, Peek> context) {
+    static Plan of(List<Sources.Input> inputs, InputStream stdin, long lateness, Function<Source, Peek> context) {
         List<Integer> unknown = new ArrayList<>();
         List<Integer> known = new ArrayList<>();
         if (inputs.size() < 2 || lateness == Horizon.UNLIMITED) {
             for (int i = 0; i < inputs.size(); i++) {
                 unknown.add(i);
             }
-            return unknown;
+            return new Plan(unknown, false);
         }
         long[] first = new long[inputs.size()];
+        long[] last = new long[inputs.size()];
         for (int i = 0; i < inputs.size(); i++) {
-            first[i] = firstTime(inputs.get(i), stdin, context);
+            Span span = span(inputs.get(i), stdin, context);
+            first[i] = span.first();
+            last[i] = span.last();
             (first[i] == Long.MIN_VALUE ? unknown : known).add(i);
         }
         // Insertion sort on "more than the lateness older": a strict partial order, not a total
@@ -68,21 +81,41 @@ final class ReadingOrder {
                 Collections.swap(known, j, j - 1);
             }
         }
+        // An input of unknown time may hold anything; one whose first line is older than the
+        // latest possible line of an input before it (less the lateness) would be partly late.
+        boolean overlap = !unknown.isEmpty();
+        long latest = Long.MIN_VALUE;
+        for (int i : known) {
+            if (latest != Long.MIN_VALUE && first[i] < latest - lateness) {
+                overlap = true;
+            }
+            latest = Math.max(latest, last[i]);
+        }
         unknown.addAll(known);
-        return unknown;
+        return new Plan(unknown, overlap);
     }
 
     /** What parsing an input's first lines needs: its context and format, from its first block. */
     record Peek(FileContext context, ParserSpec spec, LineBlock first) {}
 
-    private static long firstTime(Sources.Input input, InputStream stdin, Function<Source, Peek> context) {
+    /**
+     * First event time, or {@link Long#MIN_VALUE} when it cannot be told; and an upper bound of the
+     * last: the file's modification time, since a log is written after what it records (a copy
+     * made later only moves the bound up, which can only keep windows open that could have closed).
+     * {@link Long#MAX_VALUE} when there is no modification time.
+     */
+    private record Span(long first, long last) {}
+
+    private static Span span(Sources.Input input, InputStream stdin, Function<Source, Peek> context) {
         if (input.isStdin() || input.problem() != null) {
-            return Long.MIN_VALUE;
+            return new Span(Long.MIN_VALUE, Long.MAX_VALUE);
         }
         try (Source source = Sources.open(input, stdin)) {
+            long modified = source.info().lastModified();
+            long last = modified > 0 ? modified : Long.MAX_VALUE;
             Peek peek = context.apply(source);
             if (peek == null) {
-                return Long.MIN_VALUE;
+                return new Span(Long.MIN_VALUE, last);
             }
             Parser parser = peek.spec().create(peek.context());
             FirstTime sink = new FirstTime();
@@ -91,10 +124,10 @@ final class ReadingOrder {
                     parser.parse(line, sink);
                 }
             });
-            return sink.time;
+            return new Span(sink.time, last);
         } catch (Exception e) {
             // Whatever is wrong with the input is reported when it is read; here it only goes first.
-            return Long.MIN_VALUE;
+            return new Span(Long.MIN_VALUE, Long.MAX_VALUE);
         }
     }
 

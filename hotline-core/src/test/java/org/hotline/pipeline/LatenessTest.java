@@ -9,9 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Predicate;
 import java.util.zip.GZIPInputStream;
 import org.hotline.aggregate.Aggregator;
@@ -34,6 +38,8 @@ class LatenessTest {
     private static final long UNLIMITED = Pipeline.UNLIMITED_LATENESS;
     private static final long DEFAULT = Pipeline.DEFAULT_LATENESS_MILLIS;
 
+    private static final DateTimeFormatter APACHE_TIME = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ROOT);
+
     @TempDir
     Path dir;
 
@@ -46,6 +52,7 @@ class LatenessTest {
         assertThat(atTheEnd.attacks()).hasSizeGreaterThan(20);
         assertThat(closing.attacks()).isEqualTo(atTheEnd.attacks());
         assertThat(closing.lateEvents()).isZero();
+        assertThat(closing.windowsKeptOpen()).as("the parts do not overlap: windows were closed while reading").isFalse();
     }
 
     @Test
@@ -55,6 +62,7 @@ class LatenessTest {
         Pipeline.Result given = run(newestFirst, DEFAULT, 2);
 
         assertThat(given.lateEvents()).isZero();
+        assertThat(given.windowsKeptOpen()).isFalse();
         assertThat(given.attacks()).isEqualTo(run(oldestFirst, UNLIMITED, 2).attacks());
         assertThat(given.inputs()).extracting(InputSummary::name).as("listed as given").isEqualTo(newestFirst);
     }
@@ -71,13 +79,39 @@ class LatenessTest {
         }
         Path cut = Files.createDirectory(dir.resolve("parts"));
         for (int i = 0; i < 200; i++) {
-            Files.write(cut.resolve(String.format("part-%03d", i)), lines.subList(i * 50, i * 50 + 50));
+            writeLog(cut.resolve(String.format("part-%03d", i)), lines.subList(i * 50, i * 50 + 50));
         }
         Pipeline.Result closing = run(List.of(cut.toString()), DEFAULT, 2);
 
         assertThat(closing.lateEvents()).isZero();
+        assertThat(closing.windowsKeptOpen()).isFalse();
         assertThat(closing.attacks()).isEqualTo(run(List.of(cut.toString()), UNLIMITED, 2).attacks());
         assertThat(closing.attacks()).extracting(Attack::type).contains(AttackType.PATH_SCAN);
+    }
+
+    @Test
+    void inputsThatOverlapInTimeKeepEveryWindowOpen() throws Exception {
+        // Two servers' logs of the same four days: the sample's odd lines and its even lines. Read
+        // one after the other, the second would be late as a whole; so windows stay open to the end.
+        List<String> lines = new ArrayList<>();
+        for (String part : rotate()) {
+            lines.addAll(Files.readAllLines(Path.of(part)));
+        }
+        List<String> odd = new ArrayList<>();
+        List<String> even = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            (i % 2 == 0 ? odd : even).add(lines.get(i));
+        }
+        Path a = dir.resolve("server-a.log");
+        Path b = dir.resolve("server-b.log");
+        writeLog(a, odd);
+        writeLog(b, even);
+        List<String> both = List.of(a.toString(), b.toString());
+        Pipeline.Result result = run(both, DEFAULT, 2);
+
+        assertThat(result.windowsKeptOpen()).isTrue();
+        assertThat(result.lateEvents()).isZero();
+        assertThat(result.attacks()).isEqualTo(run(both, UNLIMITED, 2).attacks());
     }
 
     @Test
@@ -134,9 +168,20 @@ class LatenessTest {
         assertThat(lines).hasSize(10_000);
         Path older = dir.resolve("access.log.1");
         Path newer = dir.resolve("access.log");
-        Files.write(older, lines.subList(0, 5_000));
-        Files.write(newer, lines.subList(5_000, lines.size()));
+        writeLog(older, lines.subList(0, 5_000));
+        writeLog(newer, lines.subList(5_000, lines.size()));
         return List.of(older.toString(), newer.toString());
+    }
+
+    /**
+     * Writes lines as a server writes its log: the file's modification time is when its last line
+     * was written, which the pipeline takes as the latest time the file can hold.
+     */
+    private static void writeLog(Path file, List<String> lines) throws Exception {
+        Files.write(file, lines);
+        String last = lines.get(lines.size() - 1);
+        String time = last.substring(last.indexOf('[') + 1, last.indexOf(']'));
+        Files.setLastModifiedTime(file, FileTime.from(ZonedDateTime.parse(time, APACHE_TIME).toInstant()));
     }
 
     /** The time of the first line of the newer part: where the cut is. */
