@@ -1,6 +1,7 @@
 package org.hotline.pipeline;
 
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -31,10 +32,10 @@ import org.hotline.source.Sources;
  * seconds put a part that runs on for an hour before the parts it overlaps, which then were late
  * (measured: the sample log cut into 200 parts lost a path scan that way).
  *
- * <p>Peeking opens each input once more and parses at most its first lines. Standard input cannot
- * be opened twice; it, and any input whose first time cannot be told (unreadable, unknown format,
- * no timed event near the top), is read first, in the order given, and reports its own problems
- * when it is read for real.
+ * <p>Peeking opens each input once more and parses at most its first lines. Standard input and
+ * pipes cannot be read twice; they, and any input whose first time cannot be told (unreadable,
+ * unknown format, no timed event near the top), are read first, in the order given, and report
+ * their own problems when they are read for real.
  */
 final class ReadingOrder {
     private ReadingOrder() {}
@@ -107,7 +108,9 @@ final class ReadingOrder {
     private record Span(long first, long last) {}
 
     private static Span span(Sources.Input input, InputStream stdin, Function<Source, Peek> context) {
-        if (input.isStdin() || input.problem() != null) {
+        // Only a regular file can be read twice: a pipe (`<(zcat a.gz)`, a FIFO) would lose what
+        // the peek read, so it is left unpeeked, like standard input.
+        if (input.isStdin() || input.problem() != null || input.path() == null || !Files.isRegularFile(input.path())) {
             return new Span(Long.MIN_VALUE, Long.MAX_VALUE);
         }
         try (Source source = Sources.open(input, stdin)) {

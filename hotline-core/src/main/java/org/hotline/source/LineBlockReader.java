@@ -53,6 +53,10 @@ public final class LineBlockReader {
             fill += readFully(buf, fill, buf.length - fill);
         }
         if (fill == 0) {
+            // A read that failed before any byte came is an error, not an empty input.
+            if (failure != null) {
+                throw failure;
+            }
             return null;
         }
         if (failure != null) {

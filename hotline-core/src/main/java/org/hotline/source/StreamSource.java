@@ -152,5 +152,20 @@ public final class StreamSource implements Source {
             count += s;
             return s;
         }
+
+        /**
+         * What can be read without blocking, or 0 when the stream cannot tell. A file channel's
+         * stream answers from the file's size and position, and a named pipe has neither: it threw
+         * "Illegal seek", from inside BufferedInputStream.read after it had copied the first 32 KiB,
+         * so a FIFO or {@code <(zcat log.gz)} read as an empty input.
+         */
+        @Override
+        public int available() {
+            try {
+                return super.available();
+            } catch (IOException e) {
+                return 0;
+            }
+        }
     }
 }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -160,5 +162,41 @@ class StreamSourceTest {
         try (Source s = StreamSource.open(file)) {
             assertThat(s.next()).isNull();
         }
+    }
+
+    @Test
+    void aNamedPipeIsReadWhole() throws Exception {
+        // What `hotline analyze <(zcat old.log.gz)` and a FIFO give: a path with no size. It read as an
+        // empty input (the stream's available() threw "Illegal seek" after the first 32 KiB arrived).
+        Path fifo = dir.resolve("fifo");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        assertThat(mkfifo.waitFor()).isZero();
+        byte[] data = numberedLines(100_000, 40);
+        Thread writer = new Thread(() -> {
+            try {
+                Files.write(fifo, data);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        writer.start();
+        try (Source s = StreamSource.open(fifo)) {
+            List<String> read = lines(s);
+            assertThat(read).hasSize(100_000);
+            assertThat(read.get(99_999)).startsWith("100000:100000 ");
+        }
+        writer.join();
+    }
+
+    @Test
+    void aReadThatFailsBeforeTheFirstByteIsAnErrorNotAnEmptyInput() {
+        InputStream broken = new InputStream() {
+            @Override
+            public int read() throws IOException {
+                throw new IOException("device gone");
+            }
+        };
+        LineBlockReader reader = new LineBlockReader("broken.log", broken, () -> 0);
+        assertThatThrownBy(reader::next).isInstanceOf(IOException.class).hasMessageContaining("device gone");
     }
 }
