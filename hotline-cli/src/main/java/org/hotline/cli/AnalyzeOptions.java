@@ -36,8 +36,8 @@ final class AnalyzeOptions {
             description = {"How far a line's time may lie before the lines read before it and still count in its"
                     + " detector window (default: ${DEFAULT-VALUE}). Older windows are judged and dropped while"
                     + " reading, so memory follows the sources active at one time, not the length of the input.",
-                    "Later lines are counted and reported. Give rotated logs oldest first, or pass `unlimited` to"
-                    + " keep every window open to the end."})
+                    "Later lines are counted and reported. Several inputs are read oldest first where that is clear;"
+                    + " inputs that overlap in time keep every window open, as `unlimited` does."})
     String lateness;
 
     @Option(names = "--detectors", paramLabel = "NAME", split = ",",

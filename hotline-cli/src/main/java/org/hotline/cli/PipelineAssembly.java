@@ -77,9 +77,9 @@ final class PipelineAssembly {
     /** Lines out of time order beyond --lateness: their detector windows may have been judged already. */
     static String lateWarning(long lateEvents, long lateness) {
         return lateEvents + " events were more than " + AnalyzeOptions.LATENESS.format(lateness) + " older than lines"
-                + " read before them (inputs not in time order, e.g. rotated logs given newest first): their detector"
-                + " windows may have been closed already, and they were judged apart, so an attack spanning both may"
-                + " be split or missed; give the inputs oldest first, or pass --lateness with a longer time or unlimited";
+                + " read before them (lines of one input out of time order): their detector windows may have been"
+                + " closed already, and they were judged apart, so an attack spanning both may be split or missed;"
+                + " pass --lateness with a longer time, or unlimited";
     }
 
     private static EventsOutWriter openEventsOut(Path path, EnricherChain enrichment) {
