@@ -2,6 +2,7 @@ package org.hotline.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +26,18 @@ class NewlinesTest {
                 }
             }
             assertThat(Newlines.count(b, from, to)).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void countsRunsOfNewlinesLongerThanALaneHolds() {
+        // Every byte a newline: each byte lane counts one per word, so a run past 255 words
+        // (2,040 bytes) would overflow a lane that is not folded in time.
+        for (int length : new int[] {2_039, 2_040, 2_041, 2_048, 4_087, 65_536 + 3}) {
+            byte[] b = new byte[length];
+            Arrays.fill(b, (byte) '\n');
+            assertThat(Newlines.count(b, 0, length)).as("%d newlines", length).isEqualTo(length);
+            assertThat(Newlines.count(b, 5, length - 1)).isEqualTo(length - 6);
         }
     }
 
