@@ -2,6 +2,7 @@ package org.hotline.geo.mmdb;
 
 import com.maxmind.db.Metadata;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import org.hotline.event.IpAddress;
 
 /**
@@ -29,15 +30,18 @@ final class RecordLocator {
     private final int recordSize;
     private final boolean ipv6Tree;
     private final long ipv4Start;
+    /** The last offset an 8-byte read may start at. */
+    private final int lastWordAt;
 
     RecordLocator(ByteBuffer database, Metadata metadata) {
-        this.tree = database;
+        this.tree = database.duplicate().order(ByteOrder.BIG_ENDIAN);   // the format is big-endian
         this.nodeCount = metadata.nodeCount();
         this.recordSize = metadata.recordSize();
         this.ipv6Tree = metadata.ipVersion() == 6;
         if (recordSize != 24 && recordSize != 28 && recordSize != 32) {
             throw new IllegalArgumentException("unsupported record size " + recordSize);
         }
+        this.lastWordAt = database.capacity() - Long.BYTES;
         long node = 0;
         // IPv4 lives at ::a.b.c.d in an IPv6 tree: 96 zero bits from the root, as the reader does it.
         for (int i = 0; i < 96 && ipv6Tree && node < nodeCount; i++) {
@@ -73,22 +77,42 @@ final class RecordLocator {
         return node > nodeCount ? node - nodeCount : INVALID;
     }
 
+    /**
+     * One 8-byte read per node, the node's two records and the bytes after (there are always 8:
+     * the 16-byte data-section separator follows the tree): three single-byte reads per record,
+     * each bounds- and scope-checked by the buffer, were most of the time of resolving the sources.
+     */
     private long child(long node, int bit) {
+        int at = (int) (node * (recordSize >>> 2));
+        if (at > lastWordAt) {
+            return childByBytes(at, bit);
+        }
+        long word = tree.getLong(at);
         switch (recordSize) {
-            case 24: {
-                int at = (int) (node * 6) + bit * 3;
-                return uint24(at);
-            }
+            case 24:
+                return bit == 0 ? word >>> 40 : (word >>> 16) & 0xff_ffffL;
             case 28: {
-                int at = (int) (node * 7);
+                long middle = (word >>> 32) & 0xff;
+                return bit == 0 ? ((middle & 0xf0) << 20) | ((word >>> 40) & 0xff_ffffL)
+                        : ((middle & 0x0f) << 24) | ((word >>> 8) & 0xff_ffffL);
+            }
+            default:
+                return bit == 0 ? word >>> 32 : word & 0xffff_ffffL;
+        }
+    }
+
+    /** A node too near the end of the buffer for an 8-byte read (a file cut short after its tree). */
+    private long childByBytes(int at, int bit) {
+        switch (recordSize) {
+            case 24:
+                return uint24(at + bit * 3);
+            case 28: {
                 int middle = tree.get(at + 3) & 0xff;
                 return bit == 0 ? ((long) (middle & 0xf0) << 20) | uint24(at)
                         : ((long) (middle & 0x0f) << 24) | uint24(at + 4);
             }
-            default: {
-                int at = (int) (node * 8) + bit * 4;
-                return tree.getInt(at) & 0xffff_ffffL;
-            }
+            default:
+                return tree.getInt(at + bit * 4) & 0xffff_ffffL;
         }
     }
 
