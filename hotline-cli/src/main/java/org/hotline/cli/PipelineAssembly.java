@@ -32,8 +32,9 @@ import org.hotline.source.Sources;
  * pipeline, read top to bottom like the stages run — detection plan, enrichment, source → parser
  * → detectors and tally, enrichment of every distinct source, coverage check, report.
  *
- * <p>Everything a user can get wrong (detector names and values, database files, the events-out
- * path) is checked before the first input line is read.
+ * <p>Everything a user can get wrong (detector names and values, the events-out path) is checked
+ * before the first input line is read. The databases are opened beside the first blocks (see
+ * {@link GeoOpening}): a bad one stops the reading as soon as it is found.
  */
 final class PipelineAssembly {
 
@@ -48,11 +49,13 @@ final class PipelineAssembly {
 
     static Analysis analyze(Request request, PipelineListener listener, InputStream stdin) throws IOException {
         DetectionPlan detection = DetectionPlan.of(request.detectors(), request.detect());
-        try (EnricherChain enrichment = request.geo().open();
-             EventsOutWriter eventsOut = openEventsOut(request.eventsOut(), enrichment)) {
+        try (GeoOpening geo = GeoOpening.start(request.geo()::open);
+             EventsOutWriter eventsOut = openEventsOut(request.eventsOut(), geo)) {
 
             Pipeline pipeline = new Pipeline(request.settings(), detection, SourceTally::new, eventsOut, listener, stdin);
+            geo.whenFailed(pipeline::abort);
             Pipeline.Result result = pipeline.run(Sources.expand(request.inputs()));
+            EnricherChain enrichment = geo.get();
 
             SourceTally tally = (SourceTally) result.aggregate();
             Map<IpAddress, Origin> origins = OriginReportBuilder.resolve(tally, result.attacks(), enrichment::enrichOnce,
@@ -82,10 +85,12 @@ final class PipelineAssembly {
                 + " pass --lateness with a longer time, or unlimited";
     }
 
-    private static EventsOutWriter openEventsOut(Path path, EnricherChain enrichment) {
+    /** Events are enriched as they are written, so this waits for the databases. */
+    private static EventsOutWriter openEventsOut(Path path, GeoOpening geo) {
         if (path == null) {
             return null;
         }
+        EnricherChain enrichment = geo.get();
         try {
             OutputStream out = Files.newOutputStream(path);
             return new EventsOutWriter(path.toString(), out, ip -> enrichment.enrich(ip, Origin.UNKNOWN));

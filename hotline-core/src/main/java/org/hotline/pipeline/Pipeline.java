@@ -105,6 +105,8 @@ public final class Pipeline {
     private final Consumer<List<Event>> eventsOut;
     private final PipelineListener listener;
     private final InputStream stdin;
+    /** Why the run must stop reading, set by {@link #abort} from another thread; null while it may go on. */
+    private final AtomicReference<RuntimeException> aborted = new AtomicReference<>();
 
     /**
      * @param detectors  makes a fresh set of detectors; called once per worker
@@ -119,6 +121,16 @@ public final class Pipeline {
         this.eventsOut = eventsOut;
         this.listener = listener;
         this.stdin = stdin;
+    }
+
+    /**
+     * Stops a run from another thread: reading stops before the next block, the blocks queued are
+     * finished, and {@link #run} throws {@code reason}. For work done beside the run that the run's
+     * result needs (the CLI opens the databases while the first blocks are read): when that fails,
+     * reading the rest of a large input would only delay the error. The first reason wins.
+     */
+    public void abort(RuntimeException reason) {
+        aborted.compareAndSet(null, reason);
     }
 
     public Result run(List<Sources.Input> inputs) {
@@ -144,7 +156,7 @@ public final class Pipeline {
         long[] sequence = {0};
         List<Integer> order = plan.order();
         try {
-            for (int position = 0; position < order.size(); position++) {
+            for (int position = 0; position < order.size() && aborted.get() == null; position++) {
                 readings.add(read(position, inputs.get(order.get(position)), queue, failure, sequence));
             }
         } finally {
@@ -154,6 +166,9 @@ public final class Pipeline {
             for (Thread t : threads) {
                 joinQuietly(t);
             }
+        }
+        if (aborted.get() != null) {
+            throw aborted.get();
         }
         Throwable broken = failure.get();
         if (broken != null) {
@@ -201,7 +216,7 @@ public final class Pipeline {
             listener.inputStarted(info, spec.format());
             long lines = 0;
             long firstSequence = sequence[0];
-            for (LineBlock block = first; block != null; block = source.next()) {
+            for (LineBlock block = first; block != null && aborted.get() == null; block = source.next()) {
                 lines += block.lineCount();
                 put(queue, new Work(index, spec, context, block, sequence[0]++, firstSequence), failure, false);
                 listener.progress(info, block.inputOffset(), lines);
