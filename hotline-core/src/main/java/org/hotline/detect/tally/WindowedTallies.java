@@ -57,6 +57,8 @@ public final class WindowedTallies {
     /** Windows below this have been handed over; an event in one of them is late. */
     private long handedOverBelow = Long.MIN_VALUE;
     private int cellsAfterHandOver;
+    /** The shared instance {@link #closeInto} last found to have the same rule as this one. */
+    private WindowedTallies checkedShared;
     /** On the shared instance of a pipeline: judges the windows the workers hand over. */
     private Settlement settlement;
 
@@ -115,7 +117,10 @@ public final class WindowedTallies {
      * windows wait, which only delays their judgement. Called by the worker owning this instance.
      */
     public void closeInto(WindowedTallies shared, WindowClosing closing) {
-        requireSameRule(shared);
+        if (shared != checkedShared) {   // once per pair: the record's equals ran on every block, mostly interpreted
+            requireSameRule(shared);
+            checkedShared = shared;
+        }
         long limit = closing.isLast() ? Long.MAX_VALUE : Math.floorDiv(closing.before(), windowMillis);
         int held = cells.size();
         if (!closing.forced() && held >= HAND_OVER_AT && held < 2 * cellsAfterHandOver && cells.minWindow() < limit) {
