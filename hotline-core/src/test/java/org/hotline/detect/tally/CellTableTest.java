@@ -16,6 +16,7 @@ import org.hotline.event.InputPosition;
 import org.hotline.event.IpAddress;
 import org.hotline.event.Outcome;
 import org.hotline.event.Protocol;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -59,6 +60,42 @@ class CellTableTest {
         List<Attack> actual = new ArrayList<>();
         one.emit(actual::add);
         assertThat(actual).isEqualTo(model(events, targets));
+    }
+
+    /**
+     * Evidence keeps its file through moves that renumber files: the cells a table keeps get new
+     * file numbers at each move, and a table it moves cells into must not translate them by its
+     * memory of an older numbering (the second move sends nothing there, so that memory is not
+     * refreshed; a version that reused the arrays of the move before last got this wrong).
+     */
+    @Test
+    void evidenceKeepsItsFileAcrossMovesThatReuseArrays() {
+        CellTable worker = new CellTable(0);
+        CellTable shared = new CellTable(0);
+        CellTable late = new CellTable(0);
+        IpAddress source = IpAddress.parse("192.0.2.7");
+        worker.add(worker.claim(source, "t", "s", 1), event(source, "a.log", 11));
+        worker.add(worker.claim(source, "t", "s", 5), event(source, "b.log", 12));
+        worker.moveBelow(2, shared, Long.MIN_VALUE, late);       // window 1 (a.log) moves, 5 (b.log) stays
+
+        worker.add(worker.claim(source, "t", "s", 10), event(source, "c.log", 13));
+        worker.moveBelow(6, shared, 6, late);                     // window 5 is late: nothing into shared
+
+        worker.moveBelow(Long.MAX_VALUE, shared, Long.MIN_VALUE, late);   // window 10 (c.log) moves
+        Tally tally = new Tally();
+        shared.addTo(shared.claim(source, "t", "s", 10), tally);
+        assertThat(tally.evidence.toList()).containsExactly(new InputPosition("c.log", 13));
+        Tally first = new Tally();
+        shared.addTo(shared.claim(source, "t", "s", 1), first);
+        assertThat(first.evidence.toList()).containsExactly(new InputPosition("a.log", 11));
+        Tally moved = new Tally();
+        late.addTo(late.claim(source, "t", "s", 5), moved);
+        assertThat(moved.evidence.toList()).containsExactly(new InputPosition("b.log", 12));
+    }
+
+    private static Event event(IpAddress source, String file, long line) {
+        return new Event(line * MINUTE, source, -1, null, -1, Protocol.TCP, "http", Outcome.REQUEST, 100, true,
+                new InputPosition(file, line), null);
     }
 
     /** Every cell qualifies (threshold 1), so each run of adjacent windows of a key is one attack. */
