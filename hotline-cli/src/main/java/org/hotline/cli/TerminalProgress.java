@@ -1,7 +1,9 @@
 package org.hotline.cli;
 
 import java.io.PrintStream;
+import java.util.IdentityHashMap;
 import java.util.Locale;
+import java.util.Map;
 import org.hotline.pipeline.PipelineListener;
 import org.hotline.source.SourceInfo;
 
@@ -15,8 +17,9 @@ final class TerminalProgress implements PipelineListener {
     private final PrintStream err;
     private final long start = System.nanoTime();
     private long lastDraw;
-    private long linesBefore;
-    private long linesInInput;
+    /** Lines so far per input: several are read at once when they are merged by time. */
+    private final Map<SourceInfo, Long> linesPerInput = new IdentityHashMap<>();
+    private long total;
     private boolean drawn;
 
     TerminalProgress(PrintStream err) {
@@ -24,21 +27,15 @@ final class TerminalProgress implements PipelineListener {
     }
 
     @Override
-    public void inputStarted(SourceInfo info, String format) {
-        linesBefore += linesInInput;
-        linesInInput = 0;
-    }
-
-    @Override
     public void progress(SourceInfo info, long position, long lines) {
-        linesInInput = lines;
+        Long before = linesPerInput.put(info, lines);
+        total += lines - (before == null ? 0 : before);
         long now = System.nanoTime();
         if (now - lastDraw < REDRAW_NANOS) {
             return;
         }
         lastDraw = now;
         double seconds = Math.max(1e-3, (now - start) / 1e9);
-        long total = linesBefore + lines;
         String bar;
         if (info.size() > 0) {
             double share = Math.min(1.0, (double) position / info.size());

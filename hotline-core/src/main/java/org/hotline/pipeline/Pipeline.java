@@ -31,9 +31,10 @@ import org.hotline.source.Sources;
  * Runs source → parser → detectors and aggregator over a list of inputs, using every core.
  *
  * <p>How the work is split: this thread reads each input in turn (oldest first, see {@link
- * ReadingOrder}), numbers its lines, decides its format from the first lines, and queues blocks of
- * whole lines; worker threads take blocks in any order and feed their own parser, detector and
- * aggregator instances, which are merged at the end.
+ * ReadingOrder}; inputs that overlap in time merged by time, see {@link MergedInput}), numbers its
+ * lines, decides its format from the first lines, and queues blocks of whole lines; worker threads
+ * take blocks in any order and feed their own parser, detector and aggregator instances, which are
+ * merged at the end.
  * That is why detectors and aggregators must be order-independent and mergeable. Memory is bounded
  * by the blocks in flight ({@code 2 × workers + 2} of about 1 MiB), per-source state, and the
  * detector windows still open: as the input is read past a time (see {@link Horizon}), workers
@@ -90,7 +91,8 @@ public final class Pipeline {
     /**
      * What a run produced: per-input accounting, the attacks, the merged aggregator, how many events
      * came later than the lateness allowed (their windows may have been judged already), and whether
-     * every window was kept open to the end because the inputs overlap in time.
+     * every window was kept open to the end because the inputs overlap in time and could not be
+     * merged by time (stdin or a pipe beside other inputs; see {@link ReadingOrder.Plan}).
      */
     public record Result(List<InputSummary> inputs, List<Attack> attacks, Aggregator aggregate, long lateEvents,
                          boolean windowsKeptOpen) {
@@ -156,7 +158,10 @@ public final class Pipeline {
         long[] sequence = {0};
         List<Integer> order = plan.order();
         try {
-            for (int position = 0; position < order.size() && aborted.get() == null; position++) {
+            if (plan.merge()) {
+                readings.addAll(readMerged(order.stream().map(inputs::get).toList(), queue, failure, sequence));
+            }
+            for (int position = readings.size(); position < order.size() && aborted.get() == null; position++) {
                 readings.add(read(position, inputs.get(order.get(position)), queue, failure, sequence));
             }
         } finally {
@@ -218,7 +223,7 @@ public final class Pipeline {
             long firstSequence = sequence[0];
             for (LineBlock block = first; block != null && aborted.get() == null; block = source.next()) {
                 lines += block.lineCount();
-                put(queue, new Work(index, spec, context, block, sequence[0]++, firstSequence), failure, false);
+                put(queue, new Work(index, spec, context, block, sequence[0]++, firstSequence, index), failure, false);
                 listener.progress(info, block.inputOffset(), lines);
             }
             listener.inputFinished(info, null);
@@ -230,6 +235,115 @@ public final class Pipeline {
             String message = input.name() + ": read error (" + e.getMessage() + "); the lines before were analysed";
             listener.inputFinished(info, message);
             return new Reading(info, spec, context, input.name(), message);
+        }
+    }
+
+    /**
+     * Reads inputs that overlap in time merged by time (see {@link MergedInput}): the piece handed
+     * out next is always of the input whose pending lines are earliest. Returns their readings in
+     * reading order; an input that cannot be read, or whose format cannot be told, is recorded as
+     * failed and the others go on.
+     */
+    private List<Reading> readMerged(List<Sources.Input> inputs, BlockingQueue<Work> queue,
+                                     AtomicReference<Throwable> failure, long[] sequence) {
+        Reading[] readings = new Reading[inputs.size()];
+        List<MergedInput> open = new ArrayList<>();
+        try {
+            for (int position = 0; position < inputs.size(); position++) {
+                MergedInput m = openMerged(position, inputs.get(position), readings);
+                if (m != null) {
+                    open.add(m);
+                }
+            }
+            long halfLateness = settings.lateness() / 2;
+            while (!open.isEmpty() && aborted.get() == null) {
+                MergedInput next = open.get(0);
+                for (MergedInput m : open) {
+                    if (m.start() < next.start()) {
+                        next = m;   // the earliest pending lines; on a tie, the input given first
+                    }
+                }
+                long others = Long.MAX_VALUE;
+                for (MergedInput m : open) {
+                    if (m != next) {
+                        others = Math.min(others, m.start());
+                    }
+                }
+                long bound = others == Long.MAX_VALUE || others > Long.MAX_VALUE - halfLateness ? Long.MAX_VALUE
+                        : others + halfLateness;
+                LineBlock piece;
+                try {
+                    piece = next.take(bound);
+                } catch (IOException e) {
+                    String message = inputs.get(next.position).name() + ": read error (" + e.getMessage()
+                            + "); the lines before were analysed";
+                    finishMerged(next, open, readings, message);
+                    continue;
+                }
+                if (next.firstSequence < 0) {
+                    next.firstSequence = sequence[0];
+                }
+                int oldest = open.stream().mapToInt(m -> m.position).min().orElse(next.position);
+                put(queue, new Work(next.position, next.spec, next.context, piece, sequence[0]++, next.firstSequence, oldest),
+                        failure, false);
+                listener.progress(next.source.info(), piece.inputOffset(), next.lines);
+                if (next.exhausted()) {
+                    finishMerged(next, open, readings, null);
+                }
+            }
+        } finally {
+            for (MergedInput m : List.copyOf(open)) {
+                finishMerged(m, open, readings, null);
+            }
+        }
+        return List.of(readings);
+    }
+
+    /** Opens one input of a merge and reads its first block; null (with its reading recorded) if that fails. */
+    private MergedInput openMerged(int position, Sources.Input input, Reading[] readings) {
+        Source source = null;
+        SourceInfo info = null;
+        try {
+            source = Sources.open(input, stdin);
+            info = source.info();
+            LineBlock first = source.next();
+            if (first == null) {
+                listener.inputFinished(info, null);
+                readings[position] = new Reading(info, null, null, input.name(), null);
+                source.close();
+                return null;
+            }
+            FileContext context = context(info, first);
+            ParserSpec spec = chooseFormat(context);
+            listener.inputStarted(info, spec.format());
+            readings[position] = new Reading(info, spec, context, input.name(), null);
+            return new MergedInput(position, source, spec, context, first);
+        } catch (InputException | IOException e) {
+            String message = e instanceof InputException ? e.getMessage()
+                    : input.name() + ": read error (" + e.getMessage() + "); the lines before were analysed";
+            listener.inputFinished(info, message);
+            readings[position] = new Reading(info, null, null, input.name(), message);
+            closeQuietly(source);
+            return null;
+        }
+    }
+
+    private void finishMerged(MergedInput m, List<MergedInput> open, Reading[] readings, String error) {
+        open.remove(m);
+        Reading r = readings[m.position];
+        readings[m.position] = new Reading(r.info(), r.spec(), r.context(), r.name(), error);
+        listener.inputFinished(m.source.info(), error);
+        closeQuietly(m.source);
+    }
+
+    private static void closeQuietly(Source source) {
+        if (source == null) {
+            return;
+        }
+        try {
+            source.close();
+        } catch (IOException e) {
+            // nothing was lost: the input was read as far as it could be
         }
     }
 
@@ -306,10 +420,12 @@ public final class Pipeline {
     /**
      * A block to parse, with what its worker needs to make a parser for its input: blocks are
      * numbered across inputs in reading order, and {@code firstSequence} is the number of the
-     * input's first block.
+     * input's first block. Inputs before {@code oldestOpenInput} are read to the end: their parsers
+     * can go (one after another, that is every input before this one; merged, the oldest still open).
      */
-    record Work(int input, ParserSpec spec, FileContext context, LineBlock block, long sequence, long firstSequence) {
-        static final Work POISON = new Work(-1, null, null, null, -1, -1);
+    record Work(int input, ParserSpec spec, FileContext context, LineBlock block, long sequence, long firstSequence,
+                int oldestOpenInput) {
+        static final Work POISON = new Work(-1, null, null, null, -1, -1, -1);
     }
 
 }

@@ -45,12 +45,25 @@ final class ReadingOrder {
      *
      * @param order   indices into the inputs, in reading order
      * @param overlap true when some input, in this order, may hold lines more than the lateness older
-     *                than lines of an input read before it: then closing windows while reading
-     *                would judge its lines apart from their neighbours (two servers' logs of the
-     *                same hours, a log cut into parts, standard input beside files), so the pipeline
-     *                keeps every window open to the end instead, as {@code --lateness unlimited} does
+     *                than lines of an input read before it, and they cannot be merged by time
+     *                (standard input or a pipe beside files, an input whose time cannot be told,
+     *                more than {@link #MAX_MERGED}): then closing windows while reading would judge
+     *                its lines apart from their neighbours, so the pipeline keeps every window open
+     *                to the end instead, as {@code --lateness unlimited} does
+     * @param merge   true when the inputs overlap in time (two servers' logs of the same hours) and
+     *                every one's first time is known: they are read merged by time ({@link MergedInput})
      */
-    record Plan(List<Integer> order, boolean overlap) {}
+    record Plan(List<Integer> order, boolean overlap, boolean merge) {
+        Plan(List<Integer> order, boolean overlap) {
+            this(order, overlap, false);
+        }
+    }
+
+    /**
+     * Most inputs read merged by time: each holds a pending block (about 1 MiB) and an open file.
+     * Beyond this many overlapping inputs the windows stay open to the end instead.
+     */
+    static final int MAX_MERGED = 64;
 
     /**
      * @param lateness millis (see {@link Pipeline.Settings#lateness()}); with
@@ -91,6 +104,10 @@ final class ReadingOrder {
                 overlap = true;
             }
             latest = Math.max(latest, last[i]);
+        }
+        if (overlap && unknown.isEmpty() && known.size() <= MAX_MERGED) {
+            // Every input's time is known: read them merged by time, and windows close as usual.
+            return new Plan(known, false, true);
         }
         unknown.addAll(known);
         return new Plan(unknown, overlap);

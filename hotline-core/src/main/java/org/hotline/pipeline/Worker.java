@@ -132,9 +132,9 @@ final class Worker implements Runnable, ParseSink {
     }
 
     private void process(Pipeline.Work work) {
-        // The queue is FIFO and inputs are read one after another, so once a block of input k
-        // arrives, no block of an earlier input will: their parsers (and caches) can go.
-        parsers.keySet().removeIf(input -> input < work.input());
+        // The queue is FIFO, so once a block says which inputs were read to the end, no block of
+        // theirs will come: their parsers (and caches) can go.
+        parsers.keySet().removeIf(input -> input < work.oldestOpenInput());
         Parser parser = parsers.computeIfAbsent(work.input(), i -> work.spec().create(work.context()));
         current = accounting.computeIfAbsent(work.input(), i -> new InputAccounting());
         collected = committer == null ? null : new ArrayList<>();

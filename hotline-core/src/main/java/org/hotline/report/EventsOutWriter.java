@@ -18,8 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@code --events-out FILE}: every parsed event, enriched, one JSON object per line (JSON Lines),
  * with the file and line it came from — for SIEMs and audits. Plug it into the pipeline as its
- * events consumer; it receives blocks in input order and streams them out, so memory stays
- * bounded whatever the input size.
+ * events consumer; it receives blocks in reading order (each input's lines in order; inputs that
+ * overlap in time interleaved by time) and streams them out, so memory stays bounded whatever the
+ * input size.
  *
  * <p>Each object: {@code time} (ISO-8601 UTC or null), {@code source}, {@code sourcePort},
  * {@code destination}, {@code destinationPort}, {@code protocol}, {@code service}, {@code outcome},

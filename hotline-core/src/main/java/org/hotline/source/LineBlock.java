@@ -1,5 +1,6 @@
 package org.hotline.source;
 
+import java.util.Arrays;
 import java.util.function.Consumer;
 
 /**
@@ -31,6 +32,37 @@ public record LineBlock(String source, byte[] bytes, int length, long firstLine,
             index++;
             start = end + 1;
         }
+    }
+
+    /**
+     * Offsets where each line starts, and one more: where a line after the last would start
+     * ({@link #length}, or one past it when the block does not end with a newline).
+     */
+    public int[] lineStarts() {
+        int[] starts = new int[(int) lineCount + 1];
+        int start = 0;
+        for (int i = 0; i < lineCount; i++) {
+            starts[i] = start;
+            int nl = indexOf(bytes, (byte) '\n', start, length);
+            start = nl < 0 ? length + 1 : nl + 1;
+        }
+        starts[(int) lineCount] = start;
+        return starts;
+    }
+
+    /**
+     * Lines {@code from} to {@code to} (exclusive) as a block of their own, numbered as here, with
+     * their own copy of the bytes: for reading inputs merged by time, where a block is handed out in
+     * pieces that end where another input's lines are due. {@code starts} is {@link #lineStarts()};
+     * {@code 0 <= from < to <= lineCount}.
+     */
+    public LineBlock slice(int from, int to, int[] starts) {
+        if (from < 0 || to <= from || to > lineCount) {
+            throw new IllegalArgumentException("no lines " + from + " to " + to + " in a block of " + lineCount);
+        }
+        byte[] piece = Arrays.copyOfRange(bytes, starts[from], Math.min(starts[to], length));
+        return new LineBlock(source, piece, piece.length, firstLine + from, inputOffset,
+                truncatedLine >= from && truncatedLine < to ? truncatedLine - from : -1, to - from);
     }
 
     /** Number of lines in {@code [0, length)} of {@code bytes} (a last line without newline counts). */

@@ -90,28 +90,63 @@ class LatenessTest {
     }
 
     @Test
-    void inputsThatOverlapInTimeKeepEveryWindowOpen() throws Exception {
+    void inputsThatOverlapInTimeAreReadMergedByTime() throws Exception {
         // Two servers' logs of the same four days: the sample's odd lines and its even lines. Read
-        // one after the other, the second would be late as a whole; so windows stay open to the end.
-        List<String> lines = new ArrayList<>();
-        for (String part : rotate()) {
-            lines.addAll(Files.readAllLines(Path.of(part)));
-        }
+        // one after the other, the second would be late as a whole; merged by time, nothing is late,
+        // windows close while reading, and the attacks are those of judging everything at the end.
+        List<String> lines = sampleLines();
         List<String> odd = new ArrayList<>();
         List<String> even = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             (i % 2 == 0 ? odd : even).add(lines.get(i));
         }
-        Path a = dir.resolve("server-a.log");
-        Path b = dir.resolve("server-b.log");
-        writeLog(a, odd);
-        writeLog(b, even);
-        List<String> both = List.of(a.toString(), b.toString());
+        List<String> both = List.of(write("server-a.log", odd), write("server-b.log", even));
         Pipeline.Result result = run(both, DEFAULT, 2);
 
-        assertThat(result.windowsKeptOpen()).isTrue();
+        assertThat(result.windowsKeptOpen()).isFalse();
         assertThat(result.lateEvents()).isZero();
-        assertThat(result.attacks()).isEqualTo(run(both, UNLIMITED, 2).attacks());
+        assertThat(result.attacks()).hasSizeGreaterThan(20).isEqualTo(run(both, UNLIMITED, 2).attacks());
+        assertThat(result.inputs()).extracting(InputSummary::events).containsExactly(5_000L, 5_000L);
+    }
+
+    @Test
+    void aSparseInputBesideADenseOneIsCutWhereTheDenseOnesLinesAreDue() throws Exception {
+        // A dense log (the sample's odd lines, two blocks) and a sparse one over the same four days
+        // (every 20th even line: 250 lines, one block). Handed out whole, the sparse block would move
+        // the horizon four days ahead at once and make the dense log's second block late; cut at
+        // the dense log's pending lines, nothing is late.
+        List<String> lines = sampleLines();
+        List<String> dense = new ArrayList<>();
+        List<String> sparse = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (i % 2 == 0) {
+                dense.add(lines.get(i));
+            } else if (i % 40 == 1) {
+                sparse.add(lines.get(i));
+            }
+        }
+        List<String> inputs = List.of(write("firewall-like.log", sparse), write("web.log", dense));
+        for (int workers : new int[] {1, 2}) {
+            Pipeline.Result result = run(inputs, DEFAULT, workers);
+            assertThat(result.lateEvents()).as("%d workers", workers).isZero();
+            assertThat(result.windowsKeptOpen()).isFalse();
+            assertThat(result.attacks()).isEqualTo(run(inputs, UNLIMITED, workers).attacks());
+            assertThat(result.inputs()).extracting(InputSummary::events).containsExactly(250L, 5_000L);
+        }
+    }
+
+    private List<String> sampleLines() throws Exception {
+        List<String> lines = new ArrayList<>();
+        for (String part : rotate()) {
+            lines.addAll(Files.readAllLines(Path.of(part)));
+        }
+        return lines;
+    }
+
+    private String write(String name, List<String> lines) throws Exception {
+        Path file = dir.resolve(name);
+        writeLog(file, lines);
+        return file.toString();
     }
 
     @Test
