@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.hotline.Completion;
 import org.hotline.geo.EnricherChain;
 
 /**
@@ -50,17 +51,7 @@ final class GeoOpening implements AutoCloseable {
 
     /** The opened chain, waiting for it; rethrows what opening threw. */
     EnricherChain get() {
-        try {
-            return chain.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e;
-        }
+        return Completion.join(chain);
     }
 
     /** Closes the chain once it is open (waiting for it, so nothing opened is left behind). */

@@ -5,10 +5,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.Function;
 import java.util.stream.IntStream;
+import org.hotline.Completion;
 import org.hotline.detect.Attack;
 import org.hotline.enrich.DatabaseInfo;
 import org.hotline.enrich.Origin;
@@ -50,7 +50,7 @@ public final class OriginReportBuilder {
         CompletableFuture<EventsSection> eventsBeside = CompletableFuture.supplyAsync(() -> EventTotals.build(in.tally(), origins));
         List<String> inputOrder = in.inputs().stream().map(InputSummary::name).toList();
         AttackBreakdown.Result attacks = AttackBreakdown.build(in.attacks(), origins, in.run().zone(), inputOrder);
-        EventsSection events = join(eventsBeside);
+        EventsSection events = Completion.join(eventsBeside);
         Caveats.TimeWindow window = new Caveats.TimeWindow(events.firstSeen(), events.lastSeen(), in.run().zone().getId());
         List<Caveats.FileRule> timeRules = new ArrayList<>();
         for (InputSummary s : in.inputs()) {
@@ -69,20 +69,6 @@ public final class OriginReportBuilder {
                 in.databases().stream().map(OriginReportBuilder::database).toList(),
                 ReportWarnings.of(in, events, attacks.section()),
                 events, attacks.section(), caveats);
-    }
-
-    private static <T> T join(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e;
-        }
     }
 
     /** Every distinct source's origin (of all events and of all attacks), looked up once each. */
