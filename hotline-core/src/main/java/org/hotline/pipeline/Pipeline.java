@@ -223,7 +223,7 @@ public final class Pipeline {
             long firstSequence = sequence[0];
             for (LineBlock block = first; block != null && aborted.get() == null; block = source.next()) {
                 lines += block.lineCount();
-                put(queue, new Work(index, spec, context, block, sequence[0]++, firstSequence, index), failure, false);
+                put(queue, new Work(index, spec, context, block, sequence[0]++, firstSequence, index, null), failure, false);
                 listener.progress(info, block.inputOffset(), lines);
             }
             listener.inputFinished(info, null);
@@ -256,6 +256,7 @@ public final class Pipeline {
                 }
             }
             long halfLateness = settings.lateness() / 2;
+            Batch batch = new Batch();
             while (!open.isEmpty() && aborted.get() == null) {
                 MergedInput next = open.get(0);
                 for (MergedInput m : open) {
@@ -280,23 +281,66 @@ public final class Pipeline {
                     finishMerged(next, open, readings, message);
                     continue;
                 }
-                if (next.firstSequence < 0) {
-                    next.firstSequence = sequence[0];
-                }
-                int oldest = open.stream().mapToInt(m -> m.position).min().orElse(next.position);
-                put(queue, new Work(next.position, next.spec, next.context, piece, sequence[0]++, next.firstSequence, oldest),
-                        failure, false);
-                listener.progress(next.source.info(), piece.inputOffset(), next.lines);
+                batch.add(next, piece);
                 if (next.exhausted()) {
                     finishMerged(next, open, readings, null);
                 }
+                if (batch.lines >= MERGED_BATCH_LINES || open.isEmpty()) {
+                    batch.flush(open, queue, failure, sequence);
+                }
             }
+            batch.flush(open, queue, failure, sequence);
         } finally {
             for (MergedInput m : List.copyOf(open)) {
                 finishMerged(m, open, readings, null);
             }
         }
         return List.of(readings);
+    }
+
+    /** Lines of merged inputs handed to a worker at once (see {@link Work#then}). */
+    private static final int MERGED_BATCH_LINES = 4096;
+
+    /** Pieces of merged inputs gathered for one unit of work, in the order they were cut. */
+    private final class Batch {
+        private final List<MergedInput> inputs = new ArrayList<>();
+        private final List<LineBlock> pieces = new ArrayList<>();
+        long lines;
+
+        void add(MergedInput input, LineBlock piece) {
+            inputs.add(input);
+            pieces.add(piece);
+            lines += piece.lineCount();
+        }
+
+        void flush(List<MergedInput> open, BlockingQueue<Work> queue, AtomicReference<Throwable> failure, long[] sequence) {
+            if (pieces.isEmpty()) {
+                return;
+            }
+            long number = sequence[0]++;
+            int oldest = Integer.MAX_VALUE;
+            for (MergedInput m : open) {
+                oldest = Math.min(oldest, m.position);
+            }
+            for (MergedInput m : inputs) {
+                oldest = Math.min(oldest, m.position);
+                if (m.firstSequence < 0) {
+                    m.firstSequence = number;
+                }
+            }
+            Work then = null;
+            for (int i = pieces.size() - 1; i >= 0; i--) {
+                MergedInput m = inputs.get(i);
+                then = new Work(m.position, m.spec, m.context, pieces.get(i), number, m.firstSequence, oldest, then);
+            }
+            put(queue, then, failure, false);
+            for (int i = 0; i < pieces.size(); i++) {
+                listener.progress(inputs.get(i).source.info(), pieces.get(i).inputOffset(), inputs.get(i).lines);
+            }
+            inputs.clear();
+            pieces.clear();
+            lines = 0;
+        }
     }
 
     /** Opens one input of a merge and reads its first block; null (with its reading recorded) if that fails. */
@@ -422,10 +466,22 @@ public final class Pipeline {
      * numbered across inputs in reading order, and {@code firstSequence} is the number of the
      * input's first block. Inputs before {@code oldestOpenInput} are read to the end: their parsers
      * can go (one after another, that is every input before this one; merged, the oldest still open).
+     * {@code then} is the next block of the same unit of work, or null: inputs merged by time come in
+     * pieces of a few lines, which are handed to the workers a few thousand lines at a time (one
+     * piece per hand-off cost more in waking workers than parsing them).
      */
     record Work(int input, ParserSpec spec, FileContext context, LineBlock block, long sequence, long firstSequence,
-                int oldestOpenInput) {
-        static final Work POISON = new Work(-1, null, null, null, -1, -1, -1);
+                int oldestOpenInput, Work then) {
+        static final Work POISON = new Work(-1, null, null, null, -1, -1, -1, null);
+
+        /** Lines of this block and the ones after it. */
+        long lines() {
+            long n = 0;
+            for (Work w = this; w != null; w = w.then) {
+                n += w.block.lineCount();
+            }
+            return n;
+        }
     }
 
 }

@@ -91,7 +91,7 @@ final class Worker implements Runnable, ParseSink {
                 if (failure.get() == null) {
                     process(work);
                     horizon.finished(work.sequence(), blockLatest);
-                    linesSinceClosing += work.block().lineCount();
+                    linesSinceClosing += work.lines();
                     long closing = horizon.closedBefore();
                     if (closing > closedBefore && linesSinceClosing >= CLOSE_AFTER_LINES) {
                         linesSinceClosing = 0;
@@ -144,15 +144,21 @@ final class Worker implements Runnable, ParseSink {
         // The queue is FIFO, so once a block says which inputs were read to the end, no block of
         // theirs will come: their parsers (and caches) can go.
         parsers.keySet().removeIf(input -> input < work.oldestOpenInput());
-        Parser parser = parsers.computeIfAbsent(work.input(), i -> work.spec().create(work.context()));
-        current = accounting.computeIfAbsent(work.input(), i -> new InputAccounting());
         collected = committer == null ? null : new ArrayList<>();
         blockLatest = Long.MIN_VALUE;
-        work.block().forEachLine(line -> parseLine(parser, line));
+        for (Pipeline.Work w = work; w != null; w = w.then()) {
+            parse(w);
+        }
         if (committer != null) {
             committer.commit(work.sequence(), collected);
             collected = null;
         }
+    }
+
+    private void parse(Pipeline.Work work) {
+        Parser parser = parsers.computeIfAbsent(work.input(), i -> work.spec().create(work.context()));
+        current = accounting.computeIfAbsent(work.input(), i -> new InputAccounting());
+        work.block().forEachLine(line -> parseLine(parser, line));
     }
 
     private void parseLine(Parser parser, RawLine line) {
