@@ -23,8 +23,10 @@ import org.hotline.source.Source;
  * Every piece then ends before any line still to come from another input, give or take that half,
  * and no line is late that was written in time order.
  *
- * <p>The cut is found by binary search over the block's lines, parsing a dozen of them with a parser
- * of the reader's own: lines of one input are in time order, give or take the lateness.
+ * <p>The cut is found by galloping from the last cut, then halving, parsing a few lines with a
+ * parser of the reader's own: lines of one input are in time order, give or take the lateness.
+ * Pieces can be a few lines long (two sparse logs of the same days); the pipeline hands them to the
+ * workers a few thousand lines at a time.
  */
 final class MergedInput {
     /** Lines searched for one with a time before giving up (blank, malformed or timeless lines). */

@@ -159,7 +159,8 @@ public final class Pipeline {
         List<Integer> order = plan.order();
         try {
             if (plan.merge()) {
-                readings.addAll(readMerged(order.stream().map(inputs::get).toList(), queue, failure, sequence));
+                readings.addAll(new MergedReading(this, settings.lateness(), listener, stdin, aborted::get)
+                        .read(order.stream().map(inputs::get).toList(), queue, failure, sequence));
             }
             for (int position = readings.size(); position < order.size() && aborted.get() == null; position++) {
                 readings.add(read(position, inputs.get(order.get(position)), queue, failure, sequence));
@@ -196,13 +197,13 @@ public final class Pipeline {
         }
     }
 
-    private FileContext context(SourceInfo info, LineBlock first) {
+    FileContext context(SourceInfo info, LineBlock first) {
         long reference = info.lastModified() > 0 ? info.lastModified() : System.currentTimeMillis();
         return new FileContext(info.name(), settings.year(), reference, settings.zone(), head(first));
     }
 
     /** One input as the reader saw it: what the summary needs besides the workers' counts. */
-    private record Reading(SourceInfo info, ParserSpec spec, FileContext context, String name, String error) {}
+    record Reading(SourceInfo info, ParserSpec spec, FileContext context, String name, String error) {}
 
     private Reading read(int index, Sources.Input input, BlockingQueue<Work> queue,
                          AtomicReference<Throwable> failure, long[] sequence) {
@@ -238,160 +239,7 @@ public final class Pipeline {
         }
     }
 
-    /**
-     * Reads inputs that overlap in time merged by time (see {@link MergedInput}): the piece handed
-     * out next is always of the input whose pending lines are earliest. Returns their readings in
-     * reading order; an input that cannot be read, or whose format cannot be told, is recorded as
-     * failed and the others go on.
-     */
-    private List<Reading> readMerged(List<Sources.Input> inputs, BlockingQueue<Work> queue,
-                                     AtomicReference<Throwable> failure, long[] sequence) {
-        Reading[] readings = new Reading[inputs.size()];
-        List<MergedInput> open = new ArrayList<>();
-        try {
-            for (int position = 0; position < inputs.size(); position++) {
-                MergedInput m = openMerged(position, inputs.get(position), readings);
-                if (m != null) {
-                    open.add(m);
-                }
-            }
-            long halfLateness = settings.lateness() / 2;
-            Batch batch = new Batch();
-            while (!open.isEmpty() && aborted.get() == null) {
-                MergedInput next = open.get(0);
-                for (MergedInput m : open) {
-                    if (m.start() < next.start()) {
-                        next = m;   // the earliest pending lines; on a tie, the input given first
-                    }
-                }
-                long others = Long.MAX_VALUE;
-                for (MergedInput m : open) {
-                    if (m != next) {
-                        others = Math.min(others, m.start());
-                    }
-                }
-                long bound = others == Long.MAX_VALUE || others > Long.MAX_VALUE - halfLateness ? Long.MAX_VALUE
-                        : others + halfLateness;
-                LineBlock piece;
-                try {
-                    piece = next.take(bound);
-                } catch (IOException e) {
-                    String message = inputs.get(next.position).name() + ": read error (" + e.getMessage()
-                            + "); the lines before were analysed";
-                    finishMerged(next, open, readings, message);
-                    continue;
-                }
-                batch.add(next, piece);
-                if (next.exhausted()) {
-                    finishMerged(next, open, readings, null);
-                }
-                if (batch.lines >= MERGED_BATCH_LINES || open.isEmpty()) {
-                    batch.flush(open, queue, failure, sequence);
-                }
-            }
-            batch.flush(open, queue, failure, sequence);
-        } finally {
-            for (MergedInput m : List.copyOf(open)) {
-                finishMerged(m, open, readings, null);
-            }
-        }
-        return List.of(readings);
-    }
-
-    /** Lines of merged inputs handed to a worker at once (see {@link Work#then}). */
-    private static final int MERGED_BATCH_LINES = 4096;
-
-    /** Pieces of merged inputs gathered for one unit of work, in the order they were cut. */
-    private final class Batch {
-        private final List<MergedInput> inputs = new ArrayList<>();
-        private final List<LineBlock> pieces = new ArrayList<>();
-        long lines;
-
-        void add(MergedInput input, LineBlock piece) {
-            inputs.add(input);
-            pieces.add(piece);
-            lines += piece.lineCount();
-        }
-
-        void flush(List<MergedInput> open, BlockingQueue<Work> queue, AtomicReference<Throwable> failure, long[] sequence) {
-            if (pieces.isEmpty()) {
-                return;
-            }
-            long number = sequence[0]++;
-            int oldest = Integer.MAX_VALUE;
-            for (MergedInput m : open) {
-                oldest = Math.min(oldest, m.position);
-            }
-            for (MergedInput m : inputs) {
-                oldest = Math.min(oldest, m.position);
-                if (m.firstSequence < 0) {
-                    m.firstSequence = number;
-                }
-            }
-            Work then = null;
-            for (int i = pieces.size() - 1; i >= 0; i--) {
-                MergedInput m = inputs.get(i);
-                then = new Work(m.position, m.spec, m.context, pieces.get(i), number, m.firstSequence, oldest, then);
-            }
-            put(queue, then, failure, false);
-            for (int i = 0; i < pieces.size(); i++) {
-                listener.progress(inputs.get(i).source.info(), pieces.get(i).inputOffset(), inputs.get(i).lines);
-            }
-            inputs.clear();
-            pieces.clear();
-            lines = 0;
-        }
-    }
-
-    /** Opens one input of a merge and reads its first block; null (with its reading recorded) if that fails. */
-    private MergedInput openMerged(int position, Sources.Input input, Reading[] readings) {
-        Source source = null;
-        SourceInfo info = null;
-        try {
-            source = Sources.open(input, stdin);
-            info = source.info();
-            LineBlock first = source.next();
-            if (first == null) {
-                listener.inputFinished(info, null);
-                readings[position] = new Reading(info, null, null, input.name(), null);
-                source.close();
-                return null;
-            }
-            FileContext context = context(info, first);
-            ParserSpec spec = chooseFormat(context);
-            listener.inputStarted(info, spec.format());
-            readings[position] = new Reading(info, spec, context, input.name(), null);
-            return new MergedInput(position, source, spec, context, first);
-        } catch (InputException | IOException e) {
-            String message = e instanceof InputException ? e.getMessage()
-                    : input.name() + ": read error (" + e.getMessage() + "); the lines before were analysed";
-            listener.inputFinished(info, message);
-            readings[position] = new Reading(info, null, null, input.name(), message);
-            closeQuietly(source);
-            return null;
-        }
-    }
-
-    private void finishMerged(MergedInput m, List<MergedInput> open, Reading[] readings, String error) {
-        open.remove(m);
-        Reading r = readings[m.position];
-        readings[m.position] = new Reading(r.info(), r.spec(), r.context(), r.name(), error);
-        listener.inputFinished(m.source.info(), error);
-        closeQuietly(m.source);
-    }
-
-    private static void closeQuietly(Source source) {
-        if (source == null) {
-            return;
-        }
-        try {
-            source.close();
-        } catch (IOException e) {
-            // nothing was lost: the input was read as far as it could be
-        }
-    }
-
-    private ParserSpec chooseFormat(FileContext context) {
+    ParserSpec chooseFormat(FileContext context) {
         if (settings.format() != null) {
             return Parsers.byName(settings.format());
         }
@@ -437,7 +285,7 @@ public final class Pipeline {
         return new Result(List.of(summaries), List.copyOf(attacks), into.aggregator(), into.lateEvents(), windowsKeptOpen);
     }
 
-    private static void put(BlockingQueue<Work> queue, Work work, AtomicReference<Throwable> failure, boolean always) {
+    static void put(BlockingQueue<Work> queue, Work work, AtomicReference<Throwable> failure, boolean always) {
         try {
             while (!queue.offer(work, 100, TimeUnit.MILLISECONDS)) {
                 if (failure.get() != null && !always) {
