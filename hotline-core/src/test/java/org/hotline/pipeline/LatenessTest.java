@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
+import java.util.stream.LongStream;
 import java.util.zip.GZIPInputStream;
 import org.hotline.aggregate.Aggregator;
 import org.hotline.detect.Attack;
@@ -107,6 +108,22 @@ class LatenessTest {
         assertThat(result.lateEvents()).isZero();
         assertThat(result.attacks()).hasSizeGreaterThan(20).isEqualTo(run(both, UNLIMITED, 2).attacks());
         assertThat(result.inputs()).extracting(InputSummary::events).containsExactly(5_000L, 5_000L);
+
+        // Every event once, with its own file and line, in time order across both (give or take the
+        // seconds the sample's lines are out of order): what --events-out writes.
+        List<Event> events = new ArrayList<>();
+        Pipeline pipeline = new Pipeline(new Pipeline.Settings(null, 0, ZoneOffset.UTC, 2, DEFAULT), DetectionPlan.defaults(),
+                NoAggregate::new, events::addAll, PipelineListener.NONE, new ByteArrayInputStream(new byte[0]));
+        pipeline.run(Sources.expand(both));
+        for (String file : both) {
+            assertThat(events.stream().filter(e -> e.position().file().equals(file)).mapToLong(e -> e.position().line()))
+                    .as(file).containsExactlyElementsOf(LongStream.rangeClosed(1, 5_000).boxed().toList());
+        }
+        long latest = events.get(0).time();
+        for (Event e : events) {
+            assertThat(e.time()).as("%s", e.position()).isGreaterThan(latest - DEFAULT / 2);
+            latest = Math.max(latest, e.time());
+        }
     }
 
     @Test
