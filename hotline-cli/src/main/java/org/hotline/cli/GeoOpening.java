@@ -28,9 +28,7 @@ final class GeoOpening implements AutoCloseable {
         Thread t = new Thread(() -> {
             try {
                 chain.complete(open.get());
-            } catch (RuntimeException e) {
-                chain.completeExceptionally(e);
-            } catch (Error e) {
+            } catch (RuntimeException | Error e) {
                 chain.completeExceptionally(e);
             }
         }, "hotline-open-geo");
