@@ -37,8 +37,8 @@ final class AnalyzeOptions {
                     + " detector window (default: ${DEFAULT-VALUE}). Older windows are judged and dropped while"
                     + " reading, so memory follows the sources active at one time, not the length of the input.",
                     "Later lines are counted and reported. Several inputs are read oldest first where that is clear;"
-                    + " inputs that overlap in time (two servers' logs of the same days) are read merged by time."
-                    + " Only stdin or a pipe beside other inputs keeps every window open, as `unlimited` does."})
+                    + " inputs that overlap in time (two servers' logs of the same days, stdin beside a file) are"
+                    + " read merged by time. More than 64 overlapping inputs keep every window open, as `unlimited` does."})
     String lateness;
 
     @Option(names = "--detectors", paramLabel = "NAME", split = ",",

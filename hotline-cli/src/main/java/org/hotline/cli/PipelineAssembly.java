@@ -108,7 +108,7 @@ final class PipelineAssembly {
         s.put("threads", Integer.toString(request.settings().workers()));
         long lateness = request.settings().lateness();
         s.put("lateness", lateness == Pipeline.UNLIMITED_LATENESS ? "unlimited" : AnalyzeOptions.LATENESS.format(lateness)
-                + (windowsKeptOpen ? " (not applied: the inputs overlap in time and could not be merged by time, so every window was kept open to the end)" : ""));
+                + (windowsKeptOpen ? " (not applied: more inputs overlap in time than are merged by time, so every window was kept open to the end)" : ""));
         List<String> rules = new ArrayList<>(detection.describe());
         for (int i = 0; i < rules.size(); i++) {
             s.put("detector." + (i + 1), rules.get(i));

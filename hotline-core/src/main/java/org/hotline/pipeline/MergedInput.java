@@ -47,6 +47,8 @@ final class MergedInput {
     private LineBlock block;
     private int[] starts;
     private int next;
+    /** The block was handed out to its last line; {@link #advance} reads the next. */
+    private boolean blockDone;
     /** Time of the block's last timed line, or {@link Long#MIN_VALUE}. */
     private long blockLast;
     private long start;
@@ -62,7 +64,7 @@ final class MergedInput {
     }
 
     boolean exhausted() {
-        return block == null;
+        return block == null && !blockDone;
     }
 
     /**
@@ -75,20 +77,30 @@ final class MergedInput {
 
     /**
      * The next piece: the lines still to hand out up to the last one at or before {@code bound},
-     * at least one line. When that is the rest of the block, the next block is read.
+     * at least one line. When that is the rest of the block, {@link #advance} reads the next one:
+     * after the piece is on its way, so a read that fails (a truncated gzip) loses no line before it.
      */
-    LineBlock take(long bound) throws IOException {
+    LineBlock take(long bound) {
         int count = (int) block.lineCount();
         int end = blockLast == Long.MIN_VALUE || blockLast <= bound ? count : firstLaterThan(bound, count);
         LineBlock piece = next == 0 && end == count ? block : block.slice(next, end, starts);
         lines += end - next;
         next = end;
         if (next == count) {
-            setBlock(source.next());
+            blockDone = true;
         } else {
             start = timeNear(next, 1);
         }
         return piece;
+    }
+
+    /** Reads the next block once the last one was handed out whole; nothing otherwise. */
+    void advance() throws IOException {
+        if (blockDone) {
+            blockDone = false;
+            block = null;
+            setBlock(source.next());
+        }
     }
 
     /**

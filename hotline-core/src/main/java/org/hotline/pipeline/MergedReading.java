@@ -78,18 +78,15 @@ final class MergedReading {
                 }
                 long bound = others == Long.MAX_VALUE || others > Long.MAX_VALUE - halfLateness ? Long.MAX_VALUE
                         : others + halfLateness;
-                LineBlock piece;
+                batch.add(next, next.take(bound));
                 try {
-                    piece = next.take(bound);
-                } catch (IOException e) {
-                    String message = inputs.get(next.position).name() + ": read error (" + e.getMessage()
-                            + "); the lines before were analysed";
-                    finishMerged(next, open, readings, message);
-                    continue;
-                }
-                batch.add(next, piece);
-                if (next.exhausted()) {
-                    finishMerged(next, open, readings, null);
+                    next.advance();
+                    if (next.exhausted()) {
+                        finishMerged(next, open, readings, null);
+                    }
+                } catch (InputException | IOException e) {
+                    // As when inputs are read one after another: named, and the lines before still count.
+                    finishMerged(next, open, readings, Pipeline.problem(inputs.get(next.position), e));
                 }
                 if (batch.lines >= MERGED_BATCH_LINES || open.isEmpty()) {
                     batch.flush(open, queue, failure, sequence);
@@ -169,8 +166,7 @@ final class MergedReading {
             readings[position] = new Reading(info, spec, context, input.name(), null);
             return new MergedInput(position, source, spec, context, first);
         } catch (InputException | IOException e) {
-            String message = e instanceof InputException ? e.getMessage()
-                    : input.name() + ": read error (" + e.getMessage() + "); the lines before were analysed";
+            String message = Pipeline.problem(input, e);
             listener.inputFinished(info, message);
             readings[position] = new Reading(info, null, null, input.name(), message);
             closeQuietly(source);

@@ -91,8 +91,8 @@ public final class Pipeline {
     /**
      * What a run produced: per-input accounting, the attacks, the merged aggregator, how many events
      * came later than the lateness allowed (their windows may have been judged already), and whether
-     * every window was kept open to the end because the inputs overlap in time and could not be
-     * merged by time (stdin or a pipe beside other inputs; see {@link ReadingOrder.Plan}).
+     * every window was kept open to the end because the inputs overlap in time and were too many
+     * to merge by time (see {@link ReadingOrder.Plan}).
      */
     public record Result(List<InputSummary> inputs, List<Attack> attacks, Aggregator aggregate, long lateEvents,
                          boolean windowsKeptOpen) {
@@ -229,14 +229,17 @@ public final class Pipeline {
             }
             listener.inputFinished(info, null);
             return new Reading(info, spec, context, input.name(), null);
-        } catch (InputException e) {
-            listener.inputFinished(info, e.getMessage());
-            return new Reading(info, spec, context, input.name(), e.getMessage());
-        } catch (IOException e) {
-            String message = input.name() + ": read error (" + e.getMessage() + "); the lines before were analysed";
+        } catch (InputException | IOException e) {
+            String message = problem(input, e);
             listener.inputFinished(info, message);
             return new Reading(info, spec, context, input.name(), message);
         }
+    }
+
+    /** What the report says of an input that failed: an input problem as it is, a read error with the input's name. */
+    static String problem(Sources.Input input, Exception e) {
+        return e instanceof InputException ? e.getMessage()
+                : input.name() + ": read error (" + e.getMessage() + "); the lines before were analysed";
     }
 
     ParserSpec chooseFormat(FileContext context) {

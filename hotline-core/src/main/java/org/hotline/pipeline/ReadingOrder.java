@@ -35,7 +35,8 @@ import org.hotline.source.Sources;
  * <p>Peeking opens each input once more and parses at most its first lines. Standard input and
  * pipes cannot be read twice; they, and any input whose first time cannot be told (unreadable,
  * unknown format, no timed event near the top), are read first, in the order given, and report
- * their own problems when they are read for real.
+ * their own problems when they are read for real. Since any of them may overlap the others, they
+ * make the inputs read merged by time, where their first block shows their time.
  */
 final class ReadingOrder {
     private ReadingOrder() {}
@@ -45,13 +46,12 @@ final class ReadingOrder {
      *
      * @param order   indices into the inputs, in reading order
      * @param overlap true when some input, in this order, may hold lines more than the lateness older
-     *                than lines of an input read before it, and they cannot be merged by time
-     *                (standard input or a pipe beside files, an input whose time cannot be told,
-     *                more than {@link #MAX_MERGED}): then closing windows while reading would judge
+     *                than lines of an input read before it, and there are too many to merge by time
+     *                (more than {@link #MAX_MERGED}): then closing windows while reading would judge
      *                its lines apart from their neighbours, so the pipeline keeps every window open
      *                to the end instead, as {@code --lateness unlimited} does
-     * @param merge   true when the inputs overlap in time (two servers' logs of the same hours) and
-     *                every one's first time is known: they are read merged by time ({@link MergedInput})
+     * @param merge   true when the inputs may overlap in time (two servers' logs of the same hours,
+     *                standard input beside a file): they are read merged by time ({@link MergedInput})
      */
     record Plan(List<Integer> order, boolean overlap, boolean merge) {
         Plan(List<Integer> order, boolean overlap) {
@@ -105,11 +105,12 @@ final class ReadingOrder {
             }
             latest = Math.max(latest, last[i]);
         }
-        if (overlap && unknown.isEmpty() && known.size() <= MAX_MERGED) {
-            // Every input's time is known: read them merged by time, and windows close as usual.
-            return new Plan(known, false, true);
-        }
         unknown.addAll(known);
+        if (overlap && inputs.size() <= MAX_MERGED) {
+            // Read merged by time, and windows close as usual. An input whose time could not be
+            // peeked (standard input, a pipe) shows its time when the merge reads its first block.
+            return new Plan(unknown, false, true);
+        }
         return new Plan(unknown, overlap);
     }
 

@@ -152,6 +152,53 @@ class LatenessTest {
         }
     }
 
+    @Test
+    void standardInputBesideAFileIsMergedByTimeToo() throws Exception {
+        // `zcat server-a.log.gz | hotline analyze - server-b.log`: stdin cannot be peeked for its
+        // time, but the merge reads its first block anyway.
+        List<String> lines = sampleLines();
+        List<String> odd = new ArrayList<>();
+        List<String> even = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            (i % 2 == 0 ? odd : even).add(lines.get(i));
+        }
+        byte[] stdin = (String.join("\n", odd) + "\n").getBytes(StandardCharsets.UTF_8);
+        List<String> inputs = List.of("-", write("server-b.log", even));
+        Pipeline.Result merged = runWithStdin(inputs, DEFAULT, stdin);
+
+        assertThat(merged.windowsKeptOpen()).isFalse();
+        assertThat(merged.lateEvents()).isZero();
+        assertThat(merged.attacks()).hasSizeGreaterThan(20).isEqualTo(runWithStdin(inputs, UNLIMITED, stdin).attacks());
+        assertThat(merged.inputs()).extracting(InputSummary::events).containsExactly(5_000L, 5_000L);
+    }
+
+    @Test
+    void moreOverlappingInputsThanAreMergedKeepEveryWindowOpen() throws Exception {
+        // The sample dealt round-robin into 65 files of the same four days, one more than are merged.
+        List<String> lines = sampleLines();
+        Path dealt = Files.createDirectory(dir.resolve("dealt"));
+        for (int k = 0; k <= ReadingOrder.MAX_MERGED; k++) {
+            List<String> hand = new ArrayList<>();
+            for (int i = k; i < lines.size(); i += ReadingOrder.MAX_MERGED + 1) {
+                hand.add(lines.get(i));
+            }
+            writeLog(dealt.resolve(String.format("host-%02d.log", k)), hand);
+        }
+        List<String> inputs = List.of(dealt.toString());
+        Pipeline.Result result = run(inputs, DEFAULT, 2);
+
+        assertThat(result.inputs()).hasSize(ReadingOrder.MAX_MERGED + 1);
+        assertThat(result.windowsKeptOpen()).isTrue();
+        assertThat(result.lateEvents()).isZero();
+        assertThat(result.attacks()).hasSizeGreaterThan(20).isEqualTo(run(inputs, UNLIMITED, 2).attacks());
+    }
+
+    private static Pipeline.Result runWithStdin(List<String> inputs, long lateness, byte[] stdin) {
+        Pipeline pipeline = new Pipeline(new Pipeline.Settings(null, 0, ZoneOffset.UTC, 2, lateness),
+                DetectionPlan.defaults(), NoAggregate::new, null, PipelineListener.NONE, new ByteArrayInputStream(stdin));
+        return pipeline.run(Sources.expand(inputs));
+    }
+
     private List<String> sampleLines() throws Exception {
         List<String> lines = new ArrayList<>();
         for (String part : rotate()) {

@@ -74,6 +74,7 @@ class MergedInputTest {
                 // Mostly short pieces (a few lines to a few hundred), now and then past the block.
                 long bound = input.start() + (random.nextInt(8) == 0 ? 20_000_000L : random.nextInt(300) * 1_000L);
                 LineBlock piece = input.take(bound);
+                input.advance();
                 pieces++;
                 assertThat(piece.firstLine()).isEqualTo(expectedLine);
                 int end = at + (int) piece.lineCount();   // index after the piece's last line
