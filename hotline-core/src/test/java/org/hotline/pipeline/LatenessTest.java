@@ -95,12 +95,9 @@ class LatenessTest {
         // Two servers' logs of the same four days: the sample's odd lines and its even lines. Read
         // one after the other, the second would be late as a whole; merged by time, nothing is late,
         // windows close while reading, and the attacks are those of judging everything at the end.
-        List<String> lines = sampleLines();
-        List<String> odd = new ArrayList<>();
-        List<String> even = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            (i % 2 == 0 ? odd : even).add(lines.get(i));
-        }
+        List<List<String>> servers = deal(sampleLines(), 2);
+        List<String> odd = servers.get(0);
+        List<String> even = servers.get(1);
         List<String> both = List.of(write("server-a.log", odd), write("server-b.log", even));
         Pipeline.Result result = run(both, DEFAULT, 2);
 
@@ -156,12 +153,9 @@ class LatenessTest {
     void standardInputBesideAFileIsMergedByTimeToo() throws Exception {
         // `zcat server-a.log.gz | hotline analyze - server-b.log`: stdin cannot be peeked for its
         // time, but the merge reads its first block anyway.
-        List<String> lines = sampleLines();
-        List<String> odd = new ArrayList<>();
-        List<String> even = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            (i % 2 == 0 ? odd : even).add(lines.get(i));
-        }
+        List<List<String>> servers = deal(sampleLines(), 2);
+        List<String> odd = servers.get(0);
+        List<String> even = servers.get(1);
         byte[] stdin = (String.join("\n", odd) + "\n").getBytes(StandardCharsets.UTF_8);
         List<String> inputs = List.of("-", write("server-b.log", even));
         Pipeline.Result merged = runWithStdin(inputs, DEFAULT, stdin);
@@ -175,14 +169,10 @@ class LatenessTest {
     @Test
     void moreOverlappingInputsThanAreMergedKeepEveryWindowOpen() throws Exception {
         // The sample dealt round-robin into 65 files of the same four days, one more than are merged.
-        List<String> lines = sampleLines();
+        List<List<String>> hands = deal(sampleLines(), ReadingOrder.MAX_MERGED + 1);
         Path dealt = Files.createDirectory(dir.resolve("dealt"));
-        for (int k = 0; k <= ReadingOrder.MAX_MERGED; k++) {
-            List<String> hand = new ArrayList<>();
-            for (int i = k; i < lines.size(); i += ReadingOrder.MAX_MERGED + 1) {
-                hand.add(lines.get(i));
-            }
-            writeLog(dealt.resolve(String.format("host-%02d.log", k)), hand);
+        for (int k = 0; k < hands.size(); k++) {
+            writeLog(dealt.resolve(String.format("host-%02d.log", k)), hands.get(k));
         }
         List<String> inputs = List.of(dealt.toString());
         Pipeline.Result result = run(inputs, DEFAULT, 2);
@@ -197,6 +187,18 @@ class LatenessTest {
         Pipeline pipeline = new Pipeline(new Pipeline.Settings(null, 0, ZoneOffset.UTC, 2, lateness),
                 DetectionPlan.defaults(), NoAggregate::new, null, PipelineListener.NONE, new ByteArrayInputStream(stdin));
         return pipeline.run(Sources.expand(inputs));
+    }
+
+    /** The lines dealt round-robin into {@code hands} logs of the same period, as that many servers would write them. */
+    private static List<List<String>> deal(List<String> lines, int hands) {
+        List<List<String>> dealt = new ArrayList<>();
+        for (int k = 0; k < hands; k++) {
+            dealt.add(new ArrayList<>());
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            dealt.get(i % hands).add(lines.get(i));
+        }
+        return dealt;
     }
 
     private List<String> sampleLines() throws Exception {
