@@ -76,8 +76,7 @@ final class MergedReading {
                         others = Math.min(others, m.start());
                     }
                 }
-                long bound = others == Long.MAX_VALUE || others > Long.MAX_VALUE - halfLateness ? Long.MAX_VALUE
-                        : others + halfLateness;
+                long bound = others > Long.MAX_VALUE - halfLateness ? Long.MAX_VALUE : others + halfLateness;
                 batch.add(next, next.take(bound));
                 try {
                     next.advance();
@@ -88,7 +87,7 @@ final class MergedReading {
                     // As when inputs are read one after another: named, and the lines before still count.
                     finishMerged(next, open, readings, Pipeline.problem(inputs.get(next.position), e));
                 }
-                if (batch.lines >= MERGED_BATCH_LINES || open.isEmpty()) {
+                if (batch.lines >= MERGED_BATCH_LINES) {
                     batch.flush(open, queue, failure, sequence);
                 }
             }
