@@ -133,7 +133,7 @@ final class MergedReading {
             Work then = null;
             for (int i = pieces.size() - 1; i >= 0; i--) {
                 MergedInput m = inputs.get(i);
-                then = new Work(m.position, m.spec, m.context, pieces.get(i), number, m.firstSequence, oldest, then);
+                then = new Work(m.position, m.spec, m.context, pieces.get(i), number, m.firstSequence, oldest, then, null);
             }
             Pipeline.put(queue, then, failure, false);
             for (int i = 0; i < pieces.size(); i++) {

@@ -22,6 +22,7 @@ import org.hotline.parse.FileContext;
 import org.hotline.parse.FormatDetector;
 import org.hotline.parse.ParserSpec;
 import org.hotline.parse.Parsers;
+import org.hotline.source.BlockBuffers;
 import org.hotline.source.LineBlock;
 import org.hotline.source.Source;
 import org.hotline.source.SourceInfo;
@@ -137,6 +138,8 @@ public final class Pipeline {
 
     public Result run(List<Sources.Input> inputs) {
         BlockingQueue<Work> queue = new ArrayBlockingQueue<>(settings.workers() * 2 + 2);
+        // The blocks in flight: those queued, one per worker, and the one being read.
+        BlockBuffers buffers = new BlockBuffers(queue.remainingCapacity() + settings.workers() + 1);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         OrderedCommitter committer = eventsOut == null ? null : new OrderedCommitter(eventsOut);
         List<Detector> shared = detectors.get();
@@ -163,7 +166,7 @@ public final class Pipeline {
                         .read(order.stream().map(inputs::get).toList(), queue, failure, sequence));
             }
             for (int position = readings.size(); position < order.size() && aborted.get() == null; position++) {
-                readings.add(read(position, inputs.get(order.get(position)), queue, failure, sequence));
+                readings.add(read(position, inputs.get(order.get(position)), queue, failure, sequence, buffers));
             }
         } finally {
             for (int i = 0; i < workers.size(); i++) {
@@ -206,11 +209,11 @@ public final class Pipeline {
     record Reading(SourceInfo info, ParserSpec spec, FileContext context, String name, String error) {}
 
     private Reading read(int index, Sources.Input input, BlockingQueue<Work> queue,
-                         AtomicReference<Throwable> failure, long[] sequence) {
+                         AtomicReference<Throwable> failure, long[] sequence, BlockBuffers buffers) {
         SourceInfo info = null;
         ParserSpec spec = null;
         FileContext context = null;
-        try (Source source = Sources.open(input, stdin)) {
+        try (Source source = Sources.open(input, stdin, buffers)) {
             info = source.info();
             LineBlock first = source.next();
             if (first == null) {
@@ -224,7 +227,7 @@ public final class Pipeline {
             long firstSequence = sequence[0];
             for (LineBlock block = first; block != null && aborted.get() == null; block = source.next()) {
                 lines += block.lineCount();
-                put(queue, new Work(index, spec, context, block, sequence[0]++, firstSequence, index, null), failure, false);
+                put(queue, new Work(index, spec, context, block, sequence[0]++, firstSequence, index, null, buffers), failure, false);
                 listener.progress(info, block.inputOffset(), lines);
             }
             listener.inputFinished(info, null);
@@ -319,11 +322,12 @@ public final class Pipeline {
      * can go (one after another, that is every input before this one; merged, the oldest still open).
      * {@code then} is the next block of the same unit of work, or null: inputs merged by time come in
      * pieces of a few lines, which are handed to the workers a few thousand lines at a time (one
-     * piece per hand-off cost more in waking workers than parsing them).
+     * piece per hand-off cost more in waking workers than parsing them). {@code returnTo} takes the
+     * block's buffer back once it is parsed, or is null (the buffer is left to the collector).
      */
     record Work(int input, ParserSpec spec, FileContext context, LineBlock block, long sequence, long firstSequence,
-                int oldestOpenInput, Work then) {
-        static final Work POISON = new Work(-1, null, null, null, -1, -1, -1, null);
+                int oldestOpenInput, Work then, BlockBuffers returnTo) {
+        static final Work POISON = new Work(-1, null, null, null, -1, -1, -1, null, null);
 
         /** Lines of this block and the ones after it. */
         long lines() {

@@ -153,6 +153,12 @@ final class Worker implements Runnable, ParseSink {
             committer.commit(work.sequence(), collected);
             collected = null;
         }
+        // Parsed, and the events hold copies: no one reads these buffers any more.
+        for (Pipeline.Work w = work; w != null; w = w.then()) {
+            if (w.returnTo() != null) {
+                w.returnTo().give(w.block());
+            }
+        }
     }
 
     private void parse(Pipeline.Work work) {

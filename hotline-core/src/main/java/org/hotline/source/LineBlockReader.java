@@ -6,9 +6,9 @@ import java.io.InputStream;
 /**
  * Cuts a byte stream into {@link LineBlock}s of whole lines and numbers them.
  *
- * <p>Each block gets its own buffer (about {@link #BLOCK_BYTES}), so workers can process blocks
- * while the reader goes on; memory is bounded by the number of blocks in flight, never by the
- * input's size. A line longer than {@link #MAX_LINE_BYTES} is cut there, flagged, and the rest of it
+ * <p>Each block gets its own buffer (about {@link #BLOCK_BYTES}, reused through {@link BlockBuffers}
+ * when the caller gives them back), so workers can process blocks while the reader goes on;
+ * memory is bounded by the number of blocks in flight, never by the input's size. A line longer than {@link #MAX_LINE_BYTES} is cut there, flagged, and the rest of it
  * is skipped: one pathological line must not stall the run or exhaust memory (fail2ban #1173).
  */
 public final class LineBlockReader {
@@ -18,6 +18,8 @@ public final class LineBlockReader {
     private final String name;
     private final InputStream in;
     private final LongSupplierOffset offset;
+    /** Where block buffers come from: reused ones when a pipeline gives them back, else null (new each time). */
+    private final BlockBuffers buffers;
     private byte[] pending = new byte[0];
     private int pendingLength;
     private long nextLine = 1;
@@ -32,9 +34,15 @@ public final class LineBlockReader {
     }
 
     public LineBlockReader(String name, InputStream in, LongSupplierOffset offset) {
+        this(name, in, offset, null);
+    }
+
+    /** @param buffers where block buffers come from and go back to, or null for a new buffer per block */
+    public LineBlockReader(String name, InputStream in, LongSupplierOffset offset, BlockBuffers buffers) {
         this.name = name;
         this.in = in;
         this.offset = offset;
+        this.buffers = buffers;
     }
 
     /** The next block, or null at the end of the input. */
@@ -45,7 +53,7 @@ public final class LineBlockReader {
         if (eof && pendingLength == 0) {
             return null;
         }
-        byte[] buf = new byte[pendingLength + BLOCK_BYTES];
+        byte[] buf = buffers == null ? new byte[pendingLength + BLOCK_BYTES] : buffers.take(pendingLength + BLOCK_BYTES);
         System.arraycopy(pending, 0, buf, 0, pendingLength);
         int fill = pendingLength;
         pendingLength = 0;

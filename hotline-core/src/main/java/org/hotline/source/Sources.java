@@ -62,10 +62,15 @@ public final class Sources {
 
     /** Opens an input; throws {@link InputException} naming it if it cannot be read. */
     public static Source open(Input input, InputStream stdin) {
+        return open(input, stdin, null);
+    }
+
+    /** Like {@link #open(Input, InputStream)}, its block buffers from {@code buffers} (null: new ones). */
+    public static Source open(Input input, InputStream stdin, BlockBuffers buffers) {
         if (input.problem() != null) {
             throw new InputException(input.name() + ": " + input.problem());
         }
-        return input.isStdin() ? StreamSource.stdin(stdin) : StreamSource.open(input.path(), input.name());
+        return input.isStdin() ? StreamSource.stdin(stdin, buffers) : StreamSource.open(input.path(), input.name(), buffers);
     }
 
     static boolean isGlob(String arg) {

@@ -27,7 +27,7 @@ public final class StreamSource implements Source {
     private boolean first = true;
     private long lastLine;
 
-    private StreamSource(String name, long size, long mtime, InputStream rawStream) throws IOException {
+    private StreamSource(String name, long size, long mtime, InputStream rawStream, BlockBuffers buffers) throws IOException {
         CountingStream counting = new CountingStream(rawStream);
         BufferedInputStream buffered = new BufferedInputStream(counting, 1 << 16);
         buffered.mark(2);
@@ -45,7 +45,7 @@ public final class StreamSource implements Source {
         }
         this.raw = rawStream;
         this.info = new SourceInfo(name, size, mtime, gzip);
-        this.reader = new LineBlockReader(name, decoded, counting::count);
+        this.reader = new LineBlockReader(name, decoded, counting::count, buffers);
     }
 
     public static StreamSource open(Path path) {
@@ -53,13 +53,18 @@ public final class StreamSource implements Source {
     }
 
     public static StreamSource open(Path path, String displayName) {
+        return open(path, displayName, null);
+    }
+
+    /** @param buffers where its block buffers come from (see {@link BlockBuffers}), or null for new ones */
+    public static StreamSource open(Path path, String displayName, BlockBuffers buffers) {
         try {
             if (Files.isDirectory(path)) {
                 throw new InputException(displayName + ": is a directory (give its files, or let Sources expand it)");
             }
             long size = Files.size(path);
             long mtime = Files.getLastModifiedTime(path).toMillis();
-            return new StreamSource(displayName, size, mtime, Files.newInputStream(path));
+            return new StreamSource(displayName, size, mtime, Files.newInputStream(path), buffers);
         } catch (NoSuchFileException e) {
             throw new InputException(displayName + ": no such file", e);
         } catch (AccessDeniedException e) {
@@ -71,8 +76,13 @@ public final class StreamSource implements Source {
 
     /** Standard input, named "-". Its lines take their year from today unless --year says otherwise. */
     public static StreamSource stdin(InputStream in) {
+        return stdin(in, null);
+    }
+
+    /** Standard input, its block buffers from {@code buffers} (or new ones when null). */
+    public static StreamSource stdin(InputStream in, BlockBuffers buffers) {
         try {
-            return new StreamSource("-", -1, System.currentTimeMillis(), in);
+            return new StreamSource("-", -1, System.currentTimeMillis(), in, buffers);
         } catch (IOException e) {
             throw new InputException("-: standard input cannot be read (" + e.getMessage() + ")", e);
         }
