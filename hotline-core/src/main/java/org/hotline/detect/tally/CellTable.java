@@ -62,7 +62,7 @@ final class CellTable {
     /** Evidence of cells that outgrew two positions: per cell a count and {@link #LIMIT} packed positions. */
     private static final int LIMIT = Attack.MAX_EVIDENCE;
     private static final int REGION = LIMIT + 1;
-    private long[] pool = new long[REGION * 64];
+    private long[] pool = new long[REGION * 4];
     private int pooled;
     /** Per DISTINCT index - 1: the cell's distinct values, for tables with a distinct cap. */
     private List<DistinctValues> distinct = new ArrayList<>();
@@ -88,13 +88,24 @@ final class CellTable {
     private int[] fileTranslation;
     /** The smallest timed window among the cells, {@link Long#MAX_VALUE} when there is none. */
     private long minWindow = Long.MAX_VALUE;
+    /** The largest timed window among the cells, {@link Long#MIN_VALUE} when there is none. */
+    private long maxWindow = Long.MIN_VALUE;
+    /** Cells of the untimed window. */
+    private int untimedCells;
+    /** The largest event count of a cell: what a {@link Settlement} bounds its windows' sums by. */
+    private long maxEvents;
     private String lastFile;
     private int lastFileNumber = -1;
 
     /** @param distinctCap distinct values each cell counts up to; 0 for none */
     CellTable(int distinctCap) {
+        this(distinctCap, 1 << 8);
+    }
+
+    /** @param capacity slots to start with, a power of two */
+    private CellTable(int distinctCap, int capacity) {
         this.distinctCap = distinctCap;
-        allocate(1 << 8);
+        allocate(capacity);
     }
 
     /** The cell of (source, target, signature, window), made empty-handed if new; returns its index. */
@@ -125,7 +136,10 @@ final class CellTable {
     /** Counts {@code e} in cell {@code at}, as {@link Tally} would. */
     void add(int at, Event e) {
         long[] t = table;
-        t[at + EVENTS]++;
+        long events = ++t[at + EVENTS];
+        if (events > maxEvents) {
+            maxEvents = events;
+        }
         if (e.hasTime()) {
             t[at + FIRST] = Math.min(t[at + FIRST], e.time());
             t[at + LAST] = Math.max(t[at + LAST], e.time());
@@ -212,6 +226,9 @@ final class CellTable {
                 o[from + WINDOW]);
         long[] t = table;
         t[at + EVENTS] += o[from + EVENTS];
+        if (t[at + EVENTS] > maxEvents) {
+            maxEvents = t[at + EVENTS];
+        }
         t[at + FIRST] = Math.min(t[at + FIRST], o[from + FIRST]);
         t[at + LAST] = Math.max(t[at + LAST], o[from + LAST]);
         if (o[from + BYTES] >= 0) {
@@ -281,6 +298,50 @@ final class CellTable {
         return minWindow;
     }
 
+    /** The largest timed window among the cells, {@link Long#MIN_VALUE} when there is none. */
+    long maxWindow() {
+        return maxWindow;
+    }
+
+    /** Whether some cell is of the untimed window. */
+    boolean hasUntimed() {
+        return untimedCells > 0;
+    }
+
+    /** No cell counts more events than this (0 when empty). */
+    long maxEvents() {
+        return maxEvents;
+    }
+
+    /** An empty table with the same distinct cap and room for as many cells as this one holds. */
+    CellTable emptyLike() {
+        // A worker hands its table over at every closing, so a new one starts at the size the
+        // last one reached (they are alike), and a detector that saw a few cells gets a small one.
+        int capacity = 16;
+        while (size >= (int) (capacity * 0.7)) {
+            capacity *= 2;
+        }
+        return new CellTable(distinctCap, capacity);
+    }
+
+    /**
+     * Folds every cell into {@code into}, except those of timed windows below {@code dropBelow},
+     * which are dropped; this table is not to be used afterwards. For a table handed over whole,
+     * whose older windows were judged while it waited (see {@link Settlement}).
+     */
+    void drainInto(CellTable into, long dropBelow) {
+        into.reserve(into.size + size);
+        long[] t = table;
+        for (int at = 0; at < t.length; at += STRIDE) {
+            if (t[at + EVENTS] != 0) {
+                long window = t[at + WINDOW];
+                if (window == WindowedTallies.UNTIMED || window >= dropBelow) {
+                    into.mergeCell(this, at);
+                }
+            }
+        }
+    }
+
     /**
      * Takes the timed cells of windows below {@code limit} out of this table (all cells, untimed
      * ones too, when {@code limit} is {@link Long#MAX_VALUE}): those of windows below
@@ -343,6 +404,9 @@ final class CellTable {
         files = other.files;
         fileNumbers = other.fileNumbers;
         minWindow = other.minWindow;
+        maxWindow = other.maxWindow;
+        untimedCells = other.untimedCells;
+        maxEvents = other.maxEvents;
         lastAt = -1;
         lastTarget = null;
         lastSignature = null;
@@ -549,8 +613,11 @@ final class CellTable {
             return claim(h, l, name, window);
         }
         size++;
-        if (window != WindowedTallies.UNTIMED && window < minWindow) {
-            minWindow = window;
+        if (window == WindowedTallies.UNTIMED) {
+            untimedCells++;
+        } else {
+            minWindow = Math.min(minWindow, window);
+            maxWindow = Math.max(maxWindow, window);
         }
         int at = slot * STRIDE;
         t[at + HIGH] = h;

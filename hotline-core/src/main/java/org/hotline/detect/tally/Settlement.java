@@ -16,13 +16,22 @@ import org.hotline.event.IpAddress;
  * Judges the windows of a {@link WindowedTallies} and turns runs of qualifying windows into
  * attacks, either all at the end, or window by window while the input is still being read.
  *
- * <p>While reading, each worker hands over the cells of the windows that have closed (see
+ * <p>While reading, each worker hands over its whole table when windows close (see
  * {@link WindowedTallies#closeInto}), and says up to which window it has handed everything over.
  * A window can be judged once every worker has handed over both it and the window after it
  * (a window qualifies with either neighbour, see {@link WindowedTallies}); then its cells are
  * dropped, except the last judged window's, which its successor needs as a neighbour. A run of
  * qualifying windows that reaches the last judged window stays open, since the next window may
  * continue it. So memory holds the windows still open, not the whole time span of the input.
+ *
+ * <p>Tables handed over wait as they are, and are folded together only when some window could
+ * qualify. No cell of a table counts more than the table's {@link CellTable#maxEvents}, so a
+ * window and its neighbour together count at most twice the sum of those maxima over the tables
+ * whose windows reach them; when that is below the threshold for every window being judged,
+ * nothing can qualify, and the judged windows are dropped without looking at a cell. Why:
+ * folding every cell into one table, key by key, was a fifth of the workers' time on the
+ * 10M-line bench log (one flood cell per source and minute, nearly all with a few requests),
+ * while the floods that need it are rare. Thresholds on distinct values are always folded.
  *
  * <p>Lines of a window a worker has handed over already (they came later than the lateness the
  * pipeline allows) cannot join the cells they belong with, which may be judged and gone; the
@@ -38,8 +47,10 @@ final class Settlement {
             .thenComparing(Cell::target)
             .thenComparing(Cell::signature)
             .thenComparingLong(Cell::window);
-    /** Judge only after this many cells arrived, or half the table: each judgement scans the table. */
+    /** Fold and judge only after this many cells arrived, or half the table: each judgement scans the table. */
     private static final int JUDGE_AFTER_CELLS = 1 << 14;
+    /** Fold after this many tables wait, however few their cells: each is summed at every judgement. */
+    private static final int MAX_WAITING = 64;
 
     private final AttackType type;
     private final Threshold threshold;
@@ -49,7 +60,11 @@ final class Settlement {
     private final long[] handedOver;
     /** Timed windows below this have been judged. */
     private long judgedBelow = Long.MIN_VALUE + 1;
-    private int receivedSinceJudgement;
+    /** Tables handed over and not yet folded into {@link #cells}, with their cells counted. */
+    private final List<CellTable> waiting = new ArrayList<>();
+    private long waitingCells;
+    /** Judgements that dropped windows without folding a cell (for tests). */
+    private int quietJudgements;
     private final Map<Key, Run> open = new HashMap<>();
     private final List<Emitted> emitted = new ArrayList<>();
 
@@ -73,32 +88,115 @@ final class Settlement {
     }
 
     /**
-     * Takes the cells of windows below {@code limit} out of a worker's table (every cell when
-     * {@code limit} is {@link Long#MAX_VALUE}, and then its late cells too): {@code worker} has
-     * handed over all it has below it, and will put later lines of those windows in its late table.
+     * Takes a worker's table, which becomes this settlement's (null: the worker had no cells), and
+     * when {@code limit} is {@link Long#MAX_VALUE} its late cells too: {@code worker} has handed
+     * over all it has of the windows below {@code limit}, and will put later lines of those windows
+     * in its late table. Cells of later windows may follow in the worker's next tables; they are
+     * summed with these.
      */
     synchronized void receive(CellTable from, CellTable fromLate, long limit, int worker) {
-        int before = cells.size();
-        // A cell of a window judged already cannot come from a worker's open table (see
-        // WindowedTallies#add); the late table takes it anyway rather than trust that.
-        from.moveBelow(limit, cells, judgedBelow, late);
+        if (from != null && from.size() > 0) {
+            // Its windows are all at or after the worker's previous limit, so none is judged yet
+            // (see WindowedTallies#add): nothing of it belongs in the late table.
+            waiting.add(from);
+            waitingCells += from.size();
+        }
         if (limit == Long.MAX_VALUE) {
             fromLate.moveBelow(limit, late, Long.MIN_VALUE, null);
         }
-        receivedSinceJudgement += cells.size() - before;
         handedOver[worker] = Math.max(handedOver[worker], limit);
         long complete = Long.MAX_VALUE;
         for (long h : handedOver) {
             complete = Math.min(complete, h);
         }
-        if (complete != Long.MAX_VALUE && complete != Long.MIN_VALUE
-                && receivedSinceJudgement >= Math.max(JUDGE_AFTER_CELLS, cells.size() / 2)) {
+        if (complete == Long.MAX_VALUE || complete == Long.MIN_VALUE || complete - 1 <= judgedBelow) {
+            return;
+        }
+        if (nothingCanQualify(judgedBelow, complete - 1)) {
+            dropQuietly(complete - 1);
+        } else if (waitingCells >= Math.max(JUDGE_AFTER_CELLS, cells.size() / 2) || waiting.size() >= MAX_WAITING) {
+            foldWaiting();
             judgeBelow(complete - 1);
         }
     }
 
+    /**
+     * Whether no window from {@code from} to {@code below} (exclusive) can reach the threshold,
+     * alone or with a neighbour, whatever the tables hold: for each such window, twice the sum of
+     * the largest cell counts of the tables holding that window or a neighbour of it is below it.
+     */
+    private boolean nothingCanQualify(long from, long below) {
+        if (threshold.minDistinct() > 0) {
+            return false;
+        }
+        // Each table adds its largest count to the windows one past its own on either side; the
+        // greatest sum over a window being judged is found by sweeping the spans' ends in order.
+        List<long[]> ends = new ArrayList<>();
+        addSpan(cells, from, below, ends);
+        for (CellTable t : waiting) {
+            addSpan(t, from, below, ends);
+        }
+        ends.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+        long sum = 0;
+        long peak = 0;
+        for (long[] end : ends) {
+            sum += end[1];
+            peak = Math.max(peak, sum);
+        }
+        return 2 * peak < threshold.minEvents();
+    }
+
+    /** The span of windows from..below-1 that {@code t}'s cells can count for: {window, +max} and {after, -max}. */
+    private static void addSpan(CellTable t, long from, long below, List<long[]> ends) {
+        if (t.size() == 0 || t.maxWindow() == Long.MIN_VALUE) {
+            return;   // empty, or only untimed cells, which are judged at the end
+        }
+        long first = Math.max(from, t.minWindow() - 1);
+        long last = Math.min(below - 1, t.maxWindow() + 1);
+        if (first <= last) {
+            // Removals sort before additions at the same window: a span ending before it does not count there.
+            ends.add(new long[] {first, t.maxEvents()});
+            ends.add(new long[] {last + 1, -t.maxEvents()});
+        }
+    }
+
+    /**
+     * Judges the windows from {@link #judgedBelow} to {@code below} when none of them can qualify:
+     * every open run ends, and the tables that hold only windows no later judgement needs go.
+     */
+    private void dropQuietly(long below) {
+        quietJudgements++;
+        // An open run ends at the last judged window, before below - 1: the window after it fails.
+        open.values().forEach(run -> emitted.add(new Emitted(run.first, run.attack(type))));
+        open.clear();
+        judgedBelow = below;
+        cells.moveBelow(below - 1, null, Long.MIN_VALUE, null);
+        waiting.removeIf(t -> {
+            if (t.maxWindow() >= below - 1) {
+                return false;
+            }
+            if (t.hasUntimed()) {
+                t.drainInto(cells, Long.MAX_VALUE);   // untimed cells are judged at the end
+            }
+            waitingCells -= t.size();
+            return true;
+        });
+    }
+
+    /** Folds the waiting tables into {@link #cells}, dropping their windows judged while they waited. */
+    private void foldWaiting() {
+        // Windows below judgedBelow - 1 were judged (none could qualify, or they would have been
+        // folded then); judgedBelow - 1 is still the neighbour of the next window to judge.
+        for (CellTable t : waiting) {
+            t.drainInto(cells, judgedBelow - 1);
+        }
+        waiting.clear();
+        waitingCells = 0;
+    }
+
     /** Judges what is left, all windows complete, and emits every attack in key and time order. */
     synchronized void finish(AttackSink sink) {
+        foldWaiting();
         judgeBelow(Long.MAX_VALUE);
         cells.forEachCell(at -> {
             if (cells.window(at) == WindowedTallies.UNTIMED && threshold.met(cells.events(at), cells.distinctCount(at))) {
@@ -119,7 +217,16 @@ final class Settlement {
 
     /** Cells held, for {@link WindowedTallies#stateEntries()}. */
     synchronized long entries() {
-        return cells.entries() + late.entries();
+        long n = cells.entries() + late.entries();
+        for (CellTable t : waiting) {
+            n += t.entries();
+        }
+        return n;
+    }
+
+    /** Judgements that dropped windows without folding a cell into the table, so far. */
+    synchronized int quietJudgements() {
+        return quietJudgements;
     }
 
     /**
@@ -128,7 +235,6 @@ final class Settlement {
      * later judgement needs.
      */
     private void judgeBelow(long below) {
-        receivedSinceJudgement = 0;
         if (below <= judgedBelow) {
             return;
         }

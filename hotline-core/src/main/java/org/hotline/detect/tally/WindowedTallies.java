@@ -37,17 +37,11 @@ import org.hotline.event.IpAddress;
 public final class WindowedTallies {
     /** Window number of events without a time: one bucket per key, never adjacent to another. */
     static final long UNTIMED = Long.MIN_VALUE;
-    /**
-     * A worker hands over its closed windows when its table holds this many cells, or twice as
-     * many as after its last hand-over: moving cells repacks the table, so each hand-over must
-     * be worth a pass over it. A small table is handed over at every closing.
-     */
-    private static final int HAND_OVER_AT = 1 << 14;
-
     private final AttackType type;
     private final long windowMillis;
     private final Threshold threshold;
-    private final CellTable cells;
+    /** This worker's cells since its last hand-over: each closing hands the whole table over. */
+    private CellTable cells;
     /**
      * Cells of events whose window this worker had handed over already (they came later than the
      * lateness allowed): kept apart, so that no window is judged while its lines still arrive,
@@ -56,7 +50,6 @@ public final class WindowedTallies {
     private final CellTable late;
     /** Windows below this have been handed over; an event in one of them is late. */
     private long handedOverBelow = Long.MIN_VALUE;
-    private int cellsAfterHandOver;
     /** The shared instance {@link #closeInto} last found to have the same rule as this one. */
     private WindowedTallies checkedShared;
     /** On the shared instance of a pipeline: judges the windows the workers hand over. */
@@ -111,10 +104,11 @@ public final class WindowedTallies {
     }
 
     /**
-     * Hands the windows that {@code closing} closes (those that end at or before its time) over to
-     * {@code shared}, the run's instance that judges them. Between two closings a worker's table
-     * must have grown enough to be worth repacking (see {@link #HAND_OVER_AT}); until then the
-     * windows wait, which only delays their judgement. Called by the worker owning this instance.
+     * Hands this worker's cells over to {@code shared}, the run's instance that judges them, and
+     * says that they include all of the windows {@code closing} closes (those that end at or before
+     * its time): the whole table goes, by reference, and later lines fill a new one. Splitting
+     * the table at the closed windows moved every cell one by one, on every closing, which cost
+     * more than counting them. Called by the worker owning this instance.
      */
     public void closeInto(WindowedTallies shared, WindowClosing closing) {
         if (shared != checkedShared) {   // once per pair: the record's equals ran on every block, mostly interpreted
@@ -122,12 +116,12 @@ public final class WindowedTallies {
             checkedShared = shared;
         }
         long limit = closing.isLast() ? Long.MAX_VALUE : Math.floorDiv(closing.before(), windowMillis);
-        int held = cells.size();
-        if (!closing.forced() && held >= HAND_OVER_AT && held < 2 * cellsAfterHandOver && cells.minWindow() < limit) {
-            return;
+        CellTable handed = null;
+        if (cells.size() > 0) {
+            handed = cells;
+            cells = handed.emptyLike();
         }
-        shared.settlement(closing.workers()).receive(cells, late, limit, closing.worker());
-        cellsAfterHandOver = cells.size();
+        shared.settlement(closing.workers()).receive(handed, late, limit, closing.worker());
         handedOverBelow = Math.max(handedOverBelow, limit);
     }
 
@@ -153,6 +147,15 @@ public final class WindowedTallies {
         } else {
             s.finish(sink);
         }
+    }
+
+    /** On a shared instance, the judgements that dropped windows without folding a cell (for tests). */
+    int quietJudgements() {
+        Settlement s;
+        synchronized (this) {
+            s = settlement;
+        }
+        return s == null ? 0 : s.quietJudgements();
     }
 
     /** Cells, evidence positions and distinct values held; see {@link org.hotline.detect.StateSize}. */

@@ -14,6 +14,7 @@ import org.hotline.event.InputPosition;
 import org.hotline.event.IpAddress;
 import org.hotline.event.Outcome;
 import org.hotline.event.Protocol;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -71,6 +72,60 @@ class ClosingWindowsTest {
         assertThat(stream(newestFirst, rule, random).attacks).isEqualTo(reference(newestFirst, rule));
     }
 
+    @ParameterizedTest
+    @ValueSource(longs = {11, 12, 13})
+    void quietStretchesAreDroppedWithoutFoldingAndTheBurstsAreStillCaught(long seed) {
+        // Traffic from thousands of sources with a burst now and then: between bursts no window
+        // can reach the threshold, and the shared instance drops the judged windows without
+        // folding the tables handed to it; around a burst it folds and judges them cell by cell.
+        Random random = new Random(seed);
+        List<Line> lines = quietWithBursts(random, 200_000);
+        Threshold rule = Threshold.events(40);
+        List<Attack> expected = reference(lines, rule);
+        Streamed streamed = stream(lines, rule, random);
+
+        assertThat(expected).as("some bursts make attacks, alone or with a neighbouring window").hasSizeGreaterThan(3);
+        assertThat(streamed.attacks).isEqualTo(expected);
+        assertThat(streamed.quietJudgements).as("judgements that folded nothing").isGreaterThan(30);
+    }
+
+    @Test
+    void aPairSplitBetweenTwoWorkersTablesIsNotDroppedAsQuiet() {
+        // 19 requests in minute 10 read by worker 0, 21 in minute 11 read by worker 1: neither
+        // window reaches 40 alone, together they do. When minute 10 is judged, worker 1's table
+        // starts at minute 11 and must count as its neighbour, or the pair would look quiet.
+        IpAddress burst = IpAddress.ofV4(0xC633_6407);
+        List<Line> first = new ArrayList<>();
+        List<Line> second = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            first.add(line(IpAddress.ofV4(0x0A00_0000 | i), i * MINUTE, i + 1));
+        }
+        for (int i = 0; i < 19; i++) {
+            first.add(line(burst, 10 * MINUTE + i * 1_000L, 11 + i));
+        }
+        for (int i = 0; i < 21; i++) {
+            second.add(line(burst, 11 * MINUTE + i * 1_000L, 30 + i));
+        }
+        Threshold rule = Threshold.events(40);
+        WindowedTallies shared = new WindowedTallies(AttackType.REQUEST_FLOOD, MINUTE, rule);
+        WindowedTallies one = new WindowedTallies(AttackType.REQUEST_FLOOD, MINUTE, rule);
+        WindowedTallies two = new WindowedTallies(AttackType.REQUEST_FLOOD, MINUTE, rule);
+        first.forEach(l -> add(one, l, rule));
+        one.closeInto(shared, new WindowClosing(11 * MINUTE, 0, 2, false));
+        second.forEach(l -> add(two, l, rule));
+        two.closeInto(shared, new WindowClosing(12 * MINUTE, 1, 2, false));
+        one.closeInto(shared, new WindowClosing(13 * MINUTE, 0, 2, false));   // minute 10 can be judged now
+        one.closeInto(shared, WindowClosing.last(0, 2));
+        two.closeInto(shared, WindowClosing.last(1, 2));
+        List<Attack> attacks = new ArrayList<>();
+        shared.emit(attacks::add);
+
+        List<Line> all = new ArrayList<>(first);
+        all.addAll(second);
+        assertThat(attacks).isEqualTo(reference(all, rule));
+        assertThat(attacks).singleElement().satisfies(a -> assertThat(a.events()).isEqualTo(40));
+    }
+
     private static List<Attack> reference(List<Line> lines, Threshold rule) {
         WindowedTallies all = new WindowedTallies(AttackType.REQUEST_FLOOD, MINUTE, rule);
         lines.forEach(l -> add(all, l, rule));
@@ -79,7 +134,7 @@ class ClosingWindowsTest {
         return attacks;
     }
 
-    private record Streamed(List<Attack> attacks, long peakState) {}
+    private record Streamed(List<Attack> attacks, long peakState, int quietJudgements) {}
 
     private static Streamed stream(List<Line> lines, Threshold rule, Random random) {
         WindowedTallies shared = new WindowedTallies(AttackType.REQUEST_FLOOD, MINUTE, rule);
@@ -107,7 +162,7 @@ class ClosingWindowsTest {
         }
         List<Attack> attacks = new ArrayList<>();
         shared.emit(attacks::add);
-        return new Streamed(attacks, peak);
+        return new Streamed(attacks, peak, shared.quietJudgements());
     }
 
     private static void add(WindowedTallies t, Line l, Threshold rule) {
@@ -117,6 +172,34 @@ class ClosingWindowsTest {
         } else {
             t.add(e.source(), l.target(), "sig", e);
         }
+    }
+
+    /**
+     * About one line per second from 5,000 sources, so a source rarely sends three in a minute;
+     * every 15,000 lines or so one source sends 20 to 70 requests within 80 seconds, which reach the
+     * threshold of 40 alone, with the next window, or not at all.
+     */
+    private static List<Line> quietWithBursts(Random random, int count) {
+        List<Line> lines = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            long time = i * 1_000L + random.nextInt(60_000) - 30_000;
+            IpAddress source = IpAddress.ofV4(0x0A00_0000 | random.nextInt(5_000));
+            lines.add(line(source, time, i + 1));
+            if (random.nextInt(15_000) == 0) {
+                IpAddress burst = IpAddress.ofV4(0xC633_6400 | random.nextInt(256));
+                int n = 20 + random.nextInt(51);
+                for (int k = 0; k < n; k++) {
+                    lines.add(line(burst, time + random.nextInt(80_000), i + 1));
+                }
+            }
+        }
+        return lines;
+    }
+
+    private static Line line(IpAddress source, long time, long lineNumber) {
+        Event e = new Event(time, source, -1, null, 80, Protocol.TCP, "http", Outcome.REQUEST, 100, true,
+                new InputPosition("a.log", lineNumber), null);
+        return new Line(e, "http a");
     }
 
     /**
