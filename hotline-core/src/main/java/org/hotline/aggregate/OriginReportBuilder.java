@@ -1,6 +1,7 @@
 package org.hotline.aggregate;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,9 +86,7 @@ public final class OriginReportBuilder {
      */
     public static Map<IpAddress, Origin> resolve(SourceTally tally, List<Attack> attacks,
                                                  Function<IpAddress, Origin> lookup, int threads) {
-        IpAddress[] sources = new IpAddress[tally.distinctSources()];
-        int[] n = {0};
-        tally.forEachSource(s -> sources[n[0]++] = s.source());
+        IpAddress[] sources = inAddressOrder(tally);
         Origin[] found = new Origin[sources.length];
         if (threads <= 1 || sources.length < 10_000) {
             for (int i = 0; i < sources.length; i++) {
@@ -110,6 +109,39 @@ public final class OriginReportBuilder {
             origins.computeIfAbsent(a.source(), ip -> lookup(lookup, ip));
         }
         return origins;
+    }
+
+    /**
+     * The distinct sources, IPv4 in address order, then IPv6. Sorted, each lookup thread takes a
+     * run of neighbours, and a database lookup can reuse the network of the one before (the geo
+     * module's RecordLocator): on the 1M-line bench log that saved a third of the lookup time. The
+     * IPv4 addresses are sorted as numbers with their index: sorting 150,000 objects through
+     * compareTo took longer on this one thread than the walks it saved on all of them.
+     */
+    static IpAddress[] inAddressOrder(SourceTally tally) {
+        IpAddress[] sources = new IpAddress[tally.distinctSources()];
+        int[] n = {0};
+        tally.forEachSource(s -> sources[n[0]++] = s.source());
+        long[] v4 = new long[sources.length];
+        int count = 0;
+        for (int i = 0; i < sources.length; i++) {
+            if (sources[i].isV4()) {
+                // 32 address bits above 31 index bits: never negative, so the signed sort is numeric.
+                v4[count++] = (sources[i].v4Bits() & 0xffff_ffffL) << 31 | i;
+            }
+        }
+        Arrays.sort(v4, 0, count);
+        IpAddress[] ordered = new IpAddress[sources.length];
+        for (int k = 0; k < count; k++) {
+            ordered[k] = sources[(int) (v4[k] & Integer.MAX_VALUE)];
+        }
+        int next = count;
+        for (IpAddress ip : sources) {
+            if (!ip.isV4()) {
+                ordered[next++] = ip;
+            }
+        }
+        return ordered;
     }
 
     private static Origin lookup(Function<IpAddress, Origin> lookup, IpAddress ip) {

@@ -39,6 +39,28 @@ class SourceTallyTest {
     }
 
     @Test
+    void sourcesAreResolvedIpv4InNumericOrderThenIpv6() {
+        // The fixture's 220 IPv4 sources, plus addresses whose first bit is set (a signed sort
+        // would put them first) and IPv6 ones, which go after the IPv4 addresses.
+        SourceTally tally = new SourceTally();
+        Fixtures.apache().forEach(tally::accept);
+        List<IpAddress> extra = List.of(IpAddress.parse("255.255.255.254"), IpAddress.parse("128.0.0.1"),
+                IpAddress.parse("0.0.0.9"), IpAddress.parse("2001:db8::1"), IpAddress.parse("::1"));
+        for (IpAddress ip : extra) {
+            tally.accept(new Event(0, ip, -1, null, -1, Protocol.TCP, "http", Outcome.REQUEST, -1, true,
+                    new InputPosition("x", 1), null));
+        }
+        List<IpAddress> ordered = List.of(OriginReportBuilder.inAddressOrder(tally));
+
+        assertThat(ordered).hasSize(225).doesNotHaveDuplicates().containsAll(collect(tally).keySet());
+        List<IpAddress> v4 = ordered.subList(0, 223);
+        assertThat(v4).allMatch(IpAddress::isV4).isSorted();
+        assertThat(v4.get(0)).isEqualTo(IpAddress.parse("0.0.0.9"));
+        assertThat(v4.get(222)).isEqualTo(IpAddress.parse("255.255.255.254"));
+        assertThat(ordered.subList(223, 225)).containsExactlyInAnyOrder(IpAddress.parse("2001:db8::1"), IpAddress.parse("::1"));
+    }
+
+    @Test
     void mergingPartsGivesTheSameTallyWhateverTheSplit() {
         List<Event> events = new java.util.ArrayList<>(Fixtures.apache());
         events.addAll(Fixtures.zeek());

@@ -16,7 +16,12 @@ import org.hotline.event.IpAddress;
  * few (a country file has ~250, and neighbouring sources share AS records). Decoding stays with the
  * MaxMind reader, once per record.
  *
- * <p>Thread-safe: only absolute reads of a buffer nobody moves.
+ * <p>Each thread remembers its last walk: the network it ended in (the bits it read) and the record
+ * there. An address inside that network leads to the same record without a walk, which is what
+ * happens when addresses come sorted (the report resolves its sources that way): neighbouring
+ * sources share a provider's network, and a country network holds thousands of them.
+ *
+ * <p>Thread-safe: only absolute reads of a buffer nobody moves, and a memory per thread.
  */
 final class RecordLocator {
 
@@ -32,6 +37,8 @@ final class RecordLocator {
     private final long ipv4Start;
     /** The last offset an 8-byte read may start at. */
     private final int lastWordAt;
+    /** Per thread, the last walk: {high, low, bits read (-1: none yet), key, 1 if IPv4}. */
+    private final ThreadLocal<long[]> lastWalk = ThreadLocal.withInitial(() -> new long[] {0, 0, -1, 0, 0});
 
     RecordLocator(ByteBuffer database, Metadata metadata) {
         this.tree = database.duplicate().order(ByteOrder.LITTLE_ENDIAN);   // see child()
@@ -57,7 +64,8 @@ final class RecordLocator {
     long locate(IpAddress ip) {
         long node;
         int bits;
-        if (ip.isV4()) {
+        boolean v4 = ip.isV4();
+        if (v4) {
             node = ipv4Start;
             bits = 32;
         } else if (ipv6Tree) {
@@ -68,13 +76,32 @@ final class RecordLocator {
         }
         long high = ip.high();
         long low = ip.low();
-        for (int depth = 128 - bits; depth < 128 && node < nodeCount; depth++) {
+        long[] last = lastWalk.get();
+        // Same family (an IPv4 walk starts at its own node), and the bits the last walk read agree.
+        if (last[2] >= 0 && last[4] == (v4 ? 1 : 0) && sameFirstBits(high, low, last[0], last[1], (int) last[2])) {
+            return last[3];
+        }
+        int depth = 128 - bits;
+        for (; depth < 128 && node < nodeCount; depth++) {
             node = child(node, SearchTree.bit(high, low, depth));
         }
-        if (node == nodeCount) {
-            return NONE;
+        long key = node == nodeCount ? NONE : node > nodeCount ? node - nodeCount : INVALID;
+        if (key != INVALID) {
+            last[0] = high;
+            last[1] = low;
+            last[2] = depth;
+            last[3] = key;
+            last[4] = v4 ? 1 : 0;
         }
-        return node > nodeCount ? node - nodeCount : INVALID;
+        return key;
+    }
+
+    /** Whether two 128-bit addresses agree in their first {@code bits} bits (0 to 128). */
+    static boolean sameFirstBits(long high1, long low1, long high2, long low2, int bits) {
+        if (bits <= 64) {
+            return bits == 0 || (high1 ^ high2) >>> (64 - bits) == 0;
+        }
+        return high1 == high2 && (bits == 128 ? low1 == low2 : (low1 ^ low2) >>> (128 - bits) == 0);
     }
 
     /**

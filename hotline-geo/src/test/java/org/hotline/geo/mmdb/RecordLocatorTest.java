@@ -16,6 +16,7 @@ import java.util.Random;
 import java.util.stream.Stream;
 import org.hotline.event.IpAddress;
 import org.hotline.geo.GeoTestData;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -38,7 +39,46 @@ class RecordLocatorTest {
     @ParameterizedTest
     @MethodSource("databases")
     void leadsWhereTheReaderLeads(Path file) throws Exception {
-        assertLeadsWhereTheReaderLeads(file, List.of());
+        assertLeadsWhereTheReaderLeads(file, List.of(), 0);
+    }
+
+    /**
+     * Sorted addresses, as the report resolves them: each lookup may reuse the last walk's network,
+     * so every address is followed by its neighbours across network edges (one bit flipped at each
+     * place from the lowest up), where a wrong reuse would lead into the previous network's record.
+     */
+    @ParameterizedTest
+    @MethodSource("databases")
+    void sortedNeighboursAcrossNetworkEdgesLeadWhereTheReaderLeads(Path file) throws Exception {
+        Random random = new Random(7);
+        List<IpAddress> sorted = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            int v4 = random.nextInt();
+            long high = 0x2000_0000_0000_0000L | random.nextLong() >>> 3;
+            long low = random.nextLong();
+            for (int bit = 0; bit < 32; bit++) {
+                sorted.add(IpAddress.ofV4(v4 ^ (1 << bit)));
+                sorted.add(IpAddress.ofV4(v4 + (1 << bit)));
+            }
+            for (int bit = 0; bit < 64; bit++) {
+                sorted.add(new IpAddress(high ^ (1L << bit), low));
+                sorted.add(new IpAddress(high, low ^ (1L << bit)));
+            }
+        }
+        sorted.sort(null);
+        assertLeadsWhereTheReaderLeads(file, sorted, 0);
+    }
+
+    @Test
+    void firstBitsAgreeUpToTheirCount() {
+        assertThat(RecordLocator.sameFirstBits(0, 0, -1, -1, 0)).isTrue();
+        assertThat(RecordLocator.sameFirstBits(0x8000_0000_0000_0000L, 0, 0, 0, 1)).isFalse();
+        assertThat(RecordLocator.sameFirstBits(5, 0, 4, 0, 63)).isTrue();
+        assertThat(RecordLocator.sameFirstBits(5, 0, 4, 0, 64)).isFalse();
+        assertThat(RecordLocator.sameFirstBits(5, 7, 5, 6, 127)).isTrue();
+        assertThat(RecordLocator.sameFirstBits(5, 7, 5, 6, 128)).isFalse();
+        assertThat(RecordLocator.sameFirstBits(5, 1L << 32, 5, 0, 96)).isFalse();
+        assertThat(RecordLocator.sameFirstBits(5, 1L << 31, 5, 0, 96)).isTrue();
     }
 
     /** No fixture has 32-bit records (they need a data section past 256 MiB): one written with them forced. */
@@ -67,11 +107,14 @@ class RecordLocatorTest {
         try (MmdbDatabase db = MmdbDatabase.open(file, "--test", MmdbDatabase.SMALL_DECODE_CACHE)) {
             assertThat(db.metadata().recordSize()).isEqualTo(bits);
         }
-        assertLeadsWhereTheReaderLeads(file, inside);
+        assertLeadsWhereTheReaderLeads(file, inside, inside.size());
     }
 
-    /** Random addresses, then {@code probes}: the locator finds a record exactly where the reader does, one key per record. */
-    private static void assertLeadsWhereTheReaderLeads(Path file, List<IpAddress> probes) throws Exception {
+    /**
+     * Random addresses, then {@code probes}: the locator finds a record exactly where the reader
+     * does, one key per record, and at least {@code minFound} records.
+     */
+    private static void assertLeadsWhereTheReaderLeads(Path file, List<IpAddress> probes, int minFound) throws Exception {
         try (MmdbDatabase db = MmdbDatabase.open(file, "--test", MmdbDatabase.SMALL_DECODE_CACHE)) {
             RecordLocator locator = db.locator();
             assertThat(locator).isNotNull();
@@ -96,7 +139,7 @@ class RecordLocatorTest {
                     assertThat(seen == null ? data : seen).as("%s in %s", ip, file).isEqualTo(data);
                 }
             }
-            assertThat(found).as("addresses with a record in %s", file).isGreaterThanOrEqualTo(probes.size());
+            assertThat(found).as("addresses with a record in %s", file).isGreaterThanOrEqualTo(minFound);
         }
     }
 }
