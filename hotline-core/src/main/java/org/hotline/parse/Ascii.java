@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import org.hotline.source.ByteLanes;
 
 /**
  * Reading ASCII text straight from a line's bytes, without decoding the line to a String first:
@@ -39,7 +40,7 @@ public final class Ascii {
             long xb = word ^ pb;
             long hit = ((xa - ONES) & ~xa | (xb - ONES) & ~xb) & HIGHS;
             if (hit != 0) {
-                return i + (Long.numberOfTrailingZeros(hit) >>> 3);
+                return i + ByteLanes.firstMarked(hit);
             }
         }
         for (; i < to; i++) {

@@ -51,8 +51,7 @@ final class Newlines {
             long x = (long) LONGS.get(b, i) ^ NEWLINES;
             long zeros = ~(((x & LOW7) + LOW7) | x | LOW7);
             if (zeros != 0) {
-                // Little-endian: the lowest set bit belongs to the first newline byte.
-                return i + (Long.numberOfTrailingZeros(zeros) >>> 3);
+                return i + ByteLanes.firstMarked(zeros);
             }
         }
         for (; i < to; i++) {
