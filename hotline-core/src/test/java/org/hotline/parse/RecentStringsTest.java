@@ -30,6 +30,21 @@ class RecentStringsTest {
     }
 
     @Test
+    void theValueAskedForJustBeforeIsComparedWhereverItSitsInTheLine() {
+        // The same bytes at another offset of another line give the same instance; a value of the
+        // same length that differs in its last byte does not.
+        RecentStrings strings = new RecentStrings(16);
+        byte[] one = "GET Mozilla/5.0 (X11) x".getBytes(StandardCharsets.US_ASCII);
+        byte[] two = "Mozilla/5.0 (X11) yz".getBytes(StandardCharsets.US_ASCII);
+        byte[] three = "Mozilla/5.0 (X12) yz".getBytes(StandardCharsets.US_ASCII);
+        String first = strings.get(one, 4, 21);
+        assertThat(first).isEqualTo("Mozilla/5.0 (X11)");
+        assertThat(strings.get(two, 0, 17)).isSameAs(first);
+        assertThat(strings.get(three, 0, 17)).isEqualTo("Mozilla/5.0 (X12)");
+        assertThat(strings.get(two, 0, 17)).isSameAs(first);
+    }
+
+    @Test
     void userAgentsThatDifferOnlyInTheMiddleDoNotEvictEachOther() throws Exception {
         // The 559 distinct user agents of the real elastic/examples Apache log (`awk -F'"' '{print $6}'
         // | sort -u | wc -l`), each asked for twice in a table of 4,096 slots. Most share a length, a
