@@ -1,5 +1,7 @@
 package org.hotline.parse;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.hotline.event.Event;
@@ -25,10 +27,19 @@ public final class FormatDetector {
     }
 
     public Optional<ParserSpec> detect(FileContext context) {
+        List<RawLine> lines = new ArrayList<>();
+        long n = 0;
+        for (String text : context.head()) {
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            RawLine line = new RawLine(bytes, 0, bytes.length, ++n, false);
+            if (!line.isBlank()) {
+                lines.add(line);
+            }
+        }
         ParserSpec best = null;
         Score bestScore = null;
         for (ParserSpec spec : candidates) {
-            Score score = score(spec.create(context), context.head());
+            Score score = score(spec.create(context), lines);
             if (score.events == 0 || score.malformed * 3 > score.lines) {
                 continue;
             }
@@ -40,22 +51,25 @@ public final class FormatDetector {
         return Optional.ofNullable(best);
     }
 
-    private static Score score(Parser parser, List<String> head) {
+    /**
+     * Lets the parser read the lines, and stops as soon as more than a third of all of them are
+     * malformed: the format can no longer be chosen. Why: detection runs before the first block
+     * goes to the workers, in code not yet compiled, and the parsers of the wrong formats reading
+     * all 200 lines each was 58 ms of every run; they now stop after about 67.
+     */
+    private static Score score(Parser parser, List<RawLine> lines) {
         Score s = new Score();
-        long n = 0;
-        for (String text : head) {
-            n++;
-            byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            RawLine line = new RawLine(bytes, 0, bytes.length, n, false);
-            if (line.isBlank()) {
-                continue;
-            }
+        for (RawLine line : lines) {
             s.lines++;
             try {
                 parser.parse(line, s);
             } catch (RuntimeException e) {
                 // A parser that throws breaks its contract; for detection it simply did not read the line.
                 s.malformed++;
+            }
+            if (s.malformed * 3 > lines.size()) {
+                s.lines = lines.size();   // what it would have read; it cannot qualify either way
+                break;
             }
         }
         return s;

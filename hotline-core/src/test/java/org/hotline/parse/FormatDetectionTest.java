@@ -53,6 +53,20 @@ class FormatDetectionTest {
     }
 
     @ParameterizedTest
+    @ValueSource(ints = {2, 3})
+    void aFormatMayFindAThirdOfTheLinesMalformedWhereverTheyAreButNoMore(int garbage) {
+        // Garbage first: a parser stops reading once more than a third of all lines are malformed,
+        // so it must not stop at two of six, which still lets the format be chosen.
+        String ssh = "Feb 22 16:45:20 h sshd[2738]: Failed password for root from 203.0.113.1 port 1786 ssh2";
+        String[] head = new String[6];
+        for (int i = 0; i < head.length; i++) {
+            head[i] = i < garbage ? "not a log at all " + i : ssh;
+        }
+        Optional<ParserSpec> detected = new FormatDetector().detect(ParseRun.inline(head));
+        assertThat(detected.map(ParserSpec::format)).isEqualTo(garbage == 2 ? Optional.of("sshd") : Optional.empty());
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"Dec 10 06:55:46 LabSZ CRON[1]: (root) CMD (true)", "not a log at all", "{\"a\":1}"})
     void undetectableInputsAreRefused(String line) {
         assertThat(new FormatDetector().detect(ParseRun.inline(line, line))).isEmpty();
