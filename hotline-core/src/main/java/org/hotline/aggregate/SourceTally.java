@@ -196,6 +196,19 @@ public final class SourceTally implements Aggregator {
         return eventsWithBytes;
     }
 
+    /** The distinct sources, in no particular order (without their totals: for looking them up). */
+    public IpAddress[] addresses() {
+        IpAddress[] out = new IpAddress[size];
+        int n = 0;
+        long[] t = table;
+        for (int at = 0; at < t.length; at += STRIDE) {
+            if (t[at + EVENTS] != 0) {
+                out[n++] = new IpAddress(t[at + HIGH], t[at + LOW]);
+            }
+        }
+        return out;
+    }
+
     /** Calls {@code visitor} once per distinct source, in no particular order. */
     public void forEachSource(Consumer<SourceTotals> visitor) {
         long[] t = table;

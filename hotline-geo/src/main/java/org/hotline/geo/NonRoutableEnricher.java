@@ -58,6 +58,10 @@ public final class NonRoutableEnricher implements Enricher {
         SpecialPurposeBlock.of("ff00::/8", "multicast", "RFC 4291 §2.7"),
         SpecialPurposeBlock.of("::/0", "outside global unicast: reserved by the IETF", "RFC 4291 §2.4, IANA IPv6 Address Space"));
 
+    /** The lists as arrays, read with an index: a for-each over a List made an iterator per lookup. */
+    private static final SpecialPurposeBlock[] IPV4_BLOCKS = IPV4.toArray(new SpecialPurposeBlock[0]);
+    private static final SpecialPurposeBlock[] IPV6_BLOCKS = IPV6.toArray(new SpecialPurposeBlock[0]);
+
     private static final NonRoutableEnricher INSTANCE = new NonRoutableEnricher();
 
     private NonRoutableEnricher() {}
@@ -68,9 +72,10 @@ public final class NonRoutableEnricher implements Enricher {
 
     /** The block that decides {@code ip}: a non-routable one, a reachable exception, or null (routable). */
     public static SpecialPurposeBlock blockOf(IpAddress ip) {
-        for (SpecialPurposeBlock block : ip.isV4() ? IPV4 : IPV6) {
-            if (block.contains(ip)) {
-                return block;
+        SpecialPurposeBlock[] blocks = ip.isV4() ? IPV4_BLOCKS : IPV6_BLOCKS;
+        for (int i = 0; i < blocks.length; i++) {
+            if (blocks[i].contains(ip)) {
+                return blocks[i];
             }
         }
         return null;

@@ -3,6 +3,7 @@ package org.hotline.geo.mmdb;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.function.Function;
 import org.hotline.HotlineException;
 import org.hotline.enrich.DatabaseInfo;
 import org.hotline.enrich.Enricher;
@@ -28,6 +29,7 @@ public final class MmdbAsnEnricher implements Enricher, Closeable {
     private final boolean ipv4Only;
     private final DatabaseInfo info;
     private final DecodedRecords<AsnRecord> records = new DecodedRecords<>();
+    private final Function<IpAddress, AsnRecord> decoder = this::decode;
 
     private MmdbAsnEnricher(MmdbDatabase db, LayoutDetector.Detected<AsnLayout> detected, String source) {
         this.db = db;
@@ -70,7 +72,7 @@ public final class MmdbAsnEnricher implements Enricher, Closeable {
         if (key == RecordLocator.NONE) {
             return soFar;
         }
-        AsnRecord record = key == RecordLocator.INVALID ? decode(ip) : records.get(key, () -> decode(ip));
+        AsnRecord record = key == RecordLocator.INVALID ? decode(ip) : records.get(key, ip, decoder);
         if (record == null || record.number() < 0) {
             return soFar;
         }

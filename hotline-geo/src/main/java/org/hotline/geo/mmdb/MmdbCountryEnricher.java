@@ -4,6 +4,7 @@ import com.maxmind.db.Reader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.function.Function;
 import org.hotline.HotlineException;
 import org.hotline.enrich.DatabaseInfo;
 import org.hotline.enrich.Enricher;
@@ -32,6 +33,7 @@ public final class MmdbCountryEnricher implements Enricher, Closeable {
     private final boolean ipv4Only;
     private final DatabaseInfo info;
     private final DecodedRecords<String> codes = new DecodedRecords<>();
+    private final Function<IpAddress, String> decoder = this::decode;
 
     private MmdbCountryEnricher(MmdbDatabase db, LayoutDetector.Detected<CountryLayout> detected, String source) {
         this.db = db;
@@ -74,7 +76,7 @@ public final class MmdbCountryEnricher implements Enricher, Closeable {
         if (record == RecordLocator.NONE) {
             return null;
         }
-        return record == RecordLocator.INVALID ? decode(ip) : codes.get(record, () -> decode(ip));
+        return record == RecordLocator.INVALID ? decode(ip) : codes.get(record, ip, decoder);
     }
 
     private String decode(IpAddress ip) {
