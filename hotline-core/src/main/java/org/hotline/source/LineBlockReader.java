@@ -8,8 +8,9 @@ import java.io.InputStream;
  *
  * <p>Each block gets its own buffer (about {@link #BLOCK_BYTES}, reused through {@link BlockBuffers}
  * when the caller gives them back), so workers can process blocks while the reader goes on;
- * memory is bounded by the number of blocks in flight, never by the input's size. A line longer than {@link #MAX_LINE_BYTES} is cut there, flagged, and the rest of it
- * is skipped: one pathological line must not stall the run or exhaust memory (fail2ban #1173).
+ * memory is bounded by the number of blocks in flight, never by the input's size. A line longer
+ * than {@link #MAX_LINE_BYTES} is cut there, flagged, and the rest of it is skipped: one
+ * pathological line must not stall the run or exhaust memory (fail2ban #1173).
  */
 public final class LineBlockReader {
     public static final int MAX_LINE_BYTES = 1 << 20;

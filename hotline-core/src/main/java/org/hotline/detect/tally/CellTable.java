@@ -344,12 +344,11 @@ final class CellTable {
 
     /**
      * Takes the timed cells of windows below {@code limit} out of this table (all cells, untimed
-     * ones too, when {@code limit} is {@link Long#MAX_VALUE}): those of windows below
-     * {@code lateBelow} are folded into {@code late}, the others into {@code into}; a null
-     * destination drops them. The cells that stay are packed into fresh arrays, so the memory of
+     * ones too, when {@code limit} is {@link Long#MAX_VALUE}) and folds them into {@code into}, or
+     * drops them when it is null. The cells that stay are packed into fresh arrays, so the memory of
      * the moved ones (slots, pooled evidence, distinct values) is freed, not left as holes.
      */
-    void moveBelow(long limit, CellTable into, long lateBelow, CellTable late) {
+    void moveBelow(long limit, CellTable into) {
         if (limit != Long.MAX_VALUE && minWindow >= limit) {
             return;
         }
@@ -371,13 +370,8 @@ final class CellTable {
             if (t[at + EVENTS] == 0) {
                 continue;
             }
-            long window = t[at + WINDOW];
-            if (!moves(window, limit)) {
+            if (!moves(t[at + WINDOW], limit)) {
                 kept.mergeCell(this, at);
-            } else if (window != WindowedTallies.UNTIMED && window < lateBelow) {
-                if (late != null) {
-                    late.mergeCell(this, at);
-                }
             } else if (into != null) {
                 into.mergeCell(this, at);
             }

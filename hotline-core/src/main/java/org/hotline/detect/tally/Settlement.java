@@ -102,7 +102,7 @@ final class Settlement {
             waitingCells += from.size();
         }
         if (limit == Long.MAX_VALUE) {
-            fromLate.moveBelow(limit, late, Long.MIN_VALUE, null);
+            fromLate.moveBelow(limit, late);
         }
         handedOver[worker] = Math.max(handedOver[worker], limit);
         long complete = Long.MAX_VALUE;
@@ -170,7 +170,7 @@ final class Settlement {
         open.values().forEach(run -> emitted.add(new Emitted(run.first, run.attack(type))));
         open.clear();
         judgedBelow = below;
-        cells.moveBelow(below - 1, null, Long.MIN_VALUE, null);
+        cells.moveBelow(below - 1, null);
         waiting.removeIf(t -> {
             if (t.maxWindow() >= below - 1) {
                 return false;
@@ -271,7 +271,7 @@ final class Settlement {
         });
         judgedBelow = below;
         if (below != Long.MAX_VALUE) {
-            cells.moveBelow(below - 1, null, Long.MIN_VALUE, null);
+            cells.moveBelow(below - 1, null);
         }
     }
 

@@ -76,12 +76,12 @@ class CellTableTest {
         IpAddress source = IpAddress.parse("192.0.2.7");
         worker.add(worker.claim(source, "t", "s", 1), event(source, "a.log", 11));
         worker.add(worker.claim(source, "t", "s", 5), event(source, "b.log", 12));
-        worker.moveBelow(2, shared, Long.MIN_VALUE, late);       // window 1 (a.log) moves, 5 (b.log) stays
+        worker.moveBelow(2, shared);                              // window 1 (a.log) moves, 5 (b.log) stays
 
         worker.add(worker.claim(source, "t", "s", 10), event(source, "c.log", 13));
-        worker.moveBelow(6, shared, 6, late);                     // window 5 is late: nothing into shared
+        worker.moveBelow(6, late);                                // window 5 goes elsewhere: nothing into shared
 
-        worker.moveBelow(Long.MAX_VALUE, shared, Long.MIN_VALUE, late);   // window 10 (c.log) moves
+        worker.moveBelow(Long.MAX_VALUE, shared);                 // window 10 (c.log) moves
         Tally tally = new Tally();
         shared.addTo(shared.claim(source, "t", "s", 10), tally);
         assertThat(tally.evidence.toList()).containsExactly(new InputPosition("c.log", 13));

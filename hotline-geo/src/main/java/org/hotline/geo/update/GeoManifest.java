@@ -26,6 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 public record GeoManifest(int format, List<Entry> databases) {
 
     public static final String FILE_NAME = "manifest.json";
+    /** Jackson's streaming side alone, for {@link #read}. */
+    private static final JsonFactory STREAMS = new JsonFactory();
 
     /**
      * One database of the directory.
@@ -87,8 +89,6 @@ public record GeoManifest(int format, List<Entry> databases) {
             throw new InputException(file + ": not a Hotline geo manifest: " + e.getOriginalMessage(), e);
         }
     }
-
-    private static final JsonFactory STREAMS = new JsonFactory();
 
     /** One entry, the parser at its START_OBJECT; string fields only, a missing one null. */
     private static Entry entry(JsonParser p) {
