@@ -44,7 +44,18 @@ public final class SourceTally implements Aggregator {
     private int size;
     private int resizeAt;
 
-    /** The slot {@link #accept} used last; -1 after the table moved. */
+    /**
+     * A small table in front of {@link #table}, same layout, that {@link #accept} counts into and
+     * that is folded into the big one when half full and before anything reads it. Why: a source
+     * comes back within a few thousand lines (its page, then its assets, between other clients'
+     * requests), and in the big table (a million slots for 10M bench lines, 56 MB) each return was
+     * a cache miss; here it is a hit, and the big table sees each source once per fold.
+     */
+    private final long[] front = new long[FRONT_SLOTS * STRIDE];
+    private int frontSize;
+    static final int FRONT_SLOTS = 1 << 12;
+
+    /** The slot of {@link #front} {@link #accept} used last; -1 after a fold. */
     private int lastAt = -1;
     private long lastHigh;
     private long lastLow;
@@ -75,12 +86,46 @@ public final class SourceTally implements Aggregator {
         if (lastAt >= 0 && l == lastLow && h == lastHigh) {
             at = lastAt;
         } else {
-            at = slotOf(h, l);
+            at = frontSlotOf(h, l);
             lastAt = at;
             lastHigh = h;
             lastLow = l;
         }
-        add(at, 1, b, event.time(), event.time(), event.verification().ordinal());
+        add(front, at, 1, b, event.time(), event.time(), event.verification().ordinal());
+    }
+
+    /** The slot of {@link #front} for this key, claimed if new (after a fold when half full). */
+    private int frontSlotOf(long h, long l) {
+        long[] t = front;
+        int m = FRONT_SLOTS - 1;
+        int slot = hash(h, l) & m;
+        while (t[slot * STRIDE + EVENTS] != 0) {
+            int at = slot * STRIDE;
+            if (t[at + HIGH] == h && t[at + LOW] == l) {
+                return at;
+            }
+            slot = (slot + 1) & m;
+        }
+        if (frontSize == FRONT_SLOTS / 2) {
+            fold();
+            return frontSlotOf(h, l);
+        }
+        frontSize++;
+        return claim(t, slot * STRIDE, h, l);
+    }
+
+    /** Folds {@link #front} into {@link #table} and empties it. */
+    private void fold() {
+        long[] f = front;
+        for (int at = 0; at < f.length && frontSize > 0; at += STRIDE) {
+            if (f[at + EVENTS] != 0) {
+                int to = slotOf(f[at + HIGH], f[at + LOW]);   // first: it may grow the table
+                add(table, to, f[at + EVENTS], f[at + BYTES], f[at + FIRST], f[at + LAST], (int) f[at + VERIFICATION]);
+                f[at + EVENTS] = 0;
+                frontSize--;
+            }
+        }
+        lastAt = -1;
     }
 
     @Override
@@ -88,6 +133,8 @@ public final class SourceTally implements Aggregator {
         if (!(other instanceof SourceTally o)) {
             throw new IllegalArgumentException("cannot merge a " + other.getClass().getName() + " into a SourceTally");
         }
+        fold();
+        o.fold();
         withoutSource += o.withoutSource;
         eventsWithBytes += o.eventsWithBytes;
         // Room for both first: inserting the other table's slots in order into a smaller table of
@@ -102,14 +149,13 @@ public final class SourceTally implements Aggregator {
         long[] t = o.table;
         for (int at = 0; at < t.length; at += STRIDE) {
             if (t[at + EVENTS] != 0) {
-                add(slotOf(t[at + HIGH], t[at + LOW]), t[at + EVENTS], t[at + BYTES], t[at + FIRST], t[at + LAST],
-                        (int) t[at + VERIFICATION]);
+                int to = slotOf(t[at + HIGH], t[at + LOW]);
+                add(table, to, t[at + EVENTS], t[at + BYTES], t[at + FIRST], t[at + LAST], (int) t[at + VERIFICATION]);
             }
         }
     }
 
-    private void add(int at, long n, long b, long from, long to, int v) {
-        long[] t = table;
+    private static void add(long[] t, int at, long n, long b, long from, long to, int v) {
         t[at + EVENTS] += n;
         if (b >= 0) {
             t[at + BYTES] = t[at + BYTES] < 0 ? b : t[at + BYTES] + b;
@@ -141,7 +187,11 @@ public final class SourceTally implements Aggregator {
             return slotOf(h, l);
         }
         size++;
-        int at = slot * STRIDE;
+        return claim(t, slot * STRIDE, h, l);
+    }
+
+    /** Initialises the empty slot at {@code at} for this key; its event count stays 0 until counted. */
+    private static int claim(long[] t, int at, long h, long l) {
         t[at + HIGH] = h;
         t[at + LOW] = l;
         t[at + BYTES] = -1;
@@ -170,7 +220,6 @@ public final class SourceTally implements Aggregator {
     }
 
     private void grow(int capacity) {
-        lastAt = -1;
         long[] old = table;
         allocate(capacity);
         for (int at = 0; at < old.length; at += STRIDE) {
@@ -183,6 +232,7 @@ public final class SourceTally implements Aggregator {
 
     /** Distinct source addresses seen. */
     public int distinctSources() {
+        fold();
         return size;
     }
 
@@ -198,6 +248,7 @@ public final class SourceTally implements Aggregator {
 
     /** The distinct sources, in no particular order (without their totals: for looking them up). */
     public IpAddress[] addresses() {
+        fold();
         IpAddress[] out = new IpAddress[size];
         int n = 0;
         long[] t = table;
@@ -211,6 +262,7 @@ public final class SourceTally implements Aggregator {
 
     /** Calls {@code visitor} once per distinct source, in no particular order. */
     public void forEachSource(Consumer<SourceTotals> visitor) {
+        fold();
         long[] t = table;
         for (int at = 0; at < t.length; at += STRIDE) {
             if (t[at + EVENTS] != 0) {

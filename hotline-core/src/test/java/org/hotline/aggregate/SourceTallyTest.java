@@ -61,6 +61,35 @@ class SourceTallyTest {
     }
 
     @Test
+    void manyMoreSourcesThanTheFrontTableHoldsAreCountedAsAMapCountsThem() {
+        // 20,000 sources, each coming back at random intervals: the front table folds into the big
+        // one many times, mid-run; every total must be what a plain map of the same events says.
+        java.util.Random random = new java.util.Random(9);
+        SourceTally tally = new SourceTally();
+        Map<IpAddress, long[]> model = new HashMap<>();   // events, bytes, first, last
+        for (int i = 0; i < 200_000; i++) {
+            IpAddress ip = IpAddress.ofV4(0x0B00_0000 | random.nextInt(20_000));
+            long time = 1_000_000L + random.nextInt(1_000_000);
+            long bytes = random.nextInt(10) == 0 ? -1 : random.nextInt(5_000);
+            tally.accept(new Event(time, ip, -1, null, -1, Protocol.TCP, "http", Outcome.REQUEST, bytes, true,
+                    new InputPosition("x", i + 1), null));
+            long[] m = model.computeIfAbsent(ip, k -> new long[] {0, -1, Long.MAX_VALUE, Long.MIN_VALUE});
+            m[0]++;
+            if (bytes >= 0) {
+                m[1] = Math.max(m[1], 0) + bytes;
+            }
+            m[2] = Math.min(m[2], time);
+            m[3] = Math.max(m[3], time);
+        }
+        Map<IpAddress, SourceTotals> counted = collect(tally);
+        assertThat(tally.distinctSources()).isEqualTo(model.size()).isGreaterThan(4 * SourceTally.FRONT_SLOTS);
+        model.forEach((ip, m) -> {
+            SourceTotals t = counted.get(ip);
+            assertThat(new long[] {t.events(), t.bytes(), t.firstSeen(), t.lastSeen()}).as("%s", ip).containsExactly(m);
+        });
+    }
+
+    @Test
     void mergingPartsGivesTheSameTallyWhateverTheSplit() {
         List<Event> events = new java.util.ArrayList<>(Fixtures.apache());
         events.addAll(Fixtures.zeek());
