@@ -97,22 +97,16 @@ public final class SourceTally implements Aggregator {
 
     /** The slot of {@link #front} for this key, claimed if new (after a fold when half full). */
     private int frontSlotOf(long h, long l) {
-        long[] t = front;
-        int m = FRONT_SLOTS - 1;
-        int slot = hash(h, l) & m;
-        while (t[slot * STRIDE + EVENTS] != 0) {
-            int at = slot * STRIDE;
-            if (t[at + HIGH] == h && t[at + LOW] == l) {
-                return at;
-            }
-            slot = (slot + 1) & m;
+        int at = probe(front, FRONT_SLOTS - 1, h, l);
+        if (front[at + EVENTS] != 0) {
+            return at;
         }
         if (frontSize == FRONT_SLOTS / 2) {
             fold();
             return frontSlotOf(h, l);
         }
         frontSize++;
-        return claim(t, slot * STRIDE, h, l);
+        return claim(front, at, h, l);
     }
 
     /** Folds {@link #front} into {@link #table} and empties it. */
@@ -174,7 +168,23 @@ public final class SourceTally implements Aggregator {
 
     /** The index of the slot holding this key, claimed and initialised if the key is new. */
     private int slotOf(long h, long l) {
-        long[] t = table;
+        int at = probe(table, mask, h, l);
+        if (table[at + EVENTS] != 0) {
+            return at;
+        }
+        if (size == resizeAt) {
+            grow();
+            return slotOf(h, l);
+        }
+        size++;
+        return claim(table, at, h, l);
+    }
+
+    /**
+     * Where this key is in {@code t} (open addressing, {@code mask} its slots minus one), or the
+     * empty slot where it would go: the event count tells which (every stored key has one).
+     */
+    private static int probe(long[] t, int mask, long h, long l) {
         int slot = hash(h, l) & mask;
         while (t[slot * STRIDE + EVENTS] != 0) {
             int at = slot * STRIDE;
@@ -183,12 +193,7 @@ public final class SourceTally implements Aggregator {
             }
             slot = (slot + 1) & mask;
         }
-        if (size == resizeAt) {
-            grow();
-            return slotOf(h, l);
-        }
-        size++;
-        return claim(t, slot * STRIDE, h, l);
+        return slot * STRIDE;
     }
 
     /** Initialises the empty slot at {@code at} for this key; its event count stays 0 until counted. */
