@@ -35,7 +35,7 @@ final class MaterialsOutput {
         Materials.ReportReference reference = new Materials.ReportReference(
                 "hotline analyze, " + report.input().size() + " input(s), generated " + report.run().generatedAt(),
                 Seal.sha256(json.toByteArray()), report.run().generatedAt(), summary(report.attacks(), cc));
-        Materials materials = MaterialsCut.cut(cc, analysis.result().attacks(), analysis.origins(), new EvidenceLines(), reference);
+        Materials materials = MaterialsCut.cut(cc, analysis.result().attacks(), analysis.attackers(), new EvidenceLines(), reference);
         if (materials == null) {
             return "no attacking source is located in " + cc + ": no materials written";
         }

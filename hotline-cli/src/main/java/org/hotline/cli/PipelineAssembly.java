@@ -16,6 +16,7 @@ import org.hotline.aggregate.OriginReport;
 import org.hotline.aggregate.OriginReportBuilder;
 import org.hotline.aggregate.ReportInput;
 import org.hotline.aggregate.RunInfo;
+import org.hotline.aggregate.SourceOrigins;
 import org.hotline.aggregate.SourceTally;
 import org.hotline.detect.DetectionPlan;
 import org.hotline.enrich.Origin;
@@ -38,8 +39,8 @@ import org.hotline.source.Sources;
  */
 final class PipelineAssembly {
 
-    /** What a run produced: the report, the raw pipeline result, and each source's origin. */
-    record Analysis(OriginReport report, Pipeline.Result result, Map<IpAddress, Origin> origins) {}
+    /** What a run produced: the report, the raw pipeline result, and each attacking source's origin. */
+    record Analysis(OriginReport report, Pipeline.Result result, Map<IpAddress, Origin> attackers) {}
 
     /** The analysis options, as the CLI gathered them. */
     record Request(List<String> inputs, Pipeline.Settings settings, List<String> detectors, List<String> detect,
@@ -58,10 +59,10 @@ final class PipelineAssembly {
             EnricherChain enrichment = geo.get();
 
             SourceTally tally = (SourceTally) result.aggregate();
-            Map<IpAddress, Origin> origins = OriginReportBuilder.resolve(tally, result.attacks(), enrichment::enrichOnce,
+            SourceOrigins origins = OriginReportBuilder.resolve(tally, result.attacks(), enrichment::enrichOnce,
                     request.settings().workers());
             List<String> warnings = new ArrayList<>();
-            String coverage = CoverageCheck.check(origins, enrichment.databases()).warning();
+            String coverage = CoverageCheck.check(origins.all(), enrichment.databases()).warning();
             if (coverage != null) {
                 warnings.add(coverage);
             }
@@ -71,9 +72,9 @@ final class PipelineAssembly {
 
             RunInfo run = new RunInfo(HotlineVersion.get(), Instant.now().truncatedTo(ChronoUnit.SECONDS), request.settings().zone(),
                     settings(request, detection, result.windowsKeptOpen()));
-            OriginReport report = OriginReportBuilder.build(ReportInput.of(result, origins::get, enrichment.databases(),
+            OriginReport report = OriginReportBuilder.build(ReportInput.of(result, enrichment::enrichOnce, enrichment.databases(),
                     run, warnings), origins);
-            return new Analysis(report, result, origins);
+            return new Analysis(report, result, origins.attackers());
         }
     }
 

@@ -7,19 +7,23 @@ import java.util.List;
 import java.util.Map;
 import org.hotline.enrich.Origin;
 import org.hotline.event.Event;
-import org.hotline.event.IpAddress;
 import org.hotline.event.Verification;
 
 /** Builds the report's {@code events} section from the tally of all parsed events. */
 final class EventTotals {
     private EventTotals() {}
 
-    static EventsSection build(SourceTally tally, Map<IpAddress, Origin> origins) {
+    /** @param origins every source's origin, in the order {@link SourceTally#forEachSource} visits them */
+    static EventsSection build(SourceTally tally, List<Origin> origins) {
+        if (origins.size() != tally.distinctSources()) {
+            throw new IllegalArgumentException(origins.size() + " origins for " + tally.distinctSources() + " sources");
+        }
+        int[] next = {0};
         Map<String, long[]> byCountry = new HashMap<>();   // events, sources, bytes (-1 unknown)
         long[] totals = {0, -1, Event.NO_TIME, Event.NO_TIME}; // events with source, bytes, first, last
         long[] verifications = new long[Verification.values().length];
         tally.forEachSource(s -> {
-            long[] row = byCountry.computeIfAbsent(origins.get(s.source()).country(), c -> new long[] {0, 0, -1});
+            long[] row = byCountry.computeIfAbsent(origins.get(next[0]++).country(), c -> new long[] {0, 0, -1});
             row[0] += s.events();
             row[1]++;
             row[2] = addBytes(row[2], s.bytes());

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.Function;
+import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 import org.hotline.Completion;
 import org.hotline.detect.Attack;
@@ -25,12 +26,12 @@ import org.hotline.pipeline.InputSummary;
  * function is uncached), then time and memory linear in distinct sources plus attacks.
  *
  * <p>A caller that also wants to check the databases' coverage of the same addresses (the geo
- * module's {@code CoverageCheck}) resolves them once and hands the map in:
+ * module's {@code CoverageCheck}) resolves them once and hands them in:
  * <pre>
- * Map&lt;IpAddress, Origin&gt; origins = OriginReportBuilder.resolve(tally, result.attacks(), cache);
- * String warning = CoverageCheck.check(origins, databases).warning();
- * OriginReport report = OriginReportBuilder.build(ReportInput.of(result, origins::get, databases, run,
- *         warning == null ? List.of() : List.of(warning)));
+ * SourceOrigins origins = OriginReportBuilder.resolve(tally, result.attacks(), lookup);
+ * String warning = CoverageCheck.check(origins.all(), databases).warning();
+ * OriginReport report = OriginReportBuilder.build(ReportInput.of(result, lookup, databases, run,
+ *         warning == null ? List.of() : List.of(warning)), origins);
  * </pre>
  */
 public final class OriginReportBuilder {
@@ -42,15 +43,15 @@ public final class OriginReportBuilder {
 
     /**
      * Like {@link #build(ReportInput)}, with every source already resolved by {@link #resolve}
-     * (the caller resolved them on all cores and keeps the map for other outputs): resolving
+     * (the caller resolved them on all cores and keeps them for other outputs): resolving
      * 150,000 sources a second time, on one thread, was a tenth of a second of a 1M-line run.
      */
-    public static OriginReport build(ReportInput in, Map<IpAddress, Origin> origins) {
+    public static OriginReport build(ReportInput in, SourceOrigins origins) {
         // The two big tables side by side: each pass runs once per report, mostly in cold code, and
         // the second core was idle while this thread built them one after the other. Both only read.
-        CompletableFuture<EventsSection> eventsBeside = CompletableFuture.supplyAsync(() -> EventTotals.build(in.tally(), origins));
+        CompletableFuture<EventsSection> eventsBeside = CompletableFuture.supplyAsync(() -> EventTotals.build(in.tally(), origins.all()));
         List<String> inputOrder = in.inputs().stream().map(InputSummary::name).toList();
-        AttackBreakdown.Result attacks = AttackBreakdown.build(in.attacks(), origins, in.run().zone(), inputOrder);
+        AttackBreakdown.Result attacks = AttackBreakdown.build(in.attacks(), origins.attackers(), in.run().zone(), inputOrder);
         EventsSection events = Completion.join(eventsBeside);
         Caveats.TimeWindow window = new Caveats.TimeWindow(events.firstSeen(), events.lastSeen(), in.run().zone().getId());
         List<Caveats.FileRule> timeRules = new ArrayList<>();
@@ -73,8 +74,7 @@ public final class OriginReportBuilder {
     }
 
     /** Every distinct source's origin (of all events and of all attacks), looked up once each. */
-    public static Map<IpAddress, Origin> resolve(SourceTally tally, List<Attack> attacks,
-                                                 Function<IpAddress, Origin> lookup) {
+    public static SourceOrigins resolve(SourceTally tally, List<Attack> attacks, Function<IpAddress, Origin> lookup) {
         return resolve(tally, attacks, lookup, 1);
     }
 
@@ -84,42 +84,55 @@ public final class OriginReportBuilder {
      * on one thread they were a serial step after the parallel pipeline. {@code lookup} must then
      * be thread-safe.
      */
-    public static Map<IpAddress, Origin> resolve(SourceTally tally, List<Attack> attacks,
-                                                 Function<IpAddress, Origin> lookup, int threads) {
-        IpAddress[] sources = inAddressOrder(tally);
+    public static SourceOrigins resolve(SourceTally tally, List<Attack> attacks, Function<IpAddress, Origin> lookup,
+                                        int threads) {
+        IpAddress[] sources = tally.addresses();
+        int[] order = addressOrder(sources);
         Origin[] found = new Origin[sources.length];
+        // The attackers are a few thousand of the sources: their origins are kept as they are found,
+        // by a look into this small map, rather than found again in a map of every source.
+        Map<IpAddress, Integer> attackerAt = new HashMap<>();
+        for (Attack a : attacks) {
+            attackerAt.putIfAbsent(a.source(), attackerAt.size());
+        }
+        Origin[] attackerOrigins = new Origin[attackerAt.size()];
+        IntConsumer resolveOne = k -> {
+            IpAddress ip = sources[order[k]];
+            Origin o = lookup(lookup, ip);
+            found[order[k]] = o;
+            Integer at = attackerAt.get(ip);
+            if (at != null) {
+                attackerOrigins[at] = o;
+            }
+        };
         if (threads <= 1 || sources.length < 10_000) {
-            for (int i = 0; i < sources.length; i++) {
-                found[i] = lookup(lookup, sources[i]);
+            for (int k = 0; k < order.length; k++) {
+                resolveOne.accept(k);
             }
         } else {
             ForkJoinPool pool = new ForkJoinPool(threads);
             try {
-                pool.submit(() -> IntStream.range(0, sources.length).parallel()
-                        .forEach(i -> found[i] = lookup(lookup, sources[i]))).join();
+                // Each task takes a run of neighbours in address order (see addressOrder).
+                pool.submit(() -> IntStream.range(0, order.length).parallel().forEach(resolveOne)).join();
             } finally {
                 pool.shutdown();
             }
         }
-        Map<IpAddress, Origin> origins = new HashMap<>(Math.max(16, sources.length * 4 / 3 + 1));
-        for (int i = 0; i < sources.length; i++) {
-            origins.put(sources[i], found[i]);
-        }
-        for (Attack a : attacks) {
-            origins.computeIfAbsent(a.source(), ip -> lookup(lookup, ip));
-        }
-        return origins;
+        Map<IpAddress, Origin> attackers = new HashMap<>(Math.max(16, attackerAt.size() * 4 / 3 + 1));
+        attackerAt.forEach((ip, at) -> attackers.put(ip, attackerOrigins[at] != null ? attackerOrigins[at]
+                : lookup(lookup, ip)));   // an attack whose source no tallied event had (not from the pipeline)
+        return new SourceOrigins(found, attackers);
     }
 
     /**
-     * The distinct sources, IPv4 in address order, then IPv6. Sorted, each lookup thread takes a
-     * run of neighbours, and a database lookup can reuse the network of the one before (the geo
-     * module's RecordLocator): on the 1M-line bench log that saved a third of the lookup time. The
-     * IPv4 addresses are sorted as numbers with their index: sorting 150,000 objects through
-     * compareTo took longer on this one thread than the walks it saved on all of them.
+     * The indices of {@code sources} in address order: IPv4 by number, then IPv6 as given. Sorted,
+     * each lookup thread takes a run of neighbours, and a database lookup can reuse the network of
+     * the one before (the geo module's RecordLocator): on the 1M-line bench log that saved a third
+     * of the lookup time. The IPv4 addresses are sorted as numbers with their index: sorting
+     * 150,000 objects through compareTo took longer on this one thread than the walks it saved on
+     * all of them.
      */
-    static IpAddress[] inAddressOrder(SourceTally tally) {
-        IpAddress[] sources = tally.addresses();
+    static int[] addressOrder(IpAddress[] sources) {
         long[] v4 = new long[sources.length];
         int count = 0;
         for (int i = 0; i < sources.length; i++) {
@@ -129,17 +142,17 @@ public final class OriginReportBuilder {
             }
         }
         Arrays.sort(v4, 0, count);
-        IpAddress[] ordered = new IpAddress[sources.length];
+        int[] order = new int[sources.length];
         for (int k = 0; k < count; k++) {
-            ordered[k] = sources[(int) (v4[k] & Integer.MAX_VALUE)];
+            order[k] = (int) (v4[k] & Integer.MAX_VALUE);
         }
         int next = count;
-        for (IpAddress ip : sources) {
-            if (!ip.isV4()) {
-                ordered[next++] = ip;
+        for (int i = 0; i < sources.length; i++) {
+            if (!sources[i].isV4()) {
+                order[next++] = i;
             }
         }
-        return ordered;
+        return order;
     }
 
     private static Origin lookup(Function<IpAddress, Origin> lookup, IpAddress ip) {

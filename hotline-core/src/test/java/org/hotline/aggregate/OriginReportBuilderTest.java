@@ -201,6 +201,46 @@ class OriginReportBuilderTest {
                 "WARNING: and no AS");
     }
 
+    @Test
+    void resolvingOnTwoThreadsKeepsEachOriginWithItsSourceAndLooksEachUpOnce() {
+        // 30,000 sources (above the size that takes the parallel path) plus one IPv6; a made-up
+        // lookup whose answer is a function of the address, so every origin can be checked.
+        SourceTally tally = new SourceTally();
+        for (int i = 0; i < 30_000; i++) {
+            tally.accept(new org.hotline.event.Event(0, IpAddress.ofV4(0x0b00_0000 + i * 7919), -1, null, -1,
+                    org.hotline.event.Protocol.TCP, "http", org.hotline.event.Outcome.REQUEST, -1, true,
+                    new InputPosition("x", i + 1), null));
+        }
+        IpAddress v6 = IpAddress.parse("2001:db8::7");
+        tally.accept(new org.hotline.event.Event(0, v6, -1, null, -1, org.hotline.event.Protocol.TCP, "http",
+                org.hotline.event.Outcome.REQUEST, -1, true, new InputPosition("x", 30_001), null));
+        Function<IpAddress, org.hotline.enrich.Origin> madeUp = ip -> org.hotline.enrich.Origin.UNKNOWN
+                .withAsn(ip.hashCode() & 0xffff, null);
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        IpAddress attacker = IpAddress.ofV4(0x0b00_0000 + 12_345 * 7919);
+        IpAddress outsider = IpAddress.parse("192.0.2.1");   // attacks, but no tallied event has it
+        List<Attack> attacks = List.of(attack(attacker), attack(v6), attack(attacker), attack(outsider));
+
+        SourceOrigins origins = OriginReportBuilder.resolve(tally, attacks, ip -> {
+            calls.incrementAndGet();
+            return madeUp.apply(ip);
+        }, 2);
+
+        assertThat(calls.get()).isEqualTo(30_001 + 1);
+        List<org.hotline.enrich.Origin> all = origins.all();
+        assertThat(all).hasSize(30_001);
+        int[] i = {0};
+        tally.forEachSource(s -> assertThat(all.get(i[0]++)).as(s.source().toString()).isEqualTo(madeUp.apply(s.source())));
+        assertThat(origins.attackers()).containsOnlyKeys(attacker, v6, outsider)
+                .containsEntry(attacker, madeUp.apply(attacker)).containsEntry(v6, madeUp.apply(v6))
+                .containsEntry(outsider, madeUp.apply(outsider));
+    }
+
+    private static Attack attack(IpAddress source) {
+        return new Attack(AttackType.WEB_EXPLOIT, "probe", source, FixtureAttacks.WEB, 1431857103000L, 1431857103000L,
+                1, 100, -1, Verification.HANDSHAKE, List.of(new InputPosition("A", 7)));
+    }
+
     private CountryRow row(String code) {
         return byCode(attacks.byCountry(), CountryRow::country).get(code);
     }

@@ -50,7 +50,8 @@ class SourceTallyTest {
             tally.accept(new Event(0, ip, -1, null, -1, Protocol.TCP, "http", Outcome.REQUEST, -1, true,
                     new InputPosition("x", 1), null));
         }
-        List<IpAddress> ordered = List.of(OriginReportBuilder.inAddressOrder(tally));
+        IpAddress[] sources = tally.addresses();
+        List<IpAddress> ordered = java.util.Arrays.stream(OriginReportBuilder.addressOrder(sources)).mapToObj(i -> sources[i]).toList();
 
         assertThat(ordered).hasSize(225).doesNotHaveDuplicates().containsAll(collect(tally).keySet());
         List<IpAddress> v4 = ordered.subList(0, 223);

@@ -1,12 +1,11 @@
 package org.hotline.geo;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.hotline.enrich.DatabaseInfo;
 import org.hotline.enrich.Origin;
 import org.hotline.enrich.OriginFlag;
-import org.hotline.event.IpAddress;
 
 /**
  * Warns when an unusual share of public source addresses resolves to no country or no AS — the sign
@@ -38,15 +37,16 @@ public final class CoverageCheck {
 
     private CoverageCheck() {}
 
-    public static Coverage check(Map<IpAddress, Origin> origins, List<DatabaseInfo> databases) {
+    /** @param origins the origin of each distinct source address, once per address */
+    public static Coverage check(Collection<Origin> origins, List<DatabaseInfo> databases) {
         return check(origins, databases, DEFAULT_THRESHOLD);
     }
 
-    public static Coverage check(Map<IpAddress, Origin> origins, List<DatabaseInfo> databases, double threshold) {
+    public static Coverage check(Collection<Origin> origins, List<DatabaseInfo> databases, double threshold) {
         long routable = 0;
         long noCountry = 0;
         long noAsn = 0;
-        for (Origin o : origins.values()) {
+        for (Origin o : origins) {
             if (o.has(OriginFlag.NON_ROUTABLE)) {
                 continue;
             }

@@ -36,7 +36,7 @@ class CoverageCheckTest {
     void theBundledDatabasesCoverARealLog() throws Exception {
         DefaultDatabases defaults = DefaultDatabases.locate(noUserData, GeoTestData.BUNDLED);
         try (EnricherChain chain = Enrichers.assemble(GeoSources.withDefaults(List.of(), List.of(), null, () -> defaults))) {
-            CoverageCheck.Coverage c = CoverageCheck.check(origins(chain), chain.databases());
+            CoverageCheck.Coverage c = CoverageCheck.check(origins(chain).values(), chain.databases());
             assertThat(c.publicAddresses()).isEqualTo(1753);
             assertThat(c.withoutCountry()).isEqualTo(2);
             assertThat(c.withoutAsn()).isEqualTo(57);
@@ -50,7 +50,7 @@ class CoverageCheckTest {
                 List.of(DatabaseFile.given(GeoTestData.MMDB.resolve("ip-location-db-country.mmdb"), "--geo-db")),
                 List.of(DatabaseFile.given(GeoTestData.MMDB.resolve("geolite2-asn.mmdb"), "--asn-db")), null);
         try (EnricherChain chain = Enrichers.assemble(sources)) {
-            CoverageCheck.Coverage c = CoverageCheck.check(origins(chain), chain.databases());
+            CoverageCheck.Coverage c = CoverageCheck.check(origins(chain).values(), chain.databases());
             assertThat(c.withoutCountry()).isEqualTo(1750);
             assertThat(c.withoutAsn()).isEqualTo(1753);
             assertThat(c.warning()).isEqualTo(
@@ -70,7 +70,7 @@ class CoverageCheckTest {
         origins.put(IpAddress.parse("8.8.8.8"), Origin.UNKNOWN);
         origins.put(IpAddress.parse("1.1.1.1"), Origin.UNKNOWN.withCountry("AU").withAsn(13335, "Cloudflare, Inc."));
         var databases = List.of(new org.hotline.enrich.DatabaseInfo("country", "x.mmdb", "geoip2-country", null, null, 1, "t"));
-        CoverageCheck.Coverage c = CoverageCheck.check(origins, databases);
+        CoverageCheck.Coverage c = CoverageCheck.check(origins.values(), databases);
         assertThat(c.publicAddresses()).isEqualTo(2);
         assertThat(c.withoutCountry()).isEqualTo(1);
         assertThat(c.warning()).as("one unresolved address of two is below the floor of three").isNull();
