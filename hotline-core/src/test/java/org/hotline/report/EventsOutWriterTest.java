@@ -27,7 +27,7 @@ class EventsOutWriterTest {
         List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
         assertThat(lines).hasSize(1034);
         // line 1 of the access log: 83.149.9.216, 17/May/2015:10:05:03 +0000, GET ... 200 203023; RU in origins.tsv
-        JsonNode first = JsonReportWriter.MAPPER.readTree(lines.get(0));
+        JsonNode first = ReportJsonMapper.MAPPER.readTree(lines.get(0));
         assertThat(first.get("time").asString()).isEqualTo("2015-05-17T10:05:03Z");
         assertThat(first.get("source").asString()).isEqualTo("83.149.9.216");
         assertThat(first.get("bytes").asLong()).isEqualTo(203023);
@@ -38,7 +38,7 @@ class EventsOutWriterTest {
         assertThat(first.get("file").asString()).isEqualTo(Fixtures.APACHE);
         assertThat(first.get("line").asLong()).isEqualTo(1);
         // the last object is the Zeek baseline's last connection (file line 43), time masked -> null
-        JsonNode last = JsonReportWriter.MAPPER.readTree(lines.get(lines.size() - 1));
+        JsonNode last = ReportJsonMapper.MAPPER.readTree(lines.get(lines.size() - 1));
         assertThat(last.get("time").isNull()).isTrue();
         assertThat(last.get("file").asString()).isEqualTo(Fixtures.ZEEK);
         assertThat(last.get("line").asLong()).isEqualTo(43);

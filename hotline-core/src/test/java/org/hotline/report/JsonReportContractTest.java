@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
  */
 class JsonReportContractTest {
     private final String text = write(FixtureReport.build());
-    private final JsonNode root = JsonReportWriter.MAPPER.readTree(text);
+    private final JsonNode root = ReportJsonMapper.MAPPER.readTree(text);
 
     @Test
     void topLevelFieldsInTheirOrder() {

@@ -44,7 +44,7 @@ class RecordJsonTest {
         OriginReport report = richReport();
         assertThat(recordTypesIn(report)).as("every record type the report can hold occurs in this one")
                 .containsAll(recordTypesReachableFrom(OriginReport.class));
-        assertThat(written(report)).isEqualTo(JsonReportWriter.MAPPER.writeValueAsString(report) + "\n");
+        assertThat(written(report)).isEqualTo(ReportJsonMapper.MAPPER.writeValueAsString(report) + "\n");
     }
 
     @Test
@@ -55,13 +55,13 @@ class RecordJsonTest {
                 ip -> Origin.UNKNOWN, List.of(), new RunInfo("0.1.0-test", FixtureReport.GENERATED, ZoneId.of("UTC"), Map.of()),
                 List.of());
         OriginReport report = OriginReportBuilder.build(nothing);
-        assertThat(written(report)).isEqualTo(JsonReportWriter.MAPPER.writeValueAsString(report) + "\n");
+        assertThat(written(report)).isEqualTo(ReportJsonMapper.MAPPER.writeValueAsString(report) + "\n");
     }
 
     @Test
     void aTypeWithNoJsonFormIsAnErrorNotAGuess() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (JsonGenerator g = JsonReportWriter.MAPPER.createGenerator(out)) {
+        try (JsonGenerator g = ReportJsonMapper.MAPPER.createGenerator(out)) {
             assertThatThrownBy(() -> RecordJson.write(g, List.of(Duration.ofMinutes(1))))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("java.time.Duration");
