@@ -45,7 +45,7 @@ public final class MmdbAsnEnricher implements Enricher, Closeable {
      *     AS in a layout Hotline knows (with the keys it found)
      */
     public static MmdbAsnEnricher open(Path path, String source) {
-        MmdbDatabase db = MmdbDatabase.open(path, "--asn-db", MmdbDatabase.LARGE_DECODE_CACHE);
+        MmdbDatabase db = MmdbDatabase.open(path, "--asn-db", MmdbDatabase.OWN_DECODE_CACHE);
         try {
             return new MmdbAsnEnricher(db, LayoutDetector.asn(db, "--asn-db"), source);
         } catch (RuntimeException e) {

@@ -49,7 +49,7 @@ public final class MmdbCountryEnricher implements Enricher, Closeable {
      *     country in a layout Hotline knows (with the keys it found)
      */
     public static MmdbCountryEnricher open(Path path, String source) {
-        MmdbDatabase db = MmdbDatabase.open(path, "--geo-db", MmdbDatabase.SMALL_DECODE_CACHE);
+        MmdbDatabase db = MmdbDatabase.open(path, "--geo-db", MmdbDatabase.OWN_DECODE_CACHE);
         try {
             return new MmdbCountryEnricher(db, LayoutDetector.country(db, "--geo-db"), source);
         } catch (RuntimeException e) {

@@ -1,6 +1,8 @@
 package org.hotline.geo.mmdb;
 
 import com.maxmind.db.CHMCache;
+import com.maxmind.db.NoCache;
+import com.maxmind.db.NodeCache;
 import com.maxmind.db.Metadata;
 import com.maxmind.db.Reader;
 import java.io.ByteArrayInputStream;
@@ -41,6 +43,14 @@ public final class MmdbDatabase implements Closeable {
     public static final int SMALL_DECODE_CACHE = 4096;
     /** For databases with many distinct records (ASN: ~91,000). */
     public static final int LARGE_DECODE_CACHE = 1 << 17;
+    /**
+     * No cache in the reader, for callers that keep their answer per record themselves
+     * ({@link DecodedRecords}): the reader's cache keys are records whose generated hashCode was
+     * linked on every run by spinning ~30 method-handle classes, for a cache nothing hit. When the
+     * lookups must go through the reader (no {@link RecordLocator} for the file), it gets
+     * {@link #LARGE_DECODE_CACHE} after all.
+     */
+    public static final int OWN_DECODE_CACHE = 0;
 
     private final Path path;
     private final Reader reader;
@@ -103,22 +113,35 @@ public final class MmdbDatabase implements Closeable {
                 // fall back to the bytes in hand
             }
         }
-        Reader reader = new Reader(new ByteArrayInputStream(bytes), new CHMCache(decodeCache));
-        return new MmdbDatabase(path, reader, sha, locator(ByteBuffer.wrap(bytes), reader));
+        Reader reader = new Reader(new ByteArrayInputStream(bytes), cache(decodeCache));
+        RecordLocator locator = locator(ByteBuffer.wrap(bytes), reader);
+        if (locator == null && decodeCache == OWN_DECODE_CACHE) {
+            reader = new Reader(new ByteArrayInputStream(bytes), cache(LARGE_DECODE_CACHE));
+        }
+        return new MmdbDatabase(path, reader, sha, locator);
     }
 
     /** Memory-maps {@code file}, which holds the database the user named as {@code path}. */
     private static MmdbDatabase mapped(Path path, Path file, String sha, int decodeCache) throws IOException {
-        Reader reader = new Reader(file.toFile(), Reader.FileMode.MEMORY_MAPPED, new CHMCache(decodeCache));
+        Reader reader = new Reader(file.toFile(), Reader.FileMode.MEMORY_MAPPED, cache(decodeCache));
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = channel.size();
             // One buffer addresses 2 GiB; a bigger file is looked up through the reader alone.
             ByteBuffer bytes = size < Integer.MAX_VALUE ? channel.map(FileChannel.MapMode.READ_ONLY, 0, size) : null;
-            return new MmdbDatabase(path, reader, sha, bytes == null ? null : locator(bytes, reader));
+            RecordLocator locator = bytes == null ? null : locator(bytes, reader);
+            if (locator == null && decodeCache == OWN_DECODE_CACHE) {
+                reader.close();
+                reader = new Reader(file.toFile(), Reader.FileMode.MEMORY_MAPPED, cache(LARGE_DECODE_CACHE));
+            }
+            return new MmdbDatabase(path, reader, sha, locator);
         } catch (IOException | RuntimeException e) {
             reader.close();
             throw e;
         }
+    }
+
+    private static NodeCache cache(int decodeCache) {
+        return decodeCache == OWN_DECODE_CACHE ? NoCache.getInstance() : new CHMCache(decodeCache);
     }
 
     private static RecordLocator locator(ByteBuffer bytes, Reader reader) {
