@@ -19,4 +19,17 @@ public record InputPosition(String file, long line) {
     public String toString() {
         return file + ":" + line;
     }
+
+    // Written out rather than generated: a record's generated equals and hashCode are linked on
+    // first call by spinning method-handle classes at run time (~20 per method), which the
+    // class-data archive cannot hold, on every run.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof InputPosition p && p.line == line && p.file.equals(file);
+    }
+
+    @Override
+    public int hashCode() {
+        return file.hashCode() * 31 + Long.hashCode(line);
+    }
 }

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.hotline.detect.Attack;
 import org.hotline.detect.AttackSink;
 import org.hotline.detect.AttackType;
@@ -299,7 +300,21 @@ final class Settlement {
     /** A cell with its key; {@code at} is valid until the table is next changed. */
     private record Cell(IpAddress source, String target, String signature, long window, int at) {}
 
-    private record Key(IpAddress source, String target, String signature) {}
+    private record Key(IpAddress source, String target, String signature) {
+        // Written out rather than generated: a record's generated equals and hashCode are linked on
+        // first call by spinning method-handle classes at run time (~20 per method), which the
+        // class-data archive cannot hold, on every run.
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && Objects.equals(k.source, source) && Objects.equals(k.target, target)
+                    && Objects.equals(k.signature, signature);
+        }
+
+        @Override
+        public int hashCode() {
+            return (Objects.hashCode(source) * 31 + Objects.hashCode(target)) * 31 + Objects.hashCode(signature);
+        }
+    }
 
     /** An attack and its first cell, for sorting. */
     private record Emitted(Cell first, Attack attack) {}

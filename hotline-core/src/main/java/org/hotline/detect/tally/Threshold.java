@@ -22,4 +22,17 @@ public record Threshold(long minEvents, int minDistinct) {
     boolean met(long events, int distinct) {
         return events >= minEvents && distinct >= minDistinct;
     }
+
+    // Written out rather than generated: a record's generated equals and hashCode are linked on
+    // first call by spinning method-handle classes at run time (~20 per method), which the
+    // class-data archive cannot hold, on every run.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Threshold t && t.minEvents == minEvents && t.minDistinct == minDistinct;
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(minEvents) * 31 + minDistinct;
+    }
 }
