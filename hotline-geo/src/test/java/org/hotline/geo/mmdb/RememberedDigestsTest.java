@@ -57,4 +57,16 @@ class RememberedDigestsTest {
         Files.setLastModifiedTime(file, written);
         assertThat(RememberedDigests.sha256(file)).isEqualTo(FileDigest.sha256(file));
     }
+    @Test
+    void stampsThatDifferAnywhereGetDifferentFileNames() {
+        // Stamps as sha256() writes them: path, size, time; neighbours differ in one digit.
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (int i = 0; i < 20_000; i++) {
+            String name = RememberedDigests.name("/home/u/.local/share/hotline/geo/db" + (i % 7) + ".mmdb.gz\n"
+                    + (4_000_000 + i / 7) + "\n1700000000000\n");
+            assertThat(name).matches("[0-9a-f]{32}");
+            names.add(name);
+        }
+        assertThat(names).hasSize(20_000);
+    }
 }
