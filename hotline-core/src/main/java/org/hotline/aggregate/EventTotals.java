@@ -13,7 +13,7 @@ import org.hotline.event.Verification;
 final class EventTotals {
     private EventTotals() {}
 
-    /** @param origins every source's origin, in the order {@link SourceTally#forEachSource} visits them */
+    /** @param origins every source's origin, in the order {@link SourceTally#forEachTotals} visits them */
     static EventsSection build(SourceTally tally, List<Origin> origins) {
         if (origins.size() != tally.distinctSources()) {
             throw new IllegalArgumentException(origins.size() + " origins for " + tally.distinctSources() + " sources");
@@ -22,20 +22,20 @@ final class EventTotals {
         Map<String, long[]> byCountry = new HashMap<>();   // events, sources, bytes (-1 unknown)
         long[] totals = {0, -1, Event.NO_TIME, Event.NO_TIME}; // events with source, bytes, first, last
         long[] verifications = new long[Verification.values().length];
-        tally.forEachSource(s -> {
+        tally.forEachTotals((events, bytes, first, last, verification) -> {
             long[] row = byCountry.computeIfAbsent(origins.get(next[0]++).country(), c -> new long[] {0, 0, -1});
-            row[0] += s.events();
+            row[0] += events;
             row[1]++;
-            row[2] = addBytes(row[2], s.bytes());
-            totals[0] += s.events();
-            totals[1] = addBytes(totals[1], s.bytes());
-            if (s.firstSeen() != Event.NO_TIME && (totals[2] == Event.NO_TIME || s.firstSeen() < totals[2])) {
-                totals[2] = s.firstSeen();
+            row[2] = addBytes(row[2], bytes);
+            totals[0] += events;
+            totals[1] = addBytes(totals[1], bytes);
+            if (first != Event.NO_TIME && (totals[2] == Event.NO_TIME || first < totals[2])) {
+                totals[2] = first;
             }
-            if (s.lastSeen() != Event.NO_TIME && (totals[3] == Event.NO_TIME || s.lastSeen() > totals[3])) {
-                totals[3] = s.lastSeen();
+            if (last != Event.NO_TIME && (totals[3] == Event.NO_TIME || last > totals[3])) {
+                totals[3] = last;
             }
-            verifications[s.verification().ordinal()]++;
+            verifications[verification.ordinal()]++;
         });
         long sources = tally.distinctSources();
         Long bytes = totals[1] < 0 ? null : totals[1];
