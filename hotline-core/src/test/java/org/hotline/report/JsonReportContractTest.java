@@ -103,7 +103,8 @@ class JsonReportContractTest {
         assertThat(text).doesNotContainPattern("\"(generatedAt|firstSeen|lastSeen|start|first|last)\" : -?\\d");
     }
 
-    private static String write(OriginReport report) {
+    /** The report as {@code --json} writes it. */
+    static String write(OriginReport report) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             new JsonReportWriter().write(report, out);

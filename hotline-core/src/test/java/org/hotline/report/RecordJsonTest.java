@@ -7,7 +7,6 @@ import java.io.ByteArrayOutputStream;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -44,7 +43,7 @@ class RecordJsonTest {
         OriginReport report = richReport();
         assertThat(recordTypesIn(report)).as("every record type the report can hold occurs in this one")
                 .containsAll(recordTypesReachableFrom(OriginReport.class));
-        assertThat(written(report)).isEqualTo(ReportJsonMapper.MAPPER.writeValueAsString(report) + "\n");
+        assertThat(JsonReportContractTest.write(report)).isEqualTo(ReportJsonMapper.MAPPER.writeValueAsString(report) + "\n");
     }
 
     @Test
@@ -55,7 +54,7 @@ class RecordJsonTest {
                 ip -> Origin.UNKNOWN, List.of(), new RunInfo("0.1.0-test", FixtureReport.GENERATED, ZoneId.of("UTC"), Map.of()),
                 List.of());
         OriginReport report = OriginReportBuilder.build(nothing);
-        assertThat(written(report)).isEqualTo(ReportJsonMapper.MAPPER.writeValueAsString(report) + "\n");
+        assertThat(JsonReportContractTest.write(report)).isEqualTo(ReportJsonMapper.MAPPER.writeValueAsString(report) + "\n");
     }
 
     @Test
@@ -79,16 +78,6 @@ class RecordJsonTest {
                 "year 2015 from the file's modification time", "auth.log: truncated gzip after line 12"));
         return OriginReportBuilder.build(new ReportInput(inputs, fixture.attacks(), fixture.tally(), fixture.origins(),
                 fixture.databases(), fixture.run(), List.of("a warning with \"quotes\" and ü")));
-    }
-
-    private static String written(OriginReport report) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            new JsonReportWriter().write(report, out);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return out.toString(StandardCharsets.UTF_8);
     }
 
     private static Set<Class<?>> recordTypesIn(Object value) {
