@@ -266,7 +266,10 @@ public final class SourceTally implements Aggregator {
         return out;
     }
 
-    /** One source's totals as {@link #forEachTotals} hands them over: first and last are {@link Event#NO_TIME} when unknown, bytes -1. */
+    /**
+     * One source's totals as {@link #forEachTotals} hands them over: first and last are
+     * {@link Event#NO_TIME} when unknown, bytes -1.
+     */
     @FunctionalInterface
     interface TotalsVisitor {
         void visit(long events, long bytes, long first, long last, Verification verification);

@@ -65,7 +65,7 @@ final class RecordJson {
             g.writeEndObject();
         } else {
             throw new IllegalArgumentException("no JSON form for " + value.getClass().getName()
-                    + " in the report; add it to RecordJson and to the contract test");
+                    + " in the report; add it to RecordJson, and to RecordJsonTest's report");
         }
     }
 

@@ -1,9 +1,9 @@
 package org.hotline.geo.mmdb;
 
 import com.maxmind.db.CHMCache;
+import com.maxmind.db.Metadata;
 import com.maxmind.db.NoCache;
 import com.maxmind.db.NodeCache;
-import com.maxmind.db.Metadata;
 import com.maxmind.db.Reader;
 import java.io.ByteArrayInputStream;
 import java.io.Closeable;
@@ -116,6 +116,7 @@ public final class MmdbDatabase implements Closeable {
         Reader reader = new Reader(new ByteArrayInputStream(bytes), cache(decodeCache));
         RecordLocator locator = locator(ByteBuffer.wrap(bytes), reader);
         if (locator == null && decodeCache == OWN_DECODE_CACHE) {
+            reader.close();
             reader = new Reader(new ByteArrayInputStream(bytes), cache(LARGE_DECODE_CACHE));
         }
         return new MmdbDatabase(path, reader, sha, locator);
