@@ -2,9 +2,8 @@ package org.hotline.aggregate;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.function.BiConsumer;
 import org.hotline.enrich.Origin;
 import org.hotline.event.Event;
 import org.hotline.event.Verification;
@@ -19,11 +18,11 @@ final class EventTotals {
             throw new IllegalArgumentException(origins.size() + " origins for " + tally.distinctSources() + " sources");
         }
         int[] next = {0};
-        Map<String, long[]> byCountry = new HashMap<>();   // events, sources, bytes (-1 unknown)
+        CountryRows byCountry = new CountryRows();
         long[] totals = {0, -1, Event.NO_TIME, Event.NO_TIME}; // events with source, bytes, first, last
         long[] verifications = new long[Verification.values().length];
         tally.forEachTotals((events, bytes, first, last, verification) -> {
-            long[] row = byCountry.computeIfAbsent(origins.get(next[0]++).country(), c -> new long[] {0, 0, -1});
+            long[] row = byCountry.row(origins.get(next[0]++).country());
             row[0] += events;
             row[1]++;
             row[2] = addBytes(row[2], bytes);
@@ -51,6 +50,34 @@ final class EventTotals {
                 new EventsSection.VerificationCounts(verifications[Verification.HANDSHAKE.ordinal()],
                         verifications[Verification.UNVERIFIED.ordinal()], verifications[Verification.REFLECTED.ordinal()]),
                 rows);
+    }
+
+    /**
+     * Each country's events, sources and bytes (-1 unknown), found by index rather than by hashing:
+     * an {@link Origin}'s country is two capital letters or null. This runs once per distinct source
+     * (377,000 on the 10M-line bench log), in code that runs only once per report.
+     */
+    private static final class CountryRows {
+        private static final int UNKNOWN = 26 * 26;
+        private final long[][] rows = new long[UNKNOWN + 1][];
+
+        long[] row(String country) {
+            int i = country == null ? UNKNOWN : (country.charAt(0) - 'A') * 26 + country.charAt(1) - 'A';
+            long[] row = rows[i];
+            if (row == null) {
+                row = new long[] {0, 0, -1};
+                rows[i] = row;
+            }
+            return row;
+        }
+
+        void forEach(BiConsumer<String, long[]> visitor) {
+            for (int i = 0; i < rows.length; i++) {
+                if (rows[i] != null) {
+                    visitor.accept(i == UNKNOWN ? null : new String(new char[] {(char) ('A' + i / 26), (char) ('A' + i % 26)}), rows[i]);
+                }
+            }
+        }
     }
 
     static long addBytes(long sum, long more) {

@@ -92,17 +92,26 @@ public final class OriginReportBuilder {
         // The attackers are a few thousand of the sources: their origins are kept as they are found,
         // by a look into this small map, rather than found again in a map of every source.
         Map<IpAddress, Integer> attackerAt = new HashMap<>();
+        // A bit per hash of the attackers' addresses: most sources are not attackers (368,000 of
+        // 377,000 on the 10M-line bench log), and a clear bit spares them the look into the map.
+        long[] maybeAttacker = new long[ATTACKER_BITS / 64];
         for (Attack a : attacks) {
-            attackerAt.putIfAbsent(a.source(), attackerAt.size());
+            if (attackerAt.putIfAbsent(a.source(), attackerAt.size()) == null) {
+                int bit = attackerBit(a.source());
+                maybeAttacker[bit >>> 6] |= 1L << bit;
+            }
         }
         Origin[] attackerOrigins = new Origin[attackerAt.size()];
         IntConsumer resolveOne = k -> {
             IpAddress ip = sources[order[k]];
             Origin o = lookup(lookup, ip);
             found[order[k]] = o;
-            Integer at = attackerAt.get(ip);
-            if (at != null) {
-                attackerOrigins[at] = o;
+            int bit = attackerBit(ip);
+            if ((maybeAttacker[bit >>> 6] & 1L << bit) != 0) {
+                Integer at = attackerAt.get(ip);
+                if (at != null) {
+                    attackerOrigins[at] = o;
+                }
             }
         };
         if (threads <= 1 || sources.length < 10_000) {
@@ -122,6 +131,13 @@ public final class OriginReportBuilder {
         attackerAt.forEach((ip, at) -> attackers.put(ip, attackerOrigins[at] != null ? attackerOrigins[at]
                 : lookup(lookup, ip)));   // an attack whose source no tallied event had (not from the pipeline)
         return new SourceOrigins(found, attackers);
+    }
+
+    private static final int ATTACKER_BITS = 1 << 16;
+
+    private static int attackerBit(IpAddress ip) {
+        int h = ip.hashCode();
+        return (h ^ h >>> 16) & (ATTACKER_BITS - 1);
     }
 
     /**

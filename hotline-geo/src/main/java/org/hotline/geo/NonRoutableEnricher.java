@@ -61,6 +61,12 @@ public final class NonRoutableEnricher implements Enricher {
     /** The lists as arrays, read with an index: a for-each over a List made an iterator per lookup. */
     private static final SpecialPurposeBlock[] IPV4_BLOCKS = IPV4.toArray(new SpecialPurposeBlock[0]);
     private static final SpecialPurposeBlock[] IPV6_BLOCKS = IPV6.toArray(new SpecialPurposeBlock[0]);
+    /**
+     * The first octets that some IPv4 block covers: an address outside them (most public sources)
+     * needs no walk through the list. The report looks up every distinct source once, 377,000 on
+     * the 10M-line bench log, and each walk was 15 comparisons.
+     */
+    private static final boolean[] V4_OCTET_HAS_BLOCK = octetsWithBlocks(IPV4_BLOCKS);
 
     private static final NonRoutableEnricher INSTANCE = new NonRoutableEnricher();
 
@@ -72,6 +78,9 @@ public final class NonRoutableEnricher implements Enricher {
 
     /** The block that decides {@code ip}: a non-routable one, a reachable exception, or null (routable). */
     public static SpecialPurposeBlock blockOf(IpAddress ip) {
+        if (ip.isV4() && !V4_OCTET_HAS_BLOCK[ip.v4Bits() >>> 24]) {
+            return null;
+        }
         SpecialPurposeBlock[] blocks = ip.isV4() ? IPV4_BLOCKS : IPV6_BLOCKS;
         for (int i = 0; i < blocks.length; i++) {
             if (blocks[i].contains(ip)) {
@@ -79,6 +88,18 @@ public final class NonRoutableEnricher implements Enricher {
             }
         }
         return null;
+    }
+
+    private static boolean[] octetsWithBlocks(SpecialPurposeBlock[] blocks) {
+        boolean[] has = new boolean[256];
+        for (SpecialPurposeBlock b : blocks) {
+            int first = b.network().v4Bits() >>> 24;
+            int span = b.prefixLength() >= 8 ? 1 : 1 << (8 - b.prefixLength());
+            for (int octet = first; octet < first + span; octet++) {
+                has[octet] = true;
+            }
+        }
+        return has;
     }
 
     public static boolean isNonRoutable(IpAddress ip) {

@@ -7,6 +7,7 @@ import org.hotline.enrich.EnricherContract;
 import org.hotline.enrich.Origin;
 import org.hotline.enrich.OriginFlag;
 import org.hotline.event.IpAddress;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -61,5 +62,28 @@ class NonRoutableEnricherTest implements EnricherContract {
         assertThat(NonRoutableEnricher.isNonRoutable(ip)).as(address + " in " + NonRoutableEnricher.blockOf(ip)).isEqualTo(nonRoutable);
         Origin o = NonRoutableEnricher.builtIn().enrich(ip, Origin.UNKNOWN);
         assertThat(o.has(OriginFlag.NON_ROUTABLE)).isEqualTo(nonRoutable);
+    }
+
+    /**
+     * blockOf skips the list for first octets no IPv4 block covers; this walks the list itself for
+     * the first, middle and last address of every /16 and compares.
+     */
+    @Test
+    void octetShortcutAgreesWithWalkingTheList() {
+        for (int octet = 0; octet < 256; octet++) {
+            for (int second = 0; second < 256; second++) {
+                for (int low : new int[] {0, 0x7f7f, 0xffff}) {
+                    IpAddress ip = IpAddress.ofV4(octet << 24 | second << 16 | low);
+                    SpecialPurposeBlock walked = null;
+                    for (SpecialPurposeBlock b : NonRoutableEnricher.IPV4) {
+                        if (b.contains(ip)) {
+                            walked = b;
+                            break;
+                        }
+                    }
+                    assertThat(NonRoutableEnricher.blockOf(ip)).as(ip.toString()).isEqualTo(walked);
+                }
+            }
+        }
     }
 }
