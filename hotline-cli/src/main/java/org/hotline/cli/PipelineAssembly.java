@@ -62,7 +62,7 @@ final class PipelineAssembly {
             SourceOrigins origins = OriginReportBuilder.resolve(tally, result.attacks(), enrichment::enrichOnce,
                     request.settings().workers());
             List<String> warnings = new ArrayList<>();
-            String coverage = CoverageCheck.check(origins.all(), enrichment.databases()).warning();
+            String coverage = CoverageCheck.check(origins.inLookupOrder(), enrichment.databases()).warning();
             if (coverage != null) {
                 warnings.add(coverage);
             }

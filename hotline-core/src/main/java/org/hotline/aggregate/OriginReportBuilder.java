@@ -29,7 +29,7 @@ import org.hotline.pipeline.InputSummary;
  * module's {@code CoverageCheck}) resolves them once and hands them in:
  * <pre>
  * SourceOrigins origins = OriginReportBuilder.resolve(tally, result.attacks(), lookup);
- * String warning = CoverageCheck.check(origins.all(), databases).warning();
+ * String warning = CoverageCheck.check(origins.inLookupOrder(), databases).warning();
  * OriginReport report = OriginReportBuilder.build(ReportInput.of(result, lookup, databases, run,
  *         warning == null ? List.of() : List.of(warning)), origins);
  * </pre>
@@ -130,7 +130,7 @@ public final class OriginReportBuilder {
         Map<IpAddress, Origin> attackers = new HashMap<>(Math.max(16, attackerAt.size() * 4 / 3 + 1));
         attackerAt.forEach((ip, at) -> attackers.put(ip, attackerOrigins[at] != null ? attackerOrigins[at]
                 : lookup(lookup, ip)));   // an attack whose source no tallied event had (not from the pipeline)
-        return new SourceOrigins(found, attackers);
+        return new SourceOrigins(found, order, attackers);
     }
 
     private static final int ATTACKER_BITS = 1 << 16;

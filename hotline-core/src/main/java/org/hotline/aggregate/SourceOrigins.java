@@ -1,5 +1,6 @@
 package org.hotline.aggregate;
 
+import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -19,16 +20,41 @@ import org.hotline.event.IpAddress;
  */
 public final class SourceOrigins {
     private final Origin[] inTallyOrder;
+    /** The indices of {@link #inTallyOrder} in the order the origins were looked up (by address). */
+    private final int[] lookupOrder;
     private final Map<IpAddress, Origin> attackers;
 
-    SourceOrigins(Origin[] inTallyOrder, Map<IpAddress, Origin> attackers) {
+    SourceOrigins(Origin[] inTallyOrder, int[] lookupOrder, Map<IpAddress, Origin> attackers) {
+        if (lookupOrder.length != inTallyOrder.length) {
+            throw new IllegalArgumentException(lookupOrder.length + " indices for " + inTallyOrder.length + " origins");
+        }
         this.inTallyOrder = inTallyOrder;
+        this.lookupOrder = lookupOrder;
         this.attackers = Collections.unmodifiableMap(attackers);
     }
 
     /** Every distinct source's origin, in the order {@link SourceTally#forEachSource} visits the sources. */
     public List<Origin> all() {
         return Collections.unmodifiableList(Arrays.asList(inTallyOrder));
+    }
+
+    /**
+     * The same origins in the order they were looked up, which is about the order they lie in memory:
+     * for a pass that does not care about order (the coverage check). In the tally's order each of
+     * 377,000 origins (10M-line bench log) was a cache miss of its own.
+     */
+    public List<Origin> inLookupOrder() {
+        return new AbstractList<>() {
+            @Override
+            public Origin get(int index) {
+                return inTallyOrder[lookupOrder[index]];
+            }
+
+            @Override
+            public int size() {
+                return lookupOrder.length;
+            }
+        };
     }
 
     /** The origin of every source of an attack, by address. */

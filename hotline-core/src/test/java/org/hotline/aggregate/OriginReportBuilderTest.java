@@ -234,6 +234,12 @@ class OriginReportBuilderTest {
         assertThat(origins.attackers()).containsOnlyKeys(attacker, v6, outsider)
                 .containsEntry(attacker, madeUp.apply(attacker)).containsEntry(v6, madeUp.apply(v6))
                 .containsEntry(outsider, madeUp.apply(outsider));
+        // The same origins in lookup order: IPv4 by number, then IPv6.
+        List<org.hotline.enrich.Origin> byAddress = new java.util.ArrayList<>();
+        java.util.stream.IntStream.range(0, 30_000).mapToLong(k -> 0x0b00_0000L + k * 7919L).sorted()
+                .forEach(bits -> byAddress.add(madeUp.apply(IpAddress.ofV4((int) bits))));
+        byAddress.add(madeUp.apply(v6));
+        assertThat(origins.inLookupOrder()).containsExactlyElementsOf(byAddress);
     }
 
     private static Attack attack(IpAddress source) {
