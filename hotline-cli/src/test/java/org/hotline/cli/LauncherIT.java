@@ -1,0 +1,86 @@
+package org.hotline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The {@code ./hotline} launcher itself, run as a user runs it. A class-data archive holds one JDK's
+ * classes, and any other JVM refuses it with an error on every run: switching {@code JAVA_HOME}
+ * between two installed JDKs printed {@code [error][cds] Not a valid shared archive file} before
+ * each report, until the launcher kept one archive per JDK.
+ */
+class LauncherIT {
+
+    @Test
+    void keepsOneClassDataArchivePerJdkAndRunsCleanlyOnEach() throws Exception {
+        List<Path> jdks = new ArrayList<>();
+        jdks.add(Path.of(System.getProperty("java.home")));
+        Path another = anotherJdk(jdks.get(0));
+        if (another != null) {
+            jdks.add(another);   // this machine kind has Temurin's JDK beside Debian's
+        }
+        // Twice round: the second run of each finds the other JDK's archive already made.
+        for (int round = 0; round < 2; round++) {
+            for (Path jdk : jdks) {
+                Run run = launch(jdk, "analyze", "--json", "--year", "2023", "samples/logs/web");
+                assertThat(run.exit).as("exit on %s: %s", jdk, run.err).isZero();
+                assertThat(run.out).startsWith("{");
+                assertThat(run.err).as("stderr on %s", jdk).doesNotContain("[cds]").doesNotContain("[error");
+            }
+        }
+        for (Path jdk : jdks) {
+            String name = "hotline" + jdk.resolve("bin/java").toRealPath().toString().replace('/', '_') + ".jsa";
+            assertThat(Cli.MODULE.resolve("target").resolve(name)).as("archive for %s", jdk).isRegularFile();
+        }
+    }
+
+    /** An installed JDK other than {@code home}, or null. */
+    private static Path anotherJdk(Path home) throws IOException {
+        Path jvms = Path.of("/usr/lib/jvm");
+        if (!Files.isDirectory(jvms)) {
+            return null;
+        }
+        Path own = home.resolve("bin/java").toRealPath();
+        try (Stream<Path> all = Files.list(jvms)) {
+            for (Path p : all.sorted().toList()) {
+                Path java = p.resolve("bin/java");
+                if (Files.isExecutable(java) && !java.toRealPath().equals(own)) {
+                    return p;
+                }
+            }
+        }
+        return null;
+    }
+
+    private record Run(int exit, String out, String err) {}
+
+    private static Run launch(Path javaHome, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Cli.HOME.resolve("hotline").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(Cli.HOME.toFile());
+        builder.environment().put("JAVA_HOME", javaHome.toString());
+        builder.environment().remove("HOTLINE_JAVA_OPTS");
+        Path out = Files.createTempFile("launcher", ".out");
+        Path err = Files.createTempFile("launcher", ".err");
+        try {
+            Process p = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new AssertionError("./hotline did not finish in 120 s");
+            }
+            return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+}
