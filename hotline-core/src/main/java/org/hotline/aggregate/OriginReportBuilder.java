@@ -35,6 +35,9 @@ import org.hotline.pipeline.InputSummary;
  * </pre>
  */
 public final class OriginReportBuilder {
+    /** Bits in the filter of attackers' addresses in {@link #resolve}: 8 KB; the 10M bench log's 9,000 attackers set one in seven. */
+    private static final int ATTACKER_BITS = 1 << 16;
+
     private OriginReportBuilder() {}
 
     public static OriginReport build(ReportInput in) {
@@ -132,8 +135,6 @@ public final class OriginReportBuilder {
                 : lookup(lookup, ip)));   // an attack whose source no tallied event had (not from the pipeline)
         return new SourceOrigins(found, order, attackers);
     }
-
-    private static final int ATTACKER_BITS = 1 << 16;
 
     private static int attackerBit(IpAddress ip) {
         int h = ip.hashCode();

@@ -19,7 +19,7 @@ public enum AttackType {
     /** Any interaction with a honeypot, which has no legitimate users. */
     HONEYPOT;
 
-    /** Made once: the report asks for it per attack (46,000 attacks on the 10M-line bench log, three times each). */
+    /** Made once: the report asks for it twice per attack (46,000 attacks on the 10M-line bench log). */
     private final String id = name().toLowerCase(Locale.ROOT).replace('_', '-');
 
     public String id() {
