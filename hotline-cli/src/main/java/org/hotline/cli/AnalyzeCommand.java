@@ -72,6 +72,13 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "No progress bar (there is none anyway when stderr is not a terminal).")
     boolean noProgress;
 
+    @Option(names = "--progress-json",
+            description = {"Progress as JSON lines on stderr instead of the bar, whether or not it is a terminal: when",
+                    "each input starts, then up to four a second, and when each input is done (seconds, input, bytes",
+                    "and lines read so far, an input's error). The other messages there start with 'hotline:'.",
+                    "For scripts, dashboards and benchmarks."})
+    boolean progressJson;
+
     @Mixin
     AnalyzeOptions options;
 
@@ -79,9 +86,10 @@ final class AnalyzeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        TerminalProgress progress = !noProgress && System.console() != null ? new TerminalProgress(System.err) : null;
+        TerminalProgress progress = !progressJson && !noProgress && System.console() != null ? new TerminalProgress(System.err) : null;
+        PipelineListener listener = progressJson ? new JsonProgress(System.err) : progress != null ? progress : PipelineListener.NONE;
         PipelineAssembly.Analysis analysis = PipelineAssembly.analyze(options.request(inputs, eventsOut, Map.of()),
-                progress == null ? PipelineListener.NONE : progress, System.in);
+                listener, System.in);
         if (progress != null) {
             progress.clear();
         }

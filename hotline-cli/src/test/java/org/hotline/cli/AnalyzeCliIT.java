@@ -39,6 +39,40 @@ class AnalyzeCliIT {
     }
 
     @Test
+    void progressJsonGivesOneObjectPerLineEndingWithEachInputsCount() throws Exception {
+        Cli.Run run = Cli.run("analyze", "--json", "--progress-json", "--year", "2023",
+                SAMPLES.resolve("ssh/secure.log").toString(), SAMPLES.resolve("web/access.log.gz").toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : run.err().split("\n")) {
+            if (line.startsWith("{")) {
+                lines.add(JSON.readTree(line));
+            } else {
+                assertThat(line).startsWith("hotline: ");   // the other messages on stderr
+            }
+        }
+        // Per input: progress lines, then one finished line with as many lines as the report counted
+        // (awk 'END{print NR}' secure.log -> 1000; zcat access.log.gz | awk 'END{print NR}' -> 10000).
+        JsonNode report = JSON.readTree(run.out());
+        double seconds = 0;
+        for (String name : List.of("ssh/secure.log", "web/access.log.gz")) {
+            String file = SAMPLES.resolve(name).toString();
+            List<JsonNode> mine = lines.stream().filter(n -> n.path("input").asString().equals(file)).toList();
+            assertThat(mine).as(name).hasSizeGreaterThanOrEqualTo(2);
+            JsonNode last = mine.get(mine.size() - 1);
+            assertThat(last.path("finished").asBoolean()).isTrue();
+            assertThat(last.path("linesRead").asLong()).isEqualTo(find(report.path("input"), "file", file).path("lines").asLong());
+            assertThat(mine.get(0).path("inputBytes").asLong()).isEqualTo(Files.size(SAMPLES.resolve(name)));
+            assertThat(mine.subList(0, mine.size() - 1)).allSatisfy(n -> assertThat(n.has("finished")).isFalse());
+        }
+        for (JsonNode n : lines) {
+            assertThat(n.path("seconds").asDouble()).isGreaterThanOrEqualTo(seconds);
+            seconds = n.path("seconds").asDouble();
+        }
+        assertThat(lines.get(lines.size() - 1).path("linesReadAll").asLong()).isEqualTo(11_000);
+    }
+
+    @Test
     void samplesGiveTheDocumentedJsonReport() throws Exception {
         Cli.Run run = Cli.run("analyze", "--json", "--year", "2023", SAMPLES.toString());
         assertThat(run.exit()).as(run.err()).isZero();

@@ -81,10 +81,13 @@ final class MergedReading {
                 try {
                     next.advance();
                     if (next.exhausted()) {
+                        // Its last lines handed out (and reported) before it is reported done.
+                        batch.flush(open, queue, failure, sequence);
                         finishMerged(next, open, readings, null);
                     }
                 } catch (InputException | IOException e) {
                     // As when inputs are read one after another: named, and the lines before still count.
+                    batch.flush(open, queue, failure, sequence);
                     finishMerged(next, open, readings, Pipeline.problem(inputs.get(next.position), e));
                 }
                 if (batch.lines >= MERGED_BATCH_LINES) {
