@@ -191,6 +191,23 @@ class AnalyzeCliIT {
     }
 
     @Test
+    void progressJsonGivesAFailedInputsError() throws Exception {
+        byte[] line = "203.0.113.9 - - [17/May/2015:10:05:03 +0000] \"GET / HTTP/1.1\" 200 512 \"-\" \"Mozilla/5.0\"\n"
+                .getBytes(StandardCharsets.US_ASCII);
+        byte[] gz = gzip(2000, line);
+        Path truncated = Files.write(dir.resolve("truncated.log.gz"), java.util.Arrays.copyOf(gz, gz.length / 2));
+
+        Cli.Run run = Cli.run("analyze", "--json", "--progress-json", truncated.toString());
+
+        assertThat(run.exit()).isEqualTo(ExitCodes.INPUT_PROBLEM);
+        List<String> json = run.err().lines().filter(l -> l.startsWith("{")).toList();
+        JsonNode last = JSON.readTree(json.get(json.size() - 1));
+        assertThat(last.path("finished").asBoolean()).isTrue();
+        assertThat(last.path("error").asString()).contains("truncated gzip data after line");
+        assertThat(run.err()).contains("hotline: " + last.path("error").asString());   // said for people too
+    }
+
+    @Test
     void badOptionsAreUsageErrorsBeforeAnythingIsRead() throws Exception {
         Cli.Run zero = Cli.run("analyze", "--detect", "brute-force.failures=0", SAMPLES.toString());
         assertThat(zero.exit()).isEqualTo(ExitCodes.USAGE);
