@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
  * The {@code ./hotline} launcher itself, run as a user runs it. A class-data archive holds one JDK's
  * classes, and any other JVM refuses it with an error on every run: switching {@code JAVA_HOME}
  * between two installed JDKs printed {@code [error][cds] Not a valid shared archive file} before
- * each report, until the launcher kept one archive per JDK.
+ * each report, until the launcher kept one archive per JDK (on JDK 25 and newer, an ahead-of-time
+ * cache instead).
  */
 class LauncherIT {
 
@@ -29,18 +30,39 @@ class LauncherIT {
             jdks.add(another);   // this machine kind has Temurin's JDK beside Debian's
         }
         // Twice round: the second run of each finds the other JDK's archive already made.
+        java.util.Set<String> reports = new java.util.HashSet<>();
         for (int round = 0; round < 2; round++) {
             for (Path jdk : jdks) {
                 Run run = launch(jdk, "analyze", "--json", "--year", "2023", "samples/logs/web");
                 assertThat(run.exit).as("exit on %s: %s", jdk, run.err).isZero();
                 assertThat(run.out).startsWith("{");
-                assertThat(run.err).as("stderr on %s", jdk).doesNotContain("[cds]").doesNotContain("[error");
+                assertThat(run.err).as("stderr on %s", jdk).doesNotContain("[cds]").doesNotContain("[aot]").doesNotContain("[error");
+                reports.add(run.out.replaceAll("\"generatedAt\" : \"[^\"]*\"", ""));
             }
         }
+        assertThat(reports).as("the same report on every JDK and round").hasSize(1);
         for (Path jdk : jdks) {
-            String name = "hotline" + jdk.resolve("bin/java").toRealPath().toString().replace('/', '_') + ".jsa";
+            // JDK 25 and newer get an ahead-of-time cache, trained on a generated access log.
+            String kind = feature(jdk) >= 25 ? ".aot" : ".jsa";
+            String name = "hotline" + jdk.resolve("bin/java").toRealPath().toString().replace('/', '_') + kind;
             assertThat(Cli.MODULE.resolve("target").resolve(name)).as("archive for %s", jdk).isRegularFile();
         }
+        assertThat(Cli.MODULE.resolve("target/aot-training.log")).as("the training input is removed").doesNotExist();
+    }
+
+    /** The JDK's feature version from its release file (JAVA_VERSION="25.0.3"), or 0. */
+    private static int feature(Path jdk) throws IOException {
+        Path release = jdk.resolve("release");
+        if (!Files.isRegularFile(release)) {
+            return 0;
+        }
+        for (String line : Files.readAllLines(release)) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^JAVA_VERSION=\"(\\d+)").matcher(line);
+            if (m.find()) {
+                return Integer.parseInt(m.group(1));
+            }
+        }
+        return 0;
     }
 
     /** An installed JDK other than {@code home}, or null. */
