@@ -11,21 +11,14 @@
 # bundled databases Hotline uses. Needs: goaccess (Debian package), GNU time (/usr/bin/time).
 set -euo pipefail
 
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 lines="${1:-1000000}"
 runs="${2:-3}"
-work="${BENCH_DIR:-${TMPDIR:-/tmp}/hotline-bench}"
-mkdir -p "$work"
-
 for tool in goaccess /usr/bin/time; do
   command -v "$tool" >/dev/null || { echo "missing $tool: apt-get install goaccess time" >&2; exit 2; }
 done
-
-"$root/hotline" --version >/dev/null   # builds the jar (and its start-up archive) if needed
-input="$work/access-$lines.log"
-[[ -f "$input" ]] || java "$root/bench/MakeAccessLog.java" "$root/samples/logs/web/access.log.gz" "$lines" "$input"
+# shellcheck source=bench/bench-input.sh
+source "$(dirname "${BASH_SOURCE[0]}")/bench-input.sh"   # root, work, input
 [[ -f "$work/mm/asn.maxmind-layout.mmdb" ]] || "$root/hotline" geo export --maxmind "$work/mm" >/dev/null
-cat "$input" >/dev/null   # warm the page cache for everyone alike
 
 # One run of a command: appends "wall_s peak_KiB" to $work/NAME.runs.
 once() {

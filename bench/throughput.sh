@@ -12,17 +12,11 @@
 # idle seconds, as a first run on this machine would (see README, Performance).
 set -euo pipefail
 
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 lines="${1:-10000000}"
 runs="${2:-5}"
-work="${BENCH_DIR:-${TMPDIR:-/tmp}/hotline-bench}"
-mkdir -p "$work"
 command -v /usr/bin/time >/dev/null || { echo "missing /usr/bin/time: apt-get install time" >&2; exit 2; }
-
-"$root/hotline" --version >/dev/null   # builds the jar (and its start-up archive) if needed
-input="$work/access-$lines.log"
-[[ -f "$input" ]] || java "$root/bench/MakeAccessLog.java" "$root/samples/logs/web/access.log.gz" "$lines" "$input"
-cat "$input" >/dev/null   # in the page cache, as for every run after the first
+# shellcheck source=bench/bench-input.sh
+source "$(dirname "${BASH_SOURCE[0]}")/bench-input.sh"   # root, work, input
 
 printf '%-5s %8s %12s %14s %10s %9s\n' run wall_s lines_per_s steady_lines_s warmup_s peak_MiB
 : > "$work/throughput.runs"
