@@ -197,14 +197,23 @@ class AnalyzeCliIT {
         byte[] gz = gzip(2000, line);
         Path truncated = Files.write(dir.resolve("truncated.log.gz"), java.util.Arrays.copyOf(gz, gz.length / 2));
 
-        Cli.Run run = Cli.run("analyze", "--json", "--progress-json", truncated.toString());
+        Path missing = dir.resolve("missing.log");
+
+        Cli.Run run = Cli.run("analyze", "--json", "--progress-json", truncated.toString(), missing.toString());
 
         assertThat(run.exit()).isEqualTo(ExitCodes.INPUT_PROBLEM);
-        List<String> json = run.err().lines().filter(l -> l.startsWith("{")).toList();
-        JsonNode last = JSON.readTree(json.get(json.size() - 1));
-        assertThat(last.path("finished").asBoolean()).isTrue();
-        assertThat(last.path("error").asString()).contains("truncated gzip data after line");
-        assertThat(run.err()).contains("hotline: " + last.path("error").asString());   // said for people too
+        List<JsonNode> json = new ArrayList<>();
+        for (String progress : run.err().lines().filter(l -> l.startsWith("{")).toList()) {
+            json.add(JSON.readTree(progress));
+        }
+        for (Path input : List.of(truncated, missing)) {
+            List<JsonNode> mine = json.stream().filter(n -> n.path("input").asString().equals(input.toString())).toList();
+            JsonNode last = mine.get(mine.size() - 1);
+            assertThat(last.path("finished").asBoolean()).isTrue();
+            assertThat(last.path("error").asString()).contains(input == truncated ? "truncated gzip data after line" : "no such file");
+            assertThat(run.err()).contains("hotline: " + last.path("error").asString());   // said for people too
+        }
+        assertThat(run.err()).doesNotContain("internal error");
     }
 
     @Test

@@ -169,7 +169,7 @@ final class MergedReading {
             return new MergedInput(position, source, spec, context, first);
         } catch (InputException | IOException e) {
             String message = Pipeline.problem(input, e);
-            listener.inputFinished(info, message);
+            listener.inputFinished(info != null ? info : SourceInfo.unopened(input.name()), message);
             readings[position] = new Reading(info, null, null, input.name(), message);
             closeQuietly(source);
             return null;

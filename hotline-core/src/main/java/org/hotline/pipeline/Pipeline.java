@@ -234,7 +234,7 @@ public final class Pipeline {
             return new Reading(info, spec, context, input.name(), null);
         } catch (InputException | IOException e) {
             String message = problem(input, e);
-            listener.inputFinished(info, message);
+            listener.inputFinished(info != null ? info : SourceInfo.unopened(input.name()), message);
             return new Reading(info, spec, context, input.name(), message);
         }
     }

@@ -19,6 +19,7 @@ public interface PipelineListener {
     default void progress(SourceInfo info, long position, long lines) {}
 
     /** An input is done (or failed: see {@link InputSummary#error()}). Its counts may still grow
-     * while workers finish its last blocks; the final ones are in the pipeline's result. */
+     * while workers finish its last blocks; the final ones are in the pipeline's result. {@code info}
+     * is never null: for an input that could not be opened it holds only the name. */
     default void inputFinished(SourceInfo info, String error) {}
 }

@@ -9,4 +9,10 @@ package org.hotline.source;
  *                     take theirs from it unless {@code --year} is given
  * @param compressed   true when the input is gzip data (detected by its magic bytes, not its name)
  */
-public record SourceInfo(String name, long size, long lastModified, boolean compressed) {}
+public record SourceInfo(String name, long size, long lastModified, boolean compressed) {
+
+    /** An input that could not be opened: only its name is known. */
+    public static SourceInfo unopened(String name) {
+        return new SourceInfo(name, -1, -1, false);
+    }
+}
