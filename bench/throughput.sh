@@ -51,4 +51,5 @@ sort -n "$work/throughput.runs" | awk -v lines="$lines" '
     m = (NR % 2) ? w[(NR + 1) / 2] : (w[NR / 2] + w[NR / 2 + 1]) / 2
     printf "median %.2f s = %.0f lines/s over %d runs (whole process, including JVM start); input %s lines\n", m, lines / m, NR, lines
   }'
-echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)"
+# The JDK the launcher ran: JAVA_HOME's, else the one on the path.
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), $("${JAVA_HOME:+$JAVA_HOME/bin/}java" -version 2>&1 | head -1)"
