@@ -97,7 +97,10 @@ final class AnalyzeCommand implements Callable<Integer> {
             // The terminal report opens with its warnings; JSON and CSV readers need them said aloud.
             analysis.report().warnings().forEach(w -> err.println("hotline: " + w));
         }
-        ReportOutput.toStdout(analysis.report(), stdout.format(), out);
+        boolean emptyTable = stdout.format().equals("terminal") && analysis.result().nothingRead();
+        if (!emptyTable) {
+            ReportOutput.toStdout(analysis.report(), stdout.format(), out);
+        }
         if (html != null) {
             ReportOutput.toFile(analysis.report(), "html", html);
             err.println("hotline: HTML report written to " + html.toAbsolutePath());
@@ -113,6 +116,11 @@ final class AnalyzeCommand implements Callable<Integer> {
             // With a progress bar, failures were printed as they happened.
             analysis.result().inputs().stream().filter(i -> i.error() != null)
                     .forEach(i -> err.println("hotline: " + i.error()));
+        }
+        if (emptyTable) {
+            // A page of empty tables and caveats would bury the one line that matters (a mistyped
+            // path); JSON, CSV and HTML still get their report, whose input section names the failure.
+            err.println("hotline: no input could be read, so there is no report; the errors above say why");
         }
         return analysis.result().anyInputFailed() ? ExitCodes.INPUT_PROBLEM : ExitCodes.OK;
     }

@@ -7,7 +7,10 @@ package org.hotline.cli;
 public final class ExitCodes {
     /** Everything asked for was done. */
     public static final int OK = 0;
-    /** The report was produced, but some input could not be read or parsed to the end (see its input section). */
+    /**
+     * Some input could not be read or parsed to the end: the report names it in its input section
+     * (the terminal prints no report at all when no input could be read, only the errors).
+     */
     public static final int INPUT_PROBLEM = 1;
     /** The command line or configuration was wrong; nothing was done. */
     public static final int USAGE = 2;
@@ -21,7 +24,8 @@ public final class ExitCodes {
     static final String HELP = """
             Exit codes:
               0   done
-              1   report produced, but some input failed (see the report's input section)
+              1   some input failed: see the report's input section (no report on the
+                  terminal when no input could be read at all, only the errors)
               2   wrong command line or configuration; nothing was done
               3   a channel action was refused (the message says why)
               70  internal error: a bug in Hotline, please report it""";

@@ -191,6 +191,32 @@ class AnalyzeCliIT {
     }
 
     @Test
+    void whenNoInputCanBeReadTheTerminalGetsTheErrorsNotAnEmptyReport() throws Exception {
+        Path missing = dir.resolve("acess.log");   // a typo, the commonest case
+        Path prose = Files.writeString(dir.resolve("notes.txt"), "Dear colleagues,\nplease find attached.\n");
+
+        Cli.Run terminal = Cli.run("analyze", missing.toString(), prose.toString());
+
+        assertThat(terminal.exit()).isEqualTo(ExitCodes.INPUT_PROBLEM);
+        assertThat(terminal.out()).isEmpty();
+        assertThat(terminal.err()).contains("acess.log: no such file").contains("notes.txt: cannot tell the format")
+                .contains("no input could be read, so there is no report");
+
+        // Scripts still get the report, whose input section names each failure.
+        Cli.Run json = Cli.run("analyze", "--json", missing.toString(), prose.toString());
+        assertThat(json.exit()).isEqualTo(ExitCodes.INPUT_PROBLEM);
+        assertThat(find(JSON.readTree(json.out()).path("input"), "file", missing.toString()).path("error").asString())
+                .contains("no such file");
+        assertThat(json.err()).doesNotContain("there is no report");
+
+        // One readable input, even one with nothing in it, is a run to report on.
+        Path empty = Files.writeString(dir.resolve("empty.log"), "");
+        Cli.Run partly = Cli.run("analyze", missing.toString(), empty.toString());
+        assertThat(partly.exit()).isEqualTo(ExitCodes.INPUT_PROBLEM);
+        assertThat(partly.out()).contains("INPUT (lines").contains("acess.log");
+    }
+
+    @Test
     void progressJsonGivesAFailedInputsError() throws Exception {
         byte[] line = "203.0.113.9 - - [17/May/2015:10:05:03 +0000] \"GET / HTTP/1.1\" 200 512 \"-\" \"Mozilla/5.0\"\n"
                 .getBytes(StandardCharsets.US_ASCII);

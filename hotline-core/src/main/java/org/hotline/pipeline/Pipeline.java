@@ -100,6 +100,11 @@ public final class Pipeline {
         public boolean anyInputFailed() {
             return inputs.stream().anyMatch(InputSummary::failed);
         }
+
+        /** Every input failed before its first line (missing, unreadable, binary, unknown format): there is nothing to report on. */
+        public boolean nothingRead() {
+            return !inputs.isEmpty() && inputs.stream().allMatch(i -> i.failed() && i.lines() == 0);
+        }
     }
 
     private final Settings settings;
