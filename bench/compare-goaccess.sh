@@ -52,18 +52,23 @@ done
 results=("$(median wc-l)" "$(median goaccess)" "$(median hotline)")
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(lscpu | sed -n 's/^Model name: *//p'), load $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "java: $(java -version 2>&1 | head -1); goaccess: $(goaccess --version | head -1)"
+echo "java: $("${JAVA_HOME:+$JAVA_HOME/bin/}java" -version 2>&1 | head -1); goaccess: $(goaccess --version | head -1)"
 echo "input: $input, $lines lines, $(du -h "$input" | cut -f1), median of $runs runs each"
 printf '%-10s %10s %14s %12s\n' tool wall_s lines_per_s peak_MiB
 for r in "${results[@]}"; do
   read -r name wall rss <<<"$r"
-  printf '%-10s %10.2f %14.0f %12.0f\n' "$name" "$wall" "$(echo "$lines / $wall" | bc -l)" "$(echo "$rss / 1024" | bc -l)"
+  # GNU time gives hundredths: on a small input `wc -l` takes "0.00", whose rate is not a number.
+  awk -v name="$name" -v wall="$wall" -v lines="$lines" -v rss="$rss" \
+    'BEGIN { printf "%-10s %10.2f %14s %12.0f\n", name, wall, (wall > 0 ? sprintf("%.0f", lines / wall) : "n/a (<0.01 s)"), rss / 1024 }'
 done
 ga=$(printf '%s\n' "${results[@]}" | awk '$1=="goaccess" {print $2}')
 hl=$(printf '%s\n' "${results[@]}" | awk '$1=="hotline" {print $2}')
 wc=$(printf '%s\n' "${results[@]}" | awk '$1=="wc-l" {print $2}')
-printf 'hotline / goaccess speed: %.1fx    hotline / wc -l: %.3f\n' "$(echo "$ga / $hl" | bc -l)" "$(echo "$wc / $hl" | bc -l)"
+awk -v ga="$ga" -v hl="$hl" -v wc="$wc" 'BEGIN {
+  ratio = hl > 0 ? sprintf("%.1fx", ga / hl) : "n/a"
+  floor = hl > 0 ? sprintf("%.3f", wc / hl) : "n/a"
+  printf "hotline / goaccess speed: %s    hotline / wc -l: %s\n", ratio, floor }'
 # Each round's own ratio: the two ran minutes apart at most, so these are the fairest comparisons.
 printf 'per round (goaccess s / hotline s):'
 paste -d' ' <(cut -d' ' -f1 "$work/goaccess.runs") <(cut -d' ' -f1 "$work/hotline.runs") \
-  | awk '{printf " %.1fx", $1 / $2} END {print ""}'
+  | awk '{ if ($2 > 0) printf " %.1fx", $1 / $2; else printf " n/a" } END {print ""}'
