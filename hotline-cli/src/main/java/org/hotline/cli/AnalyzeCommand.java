@@ -19,11 +19,11 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {
                 "Read telemetry, detect attacks and attribute every source to a country and AS.",
                 "",
-                "Inputs are files, directories, quoted globs or - (stdin); gzip is read transparently;",
-                "each input's format is detected from its first lines (see `hotline formats`).",
-                "The report counts attacks three ways (events, distinct sources, bytes), gives the",
-                "origin share only over sources that completed a TCP handshake, keeps spoofable and",
-                "reflected traffic apart, and ends with the method and its caveats."},
+                "Inputs are files, directories, quoted globs or - (stdin); gzip is read transparently;"
+                        + " each input's format is detected from its first lines (see `hotline formats`).",
+                "The report counts attacks three ways (events, distinct sources, bytes), gives the origin share"
+                        + " only over sources that completed a TCP handshake, keeps spoofable and reflected traffic"
+                        + " apart, and ends with the method and its caveats."},
         footer = {"", "Examples:",
                 "  hotline analyze /var/log/nginx/access.log* /var/log/auth.log",
                 "  hotline analyze --json eve.json conn.log > report.json",
@@ -60,9 +60,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     Path eventsOut;
 
     @Option(names = "--materials-for", paramLabel = "CC",
-            description = {"Also cut materials for the partner whose jurisdiction is country CC: its attacking sources",
-                    "with counts and time ranges, evidence lines with the files' SHA-256, and the report's hash",
-                    "(for `hotline concern file --materials`)."})
+            description = "Also cut materials for the partner whose jurisdiction is country CC: its attacking sources"
+                    + " with counts and time ranges, evidence lines with the files' SHA-256, and the report's hash"
+                    + " (for `hotline concern file --materials`).")
     String materialsFor;
 
     @Option(names = "--materials-out", paramLabel = "FILE",
@@ -73,9 +73,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     boolean noProgress;
 
     @Option(names = "--progress-json",
-            description = {"Progress as JSON lines on stderr instead of the bar, whether or not it is a terminal: when",
-                    "each input starts, then up to four a second, and when each input is done (seconds, input, bytes",
-                    "and lines read so far, an input's error). The other messages there start with 'hotline:'.",
+            description = {"Progress as JSON lines on stderr instead of the bar, whether or not it is a terminal: when"
+                    + " each input starts, then up to four a second, and when each input is done (seconds, input,"
+                    + " bytes and lines read so far, an input's error). The other messages there start with 'hotline:'.",
                     "For scripts, dashboards and benchmarks."})
     boolean progressJson;
 

@@ -30,8 +30,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * file. The channel's id is derived from the two identities, so both sides name it alike.
  */
 @Command(name = "add", description = {"Add (or update) the channel to a partner, from its party card.",
-        "Both sides run it with the other's card and the same --secret-file; the first to run it",
-        "may let it create the file, and hands it to the partner over a trusted path."})
+        "Both sides run it with the other's card and the same --secret-file; the first to run it may let it"
+                + " create the file, and hands it to the partner over a trusted path."})
 final class ChannelAddCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -46,19 +46,19 @@ final class ChannelAddCommand implements Callable<Integer> {
             description = "The channel's shared secret; created (mode 0600) if it does not exist.")
     Path secretFile;
 
-    @Option(names = "--tlp", split = ",", description = "TLP levels allowed (default: clear,green,amber,amber+strict).")
+    @Option(names = "--tlp", paramLabel = "TLP[,TLP...]", split = ",", description = "TLP levels allowed (default: clear,green,amber,amber+strict).")
     List<String> tlps;
 
-    @Option(names = "--kinds", split = ",", description = "Concern kinds allowed (default: all).")
+    @Option(names = "--kinds", paramLabel = "KIND[,KIND...]", split = ",", description = "Concern kinds allowed (default: all).")
     List<String> kinds;
 
-    @Option(names = "--acknowledge-within", defaultValue = "24h", description = "Deadline to acknowledge (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--acknowledge-within", paramLabel = "DURATION", defaultValue = "24h", description = "Deadline to acknowledge (default: ${DEFAULT-VALUE}).")
     String acknowledgeWithin;
 
-    @Option(names = "--respond-within", defaultValue = "7d", description = "Deadline to respond (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--respond-within", paramLabel = "DURATION", defaultValue = "7d", description = "Deadline to respond (default: ${DEFAULT-VALUE}).")
     String respondWithin;
 
-    @Option(names = "--materials-within", defaultValue = "7d", description = "Deadline to provide materials asked for (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--materials-within", paramLabel = "DURATION", defaultValue = "7d", description = "Deadline to provide materials asked for (default: ${DEFAULT-VALUE}).")
     String materialsWithin;
 
     @Option(names = "--json", description = "Print the channel as JSON.")

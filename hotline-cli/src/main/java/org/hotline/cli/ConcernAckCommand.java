@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 /** {@code hotline concern ack}. */
 @Command(name = "ack", description = "Acknowledge a concern filed to this node (its recipient).")
 final class ConcernAckCommand extends ConcernStep {
-    @Option(names = "--note", description = "A note with the acknowledgement.")
+    @Option(names = "--note", paramLabel = "TEXT", description = "A note with the acknowledgement.")
     String note;
 
     @Override

@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 /** {@code hotline concern close}. */
 @Command(name = "close", description = "Close a concern after its response (its filer).")
 final class ConcernCloseCommand extends ConcernStep {
-    @Option(names = "--note", description = "A closing note.")
+    @Option(names = "--note", paramLabel = "TEXT", description = "A closing note.")
     String note;
 
     @Override

@@ -16,23 +16,23 @@ import picocli.CommandLine.Option;
 /** {@code hotline concern file}: a new concern to a partner. */
 @Command(name = "file", description = "File a concern to a partner, with materials from `hotline analyze --materials-for CC`.")
 final class ConcernFileCommand extends NodeCommand {
-    @Option(names = "--partner", required = true, description = "The partner's name (e.g. US-CERT) or identity id.")
+    @Option(names = "--partner", paramLabel = "PARTNER", required = true, description = "The partner's name (e.g. US-CERT) or identity id.")
     String partner;
 
-    @Option(names = "--kind", defaultValue = "request-for-investigation",
+    @Option(names = "--kind", paramLabel = "KIND", defaultValue = "request-for-investigation",
             description = "attack-notification, request-for-investigation, request-for-information or takedown-request (default: ${DEFAULT-VALUE}).")
     String kind;
 
-    @Option(names = "--summary", required = true, description = "One line saying what the concern is.")
+    @Option(names = "--summary", paramLabel = "TEXT", required = true, description = "One line saying what the concern is.")
     String summary;
 
-    @Option(names = "--description", description = "More detail.")
+    @Option(names = "--description", paramLabel = "TEXT", description = "More detail.")
     String description;
 
-    @Option(names = "--severity", defaultValue = "medium", description = "low, medium, high or critical (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--severity", paramLabel = "SEVERITY", defaultValue = "medium", description = "low, medium, high or critical (default: ${DEFAULT-VALUE}).")
     String severity;
 
-    @Option(names = "--tlp", defaultValue = "amber", description = "TLP level (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--tlp", paramLabel = "TLP", defaultValue = "amber", description = "TLP level (default: ${DEFAULT-VALUE}).")
     String tlp;
 
     @Option(names = "--materials", paramLabel = "FILE", description = "Materials JSON, as `hotline analyze --materials-for CC` writes it.")

@@ -12,7 +12,7 @@ final class ConcernProvideMaterialsCommand extends ConcernStep {
     @Option(names = "--materials", required = true, paramLabel = "FILE", description = "Materials JSON, as `hotline analyze --materials-for CC` writes it.")
     java.nio.file.Path file;
 
-    @Option(names = "--note", description = "A note with the materials.")
+    @Option(names = "--note", paramLabel = "TEXT", description = "A note with the materials.")
     String note;
 
     @Override

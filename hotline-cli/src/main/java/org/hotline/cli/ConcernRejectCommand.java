@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 /** {@code hotline concern reject}. */
 @Command(name = "reject", description = "Decline a concern filed to this node, with a reason.")
 final class ConcernRejectCommand extends ConcernStep {
-    @Option(names = "--reason", required = true, description = "Why it is declined.")
+    @Option(names = "--reason", paramLabel = "TEXT", required = true, description = "Why it is declined.")
     String reason;
 
     @Override

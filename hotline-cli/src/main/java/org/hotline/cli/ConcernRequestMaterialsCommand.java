@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 /** {@code hotline concern request-materials}. */
 @Command(name = "request-materials", description = "Ask the filer for more materials, saying which.")
 final class ConcernRequestMaterialsCommand extends ConcernStep {
-    @Option(names = "--request", required = true, description = "What is needed, e.g. \"full auth.log lines for 198.51.100.23\".")
+    @Option(names = "--request", paramLabel = "TEXT", required = true, description = "What is needed, e.g. \"full auth.log lines for 198.51.100.23\".")
     String request;
 
     @Override

@@ -9,13 +9,13 @@ import picocli.CommandLine.Option;
 /** {@code hotline concern respond}. */
 @Command(name = "respond", description = "Answer a concern: findings, actions taken, outcome.")
 final class ConcernRespondCommand extends ConcernStep {
-    @Option(names = "--findings", required = true, description = "What was found.")
+    @Option(names = "--findings", paramLabel = "TEXT", required = true, description = "What was found.")
     String findings;
 
-    @Option(names = "--action", description = "An action taken (repeat for several).")
+    @Option(names = "--action", paramLabel = "TEXT", description = "An action taken (repeat for several).")
     List<String> actions;
 
-    @Option(names = "--outcome", required = true, description = "action-taken, source-identified, no-evidence-found, referred or not-in-jurisdiction.")
+    @Option(names = "--outcome", paramLabel = "OUTCOME", required = true, description = "action-taken, source-identified, no-evidence-found, referred or not-in-jurisdiction.")
     String outcome;
 
     @Override

@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 /** {@code hotline concern withdraw}. */
 @Command(name = "withdraw", description = "Withdraw a concern this node filed, with a reason.")
 final class ConcernWithdrawCommand extends ConcernStep {
-    @Option(names = "--reason", required = true, description = "Why it is withdrawn.")
+    @Option(names = "--reason", paramLabel = "TEXT", required = true, description = "Why it is withdrawn.")
     String reason;
 
     @Override

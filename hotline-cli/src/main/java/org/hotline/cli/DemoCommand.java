@@ -20,8 +20,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * bundled open geolocation databases, prints the report and writes the HTML version.
  */
 @Command(name = "demo", usageHelpAutoWidth = true, description = {
-        "Analyse the bundled real sample logs (web, SSH, firewall, IDS; see samples/README.md) with the",
-        "bundled open geolocation databases: print the report and write report.html. Works offline.",
+        "Analyse the bundled real sample logs with the bundled open geolocation databases.",
+        "The logs are web, SSH, firewall and IDS logs (see samples/README.md); the report is printed and"
+                + " written to report.html. Works offline.",
         "It is `hotline analyze samples/logs --html report.html` with nothing to set up."})
 final class DemoCommand implements Callable<Integer> {
     @Spec

@@ -116,8 +116,9 @@ final class GeoCommand implements Runnable {
     }
 
     @Command(name = "export", description = {
-            "Write the country and ASN databases in use in MaxMind's own layouts (GeoLite2-Country, GeoLite2-ASN),",
-            "for tools that read nothing else (GoAccess, CrowdSec, Vector) and show 'Unknown' on other layouts."})
+            "Write the country and ASN databases in use in MaxMind's own layouts.",
+            "The layouts are GeoLite2-Country's and GeoLite2-ASN's, for tools that read nothing else (GoAccess,"
+                    + " CrowdSec, Vector) and show 'Unknown' on other layouts."})
     static final class Export implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -142,8 +143,9 @@ final class GeoCommand implements Runnable {
     }
 
     @Command(name = "update", description = {
-            "Download the newest open databases from the npm registry (@ip-location-db packages),",
-            "verify their integrity, convert the ASN ranges to .mmdb, and install them where analyze finds them."})
+            "Download the newest open databases and install them where analyze finds them.",
+            "They come from the npm registry (the @ip-location-db packages); their integrity is verified and the"
+                    + " ASN ranges are converted to .mmdb."})
     static final class Update implements Callable<Integer> {
         @Spec
         CommandSpec spec;

@@ -12,8 +12,8 @@ import picocli.CommandLine.Option;
 /** The geolocation options shared by {@code analyze}, {@code demo} and {@code geo}. */
 final class GeoOptions {
     @Option(names = "--geo-db", paramLabel = "FILE",
-            description = {"Country database: a MaxMind-format .mmdb of any vendor (GeoLite2/GeoIP2, DB-IP, IPinfo,",
-                    "ip-location-db; layout detected) or an ip-location-db range CSV. Repeatable (e.g. IPv4 and IPv6 CSVs).",
+            description = {"Country database: a MaxMind-format .mmdb of any vendor (GeoLite2/GeoIP2, DB-IP, IPinfo,"
+                    + " ip-location-db; layout detected) or an ip-location-db range CSV. Repeatable (e.g. IPv4 and IPv6 CSVs).",
                     "Default: the bundled open database, or the one `hotline geo update` installed."})
     List<Path> geoDb = new ArrayList<>();
 

@@ -22,10 +22,9 @@ import picocli.CommandLine.Command;
         description = {
                 "A cyber hotline between national CERTs.",
                 "",
-                "Where do the attacks come from? @|bold analyze|@ reads web, SSH, firewall, IDS,",
-                "flow and honeypot logs, detects attacks, and attributes every source to a",
-                "country and network (ASN), with the method, the caveats and the evidence a",
-                "sceptical counterpart can check.",
+                "Where do the attacks come from? @|bold analyze|@ reads web, SSH, firewall, IDS, flow and honeypot"
+                        + " logs, detects attacks, and attributes every source to a country and network (ASN), with the"
+                        + " method, the caveats and the evidence a sceptical counterpart can check.",
                 "",
                 "Try @|bold hotline demo|@ first: it analyses the bundled real sample logs."},
         footer = {"", ExitCodes.HELP, "", "Run 'hotline COMMAND --help' for a command's options and examples."})

@@ -9,8 +9,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code hotline party init}: a new party in a new home. */
-@Command(name = "init", description = {"Create a party: STIX identity, Ed25519 signing key, TLS key and self-signed",
-        "certificate, node settings. Then give the card (`hotline party show`) to your partners."})
+@Command(name = "init", description = {"Create a party: STIX identity, Ed25519 signing key, TLS key and self-signed"
+        + " certificate, node settings.", "Then give the card (`hotline party show`) to your partners."})
 final class PartyInitCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -18,16 +18,16 @@ final class PartyInitCommand implements Callable<Integer> {
     @Mixin
     HomeOption home;
 
-    @Option(names = "--name", required = true, description = "The party's name, e.g. RU-CERT.")
+    @Option(names = "--name", paramLabel = "NAME", required = true, description = "The party's name, e.g. RU-CERT.")
     String name;
 
-    @Option(names = "--country", required = true, description = "ISO 3166-1 alpha-2 code of its jurisdiction, e.g. RU.")
+    @Option(names = "--country", paramLabel = "CC", required = true, description = "ISO 3166-1 alpha-2 code of its jurisdiction, e.g. RU.")
     String country;
 
-    @Option(names = "--listen", defaultValue = "127.0.0.1:9101", description = "Address the TAXII server listens on (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--listen", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:9101", description = "Address the TAXII server listens on (default: ${DEFAULT-VALUE}).")
     String listen;
 
-    @Option(names = "--public-host", description = "Host name or address partners use to reach it, if not the listen address.")
+    @Option(names = "--public-host", paramLabel = "HOST", description = "Host name or address partners use to reach it, if not the listen address.")
     String publicHost;
 
     @Option(names = "--db", paramLabel = "JDBC_URL",

@@ -18,8 +18,9 @@ import picocli.CommandLine.Option;
  * {@code hotline serve}: the node's TAXII server plus its outbox delivery loop, until SIGTERM or
  * SIGINT; then it stops taking requests, finishes the delivery pass under way and closes the database.
  */
-@Command(name = "serve", description = {"Run the node: its TAXII 2.1 server (HTTPS, Basic and mutual TLS) and the",
-        "outbox delivery loop (retries with backoff). Stops cleanly on SIGTERM or Ctrl-C."})
+@Command(name = "serve", description = {"Run the node: its TAXII 2.1 server and the delivery of its outbox.",
+        "The server speaks HTTPS with Basic and mutual TLS authentication; delivery retries with backoff."
+                + " Stops cleanly on SIGTERM or Ctrl-C."})
 final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     /**
      * In a holder, created on first use: picocli instantiates every subcommand when the CLI starts,
@@ -33,7 +34,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     @Mixin
     HomeOption home;
 
-    @Option(names = "--deliver-every", defaultValue = "2s", description = "How often the outbox is drained (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--deliver-every", paramLabel = "DURATION", defaultValue = "2s", description = "How often the outbox is drained (default: ${DEFAULT-VALUE}).")
     String every;
 
     @Override

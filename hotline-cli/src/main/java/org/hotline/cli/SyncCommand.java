@@ -20,8 +20,8 @@ import tools.jackson.databind.node.ObjectNode;
  * new. A partner that cannot be reached is reported and the others are still pulled; exit code 3 if
  * any pull failed or anything was refused.
  */
-@Command(name = "sync", description = {"Pull partners' shared collections (from the last pull on, paged) and take in",
-        "their messages: how a node that was offline or unreachable catches up."})
+@Command(name = "sync", description = {"Pull partners' shared collections and take in their messages.",
+        "From the last pull on, paged: how a node that was offline or unreachable catches up."})
 final class SyncCommand extends NodeCommand {
     @Option(names = "--all", description = "Pull everything again, not only what was added since the last pull.")
     boolean all;

@@ -6,8 +6,11 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** Every command, however deep, answers --help with its usage and exit code 0: the help is the manual. */
 class CommandHelpTest {
@@ -30,6 +33,56 @@ class CommandHelpTest {
             assertThat(exit).as("hotline %s --help", String.join(" ", path)).isZero();
             assertThat(out.toString()).as("hotline %s --help", String.join(" ", path))
                     .startsWith("Usage: hotline " + String.join(" ", path)).contains("-h, --help");
+        }
+    }
+
+    /** A paragraph ends a sentence; a line break inside one is the writer's, not picocli's. */
+    private static final Pattern WHOLE = Pattern.compile("(.*[.:!?][)`'\"]?|)", Pattern.DOTALL);
+
+    /**
+     * picocli prints each element of a description on a line of its own and wraps it at the
+     * terminal's width (100 when piped), so an element that stops mid-sentence shows as a ragged
+     * break ("its attacking sources" alone on a line, the sentence going on one column to the left),
+     * and a command list shows only a command's first element: "update  Download the newest open
+     * databases from the npm registry (@ip-location-db packages)," and no more. Every element is
+     * therefore a whole paragraph, and every command's first one a whole sentence. And every value
+     * an option takes has a label that says what it is.
+     */
+    @Test
+    void everyDescriptionIsWholeParagraphsAndEveryValueIsNamed() {
+        List<String> ragged = new ArrayList<>();
+        checkParagraphs(Main.commandLine(), ragged);
+        assertThat(ragged).isEmpty();
+    }
+
+    private static void checkParagraphs(CommandLine cli, List<String> ragged) {
+        CommandSpec spec = cli.getCommandSpec();
+        String[] summary = spec.usageMessage().description();
+        if (summary.length > 0 && !summary[0].strip().endsWith(".")) {
+            ragged.add(spec.qualifiedName() + " (its line in the command list): " + summary[0]);
+        }
+        check(spec.qualifiedName(), summary, ragged);
+        for (ArgSpec arg : spec.args()) {
+            String name = spec.qualifiedName() + " " + (arg.isOption() ? ((CommandLine.Model.OptionSpec) arg).longestName()
+                    : arg.paramLabel());
+            check(name, arg.description(), ragged);
+            // picocli's fallback label is the Java field's name ("--deliver-every=<every>"): say what goes there.
+            if (arg.arity().max() > 0 && arg.paramLabel().startsWith("<")) {
+                ragged.add(name + ": no parameter label, shown as " + arg.paramLabel());
+            }
+        }
+        cli.getSubcommands().forEach((name, sub) -> {
+            if (!name.equals("help") && sub.getCommandName().equals(name)) {
+                checkParagraphs(sub, ragged);
+            }
+        });
+    }
+
+    private static void check(String where, String[] description, List<String> ragged) {
+        for (String paragraph : description) {
+            if (!WHOLE.matcher(paragraph.strip()).matches()) {
+                ragged.add(where + ": " + paragraph);
+            }
         }
     }
 
