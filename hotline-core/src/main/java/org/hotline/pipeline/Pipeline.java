@@ -119,7 +119,8 @@ public final class Pipeline {
     /**
      * @param detectors  makes a fresh set of detectors; called once per worker
      * @param aggregator makes a fresh aggregator; called once per worker
-     * @param eventsOut  receives every event, block by block in input order (for --events-out), or null
+     * @param eventsOut  receives every event, block by block in input order (for --events-out), or null;
+     *                   a {@link StagedEvents} has its blocks encoded on the workers in parallel
      */
     public Pipeline(Settings settings, Supplier<List<Detector>> detectors, Supplier<Aggregator> aggregator,
                     Consumer<List<Event>> eventsOut, PipelineListener listener, InputStream stdin) {
@@ -146,7 +147,7 @@ public final class Pipeline {
         // The blocks in flight: those queued, one per worker, and the one being read.
         BlockBuffers buffers = new BlockBuffers(queue.remainingCapacity() + settings.workers() + 1);
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        OrderedCommitter committer = eventsOut == null ? null : new OrderedCommitter(eventsOut);
+        OrderedCommitter<?> committer = eventsOut == null ? null : OrderedCommitter.of(eventsOut);
         List<Detector> shared = detectors.get();
         ReadingOrder.Plan plan = ReadingOrder.of(inputs, stdin, settings.lateness(), this::peek);
         boolean windowsKeptOpen = plan.overlap();

@@ -29,7 +29,7 @@ final class Worker implements Runnable, ParseSink {
     private final int number;
     private final int workers;
     private final Aggregator aggregator;
-    private final OrderedCommitter committer;
+    private final OrderedCommitter<?> committer;
     private final AtomicReference<Throwable> failure;
     private final Map<Integer, Parser> parsers = new HashMap<>();
     private final Map<Integer, InputAccounting> accounting = new HashMap<>();
@@ -61,7 +61,7 @@ final class Worker implements Runnable, ParseSink {
      * @param number    this worker's number, 0 to {@code workers - 1}
      */
     Worker(BlockingQueue<Pipeline.Work> queue, List<Detector> detectors, List<Detector> shared, Horizon horizon,
-           int number, int workers, Aggregator aggregator, OrderedCommitter committer, AtomicReference<Throwable> failure) {
+           int number, int workers, Aggregator aggregator, OrderedCommitter<?> committer, AtomicReference<Throwable> failure) {
         this.queue = queue;
         this.detectorArray = detectors.toArray(new Detector[0]);
         this.shared = List.copyOf(shared);
