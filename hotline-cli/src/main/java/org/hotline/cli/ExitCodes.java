@@ -16,6 +16,8 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** A channel action was refused (illegal transition, unknown concern, partner refused). */
     public static final int REFUSED = 3;
+    /** An output could not be written: a full disk, no permission, a closed pipe (sysexits' EX_IOERR). */
+    public static final int OUTPUT_PROBLEM = 74;
     /** A bug in Hotline (please report it with the message). */
     public static final int INTERNAL = 70;
 
@@ -28,5 +30,6 @@ public final class ExitCodes {
                   terminal when no input could be read at all, only the errors)
               2   wrong command line or configuration; nothing was done
               3   a channel action was refused (the message says why)
+              74  an output could not be written (full disk, no permission; the message names it)
               70  internal error: a bug in Hotline, please report it""";
 }

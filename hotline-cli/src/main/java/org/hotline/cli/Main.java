@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import org.hotline.HotlineException;
 import org.hotline.InputException;
+import org.hotline.OutputException;
 import org.hotline.channel.ChannelException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -116,6 +117,10 @@ public final class Main implements Runnable {
             err.println("hotline: refused (" + c.reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
                     + "): " + c.getMessage());
             return ExitCodes.REFUSED;
+        }
+        if (e instanceof OutputException) {
+            err.println("hotline: " + e.getMessage());
+            return ExitCodes.OUTPUT_PROBLEM;
         }
         if (e instanceof InputException || e instanceof IllegalArgumentException) {
             err.println("hotline: " + e.getMessage());

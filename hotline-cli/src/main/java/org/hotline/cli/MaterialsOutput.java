@@ -2,7 +2,7 @@ package org.hotline.cli;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.hotline.InputException;
@@ -39,11 +39,9 @@ final class MaterialsOutput {
         if (materials == null) {
             return "no attacking source is located in " + cc + ": no materials written";
         }
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        Files.writeString(file, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(CanonicalForm.materials(materials)) + "\n");
+        byte[] text = (Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(CanonicalForm.materials(materials)) + "\n")
+                .getBytes(StandardCharsets.UTF_8);
+        OutputFile.write(file, "materials", out -> out.write(text));
         return "materials for " + cc + " (" + materials.sightings().size() + " sources, " + materials.excerpts().size()
                 + " evidence lines) written to " + file.toAbsolutePath();
     }

@@ -1,6 +1,7 @@
 package org.hotline.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -214,6 +215,49 @@ class AnalyzeCliIT {
         Cli.Run partly = Cli.run("analyze", missing.toString(), empty.toString());
         assertThat(partly.exit()).isEqualTo(ExitCodes.INPUT_PROBLEM);
         assertThat(partly.out()).contains("INPUT (lines").contains("acess.log");
+    }
+
+    /**
+     * A full disk is said, with the output named, and exit code 74: the report on standard output
+     * and the HTML report said nothing and exited 0, --events-out was an "internal error" with a
+     * stack trace, and --html moved its file onto /dev/full (as root, replacing the device).
+     */
+    @Test
+    void anOutputThatCannotBeWrittenIsNamedAndTheDeviceStays() throws Exception {
+        Path full = Path.of("/dev/full");
+        assumeTrue(Files.exists(full) && !Files.isRegularFile(full), "needs /dev/full");
+        String samples = SAMPLES.toString();
+
+        Cli.Run stdout = Cli.runWithStdout(full, "analyze", "--json", samples);
+        Cli.Run html = Cli.run("analyze", "--html", full.toString(), samples);
+        Cli.Run events = Cli.run("analyze", "--events-out", full.toString(), samples);
+        Cli.Run materials = Cli.run("analyze", "--materials-for", "CN", "--materials-out", full.toString(), samples);
+
+        assertThat(stdout.err()).contains("the json report could not be written in full to standard output");
+        assertThat(html.err()).contains("/dev/full: cannot write the html report (No space left on device)");
+        assertThat(events.err()).contains("cannot write --events-out /dev/full: No space left on device");
+        assertThat(materials.err()).contains("/dev/full: cannot write the materials (No space left on device)");
+        for (Cli.Run run : List.of(stdout, html, events, materials)) {
+            assertThat(run.exit()).as(run.err()).isEqualTo(ExitCodes.OUTPUT_PROBLEM);
+            assertThat(run.err()).doesNotContain("internal error").doesNotContain("\tat ").doesNotContain("written to");
+        }
+        assertThat(Files.isRegularFile(full)).as("/dev/full is still a device").isFalse();
+    }
+
+    /** A link to the report's place stays a link, and the file it leads to gets the report. */
+    @Test
+    void theHtmlReportGoesWhereALinkLeads() throws Exception {
+        Path real = Files.writeString(dir.resolve("real.html"), "last week's report");
+        Path link = Files.createSymbolicLink(dir.resolve("latest.html"), real.getFileName());
+
+        Cli.Run run = Cli.run("analyze", "--html", link.toString(), SAMPLES.toString());
+
+        assertThat(run.exit()).as(run.err()).isEqualTo(ExitCodes.OK);
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Files.readString(real)).startsWith("<!DOCTYPE html>");
+        try (var left = Files.list(dir)) {
+            assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("real.html", "latest.html");
+        }
     }
 
     @Test

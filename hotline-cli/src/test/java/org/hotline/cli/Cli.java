@@ -28,13 +28,26 @@ final class Cli {
     }
 
     static Run run(byte[] stdin, String... args) throws IOException, InterruptedException {
+        return run(stdin, null, args);
+    }
+
+    /** With standard output going to {@code stdout} (a file or device) instead of being captured. */
+    static Run runWithStdout(Path stdout, String... args) throws IOException, InterruptedException {
+        return run(null, stdout, args);
+    }
+
+    private static Run run(byte[] stdin, Path stdout, String... args) throws IOException, InterruptedException {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR + " is missing: these tests run after `package` (failsafe)");
         }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dhotline.home=" + HOME, "-jar", JAR.toString()));
         command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).directory(MODULE.resolve("target").toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(MODULE.resolve("target").toFile());
+        if (stdout != null) {
+            builder.redirectOutput(stdout.toFile());
+        }
+        Process p = builder.start();
         CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(p.getInputStream()));
         CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
         try (OutputStream in = p.getOutputStream()) {

@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.hotline.HotlineException;
 import org.hotline.InputException;
+import org.hotline.OutputException;
 import org.hotline.aggregate.Aggregator;
 import org.hotline.detect.Attack;
 import org.hotline.detect.Detector;
@@ -186,6 +187,9 @@ public final class Pipeline {
             throw aborted.get();
         }
         Throwable broken = failure.get();
+        if (broken instanceof InputException || broken instanceof OutputException) {
+            throw (HotlineException) broken;   // stated for the user already (a full disk under --events-out)
+        }
         if (broken != null) {
             throw new HotlineException("analysis failed in a worker: " + broken, broken);
         }

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
-import org.hotline.HotlineException;
+import org.hotline.OutputException;
 import org.hotline.enrich.Origin;
 import org.hotline.enrich.OriginFlag;
 import org.hotline.event.Event;
@@ -83,7 +83,7 @@ public final class EventsOutWriter implements StagedEvents<byte[]>, AutoCloseabl
             out.write(encoded);
             out.flush();
         } catch (IOException ex) {
-            throw new HotlineException("cannot write --events-out " + name + ": " + ex.getMessage(), ex);
+            throw new OutputException("cannot write --events-out " + name + ": " + ex.getMessage(), ex);
         }
     }
 
@@ -221,7 +221,7 @@ public final class EventsOutWriter implements StagedEvents<byte[]>, AutoCloseabl
         try {
             out.close();
         } catch (IOException ex) {
-            throw new HotlineException("cannot finish --events-out " + name + ": " + ex.getMessage(), ex);
+            throw new OutputException("cannot finish --events-out " + name + ": " + ex.getMessage(), ex);
         }
     }
 }
