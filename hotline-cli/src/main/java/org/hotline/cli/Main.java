@@ -68,7 +68,18 @@ public final class Main implements Runnable {
 
     /** Runs a command line and returns its exit code (tests call this instead of main). */
     public static int run(String... args) {
-        return commandLine(args).execute(args);
+        CommandLine cli = commandLine(args);
+        int exit = cli.execute(args);
+        // Every command's output goes through a PrintWriter over System.out, and both swallow write
+        // errors: without this, `hotline concern list --json > list.json` on a full disk exited 0.
+        cli.getOut().flush();
+        if (exit == ExitCodes.OK && (cli.getOut().checkError() || System.out.checkError())) {
+            cli.getErr().println("hotline: the output could not be written in full to standard output"
+                    + " (a full disk, or a reader that closed it)");
+            cli.getErr().flush();
+            return ExitCodes.OUTPUT_PROBLEM;
+        }
+        return exit;
     }
 
     /** The command tree for these arguments, with the error handling every run gets. */

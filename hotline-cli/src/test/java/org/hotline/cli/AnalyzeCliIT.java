@@ -232,12 +232,14 @@ class AnalyzeCliIT {
         Cli.Run html = Cli.run("analyze", "--html", full.toString(), samples);
         Cli.Run events = Cli.run("analyze", "--events-out", full.toString(), samples);
         Cli.Run materials = Cli.run("analyze", "--materials-for", "CN", "--materials-out", full.toString(), samples);
+        Cli.Run formats = Cli.runWithStdout(full, "formats");   // any command's output
 
         assertThat(stdout.err()).contains("the json report could not be written in full to standard output");
         assertThat(html.err()).contains("/dev/full: cannot write the html report (No space left on device)");
         assertThat(events.err()).contains("cannot write --events-out /dev/full: No space left on device");
         assertThat(materials.err()).contains("/dev/full: cannot write the materials (No space left on device)");
-        for (Cli.Run run : List.of(stdout, html, events, materials)) {
+        assertThat(formats.err()).contains("the output could not be written in full to standard output");
+        for (Cli.Run run : List.of(stdout, html, events, materials, formats)) {
             assertThat(run.exit()).as(run.err()).isEqualTo(ExitCodes.OUTPUT_PROBLEM);
             assertThat(run.err()).doesNotContain("internal error").doesNotContain("\tat ").doesNotContain("written to");
         }
