@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.hotline.HotlineException;
 import org.hotline.InputException;
+import org.hotline.OutputException;
 import org.hotline.channel.Ed25519;
 import org.hotline.channel.Ids;
 import org.hotline.channel.Party;
@@ -59,7 +60,7 @@ public final class NodeHome {
         try {
             Files.createDirectories(dir.resolve("partners"));
         } catch (IOException e) {
-            throw new HotlineException("creating " + dir, e);
+            throw new OutputException("cannot create the node's home " + dir + " (" + e.getMessage() + ")", e);
         }
         String tlsPassword = BasicSecret.generate();
         Path p12 = dir.resolve("tls.p12");
@@ -172,7 +173,7 @@ public final class NodeHome {
         try {
             Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(o) + "\n");
         } catch (IOException e) {
-            throw new HotlineException("writing " + file, e);
+            throw new OutputException("cannot write " + file + " (" + e.getMessage() + ")", e);
         }
     }
 

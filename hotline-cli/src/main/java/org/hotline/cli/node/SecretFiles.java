@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import org.hotline.HotlineException;
+import org.hotline.OutputException;
 
 /**
  * Writes files that hold keys or passwords readable by their owner only (mode 0600), created so from
@@ -28,7 +28,7 @@ public final class SecretFiles {
             Files.write(tmp, content, StandardOpenOption.TRUNCATE_EXISTING);
             Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new HotlineException("writing " + file, e);
+            throw new OutputException("cannot write " + file + " (" + e.getMessage() + ")", e);
         }
     }
 

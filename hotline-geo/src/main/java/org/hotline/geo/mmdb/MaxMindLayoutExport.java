@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.hotline.HotlineException;
+import org.hotline.OutputException;
 import org.hotline.enrich.Origin;
 import org.hotline.event.IpAddress;
 
@@ -42,7 +43,7 @@ public final class MaxMindLayoutExport {
             long a = exportAsn(asnDb, asn, buildTime);
             return new Result(country, c, asn, a);
         } catch (IOException e) {
-            throw new HotlineException("exporting databases to " + directory, e);
+            throw new OutputException("cannot write the databases to " + directory + " (" + e.getMessage() + ")", e);
         }
     }
 

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.hotline.HotlineException;
+import org.hotline.OutputException;
 import org.hotline.InputException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -120,7 +120,7 @@ public record GeoManifest(int format, List<Entry> databases) {
             Files.writeString(temp, JsonMapper.shared().writerWithDefaultPrettyPrinter().writeValueAsString(this) + "\n");
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new HotlineException("writing " + file, e);
+            throw new OutputException("cannot write " + file + " (" + e.getMessage() + ")", e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.hotline.geo.mmdb;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.maxmind.db.CHMCache;
 import com.maxmind.db.Reader;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.hotline.OutputException;
 import org.hotline.enrich.Origin;
 import org.hotline.event.IpAddress;
 import org.hotline.geo.GeoTestData;
@@ -24,6 +26,17 @@ import org.junit.jupiter.api.io.TempDir;
 class MaxMindLayoutExportTest {
     @TempDir
     Path dir;
+
+    /** A place that cannot take the files is an output problem, named, not an internal error. */
+    @Test
+    void aDirectoryThatCannotBeMadeIsNamed() throws IOException {
+        Path file = Files.writeString(dir.resolve("taken"), "a file, not a directory");
+        Path countrySource = GeoTestData.MMDB.resolve("ip-location-db-country.mmdb");
+        Path asnSource = GeoTestData.MMDB.resolve("ipinfo-asn.mmdb");
+        assertThatThrownBy(() -> MaxMindLayoutExport.export(countrySource, asnSource, file.resolve("geo"), Instant.now()))
+                .isInstanceOf(OutputException.class)
+                .hasMessageContaining("cannot write the databases to " + file.resolve("geo"));
+    }
 
     @Test
     void exportedFilesAnswerLikeTheSourcesInMaxMindLayout() throws IOException {
