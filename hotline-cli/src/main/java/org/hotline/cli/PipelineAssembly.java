@@ -55,13 +55,14 @@ final class PipelineAssembly {
 
             Pipeline pipeline = new Pipeline(request.settings(), detection, SourceTally::new, eventsOut, listener, stdin);
             geo.whenFailed(pipeline::abort);
-            Pipeline.Result result = pipeline.run(Sources.expand(request.inputs()));
+            Sources.Once inputs = Sources.once(Sources.expand(request.inputs()));
+            Pipeline.Result result = pipeline.run(inputs.inputs());
             EnricherChain enrichment = geo.get();
 
             SourceTally tally = (SourceTally) result.aggregate();
             SourceOrigins origins = OriginReportBuilder.resolve(tally, result.attacks(), enrichment::enrichOnce,
                     request.settings().workers());
-            List<String> warnings = new ArrayList<>();
+            List<String> warnings = new ArrayList<>(inputs.repeats());
             String coverage = CoverageCheck.check(origins.inLookupOrder(), enrichment.databases()).warning();
             if (coverage != null) {
                 warnings.add(coverage);

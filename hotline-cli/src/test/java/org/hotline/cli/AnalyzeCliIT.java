@@ -262,6 +262,25 @@ class AnalyzeCliIT {
         }
     }
 
+    /** A file given twice (its directory, then itself) is read once: twice, every event counted double. */
+    @Test
+    void aFileGivenTwiceIsReadOnceAndTheReportSaysSo() throws Exception {
+        Path ssh = SAMPLES.resolve("ssh");
+        Path secure = ssh.resolve("secure.log");
+
+        JsonNode once = JSON.readTree(Cli.run("analyze", "--json", secure.toString()).out());
+        Cli.Run twice = Cli.run("analyze", "--json", ssh.toString(), secure.toString());
+
+        assertThat(twice.exit()).isEqualTo(ExitCodes.OK);
+        JsonNode report = JSON.readTree(twice.out());
+        assertThat(report.path("input")).hasSize(1);
+        assertThat(report.path("events").path("total").asLong()).isEqualTo(once.path("events").path("total").asLong()).isPositive();
+        assertThat(report.path("attacks").path("total").path("events").asLong())
+                .isEqualTo(once.path("attacks").path("total").path("events").asLong());
+        assertThat(report.path("warnings").toString()).contains(secure + " is given more than once: read once");
+        assertThat(twice.err()).contains(secure + " is given more than once: read once");
+    }
+
     @Test
     void progressJsonGivesAFailedInputsError() throws Exception {
         byte[] line = "203.0.113.9 - - [17/May/2015:10:05:03 +0000] \"GET / HTTP/1.1\" 200 512 \"-\" \"Mozilla/5.0\"\n"

@@ -7,8 +7,11 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.hotline.InputException;
 
@@ -58,6 +61,51 @@ public final class Sources {
             }
         }
         return inputs;
+    }
+
+    /**
+     * The inputs with each file once, and a line for each one dropped. A file named twice (a
+     * directory and a file in it, overlapping globs, a link beside its target, a hard link) was read
+     * twice: every event counted twice, and a detector's threshold met by half the real attempts.
+     *
+     * @param inputs  as {@link #expand} gives them; the first of each file is kept, in order
+     * @param repeats what was dropped and why, e.g. "logs/a.log is the same file as a.log: read once"
+     */
+    public record Once(List<Input> inputs, List<String> repeats) {}
+
+    public static Once once(List<Input> inputs) {
+        List<Input> kept = new ArrayList<>();
+        List<String> repeats = new ArrayList<>();
+        Map<Object, String> seen = new HashMap<>();
+        String stdin = null;
+        for (Input in : inputs) {
+            if (in.isStdin()) {
+                if (stdin != null) {
+                    repeats.add("standard input (-) is given more than once: read once");
+                    continue;
+                }
+                stdin = in.name();
+            } else if (in.problem() == null) {
+                String first = seen.putIfAbsent(identity(in.path()), in.name());
+                if (first != null) {
+                    repeats.add(first.equals(in.name()) ? in.name() + " is given more than once: read once"
+                            : in.name() + " is the same file as " + first + ": read once");
+                    continue;
+                }
+            }
+            kept.add(in);
+        }
+        return new Once(List.copyOf(kept), List.copyOf(repeats));
+    }
+
+    /** What makes two paths one file: its device and inode where the system has them, else its real path. */
+    private static Object identity(Path path) {
+        try {
+            Object key = Files.readAttributes(path, BasicFileAttributes.class).fileKey();
+            return key != null ? key : path.toRealPath();
+        } catch (IOException e) {
+            return path.toAbsolutePath().normalize();   // opening it will say what is wrong
+        }
     }
 
     /** Opens an input; throws {@link InputException} naming it if it cannot be read. */

@@ -35,4 +35,26 @@ class SourcesTest {
         assertThat(inputs.get(6).problem()).isEqualTo("no such file");
         assertThat(inputs.get(7).problem()).isEqualTo("no file matches this pattern");
     }
+
+    @Test
+    void eachFileIsReadOnceHoweverItIsNamed() throws IOException {
+        Path logs = Files.createDirectories(dir.resolve("logs"));
+        Path a = Files.writeString(logs.resolve("a.log"), "x\n");
+        Path b = Files.writeString(logs.resolve("b.log"), "y\n");
+        Path linked = Files.createSymbolicLink(dir.resolve("latest.log"), a);
+        Path hard = Files.createLink(dir.resolve("hard.log"), b);
+        Path sameContent = Files.writeString(dir.resolve("copy.log"), "x\n");   // another file, however alike
+
+        Sources.Once once = Sources.once(Sources.expand(List.of(logs.toString(), a.toString(), "-", linked.toString(),
+                hard.toString(), "-", sameContent.toString(), dir.resolve("missing.log").toString(),
+                dir.resolve("missing.log").toString())));
+
+        assertThat(once.inputs()).extracting(Sources.Input::name).containsExactly(a.toString(), b.toString(), "-",
+                sameContent.toString(), dir.resolve("missing.log").toString(), dir.resolve("missing.log").toString());
+        assertThat(once.repeats()).containsExactly(
+                a + " is given more than once: read once",
+                linked + " is the same file as " + a + ": read once",
+                hard + " is the same file as " + b + ": read once",
+                "standard input (-) is given more than once: read once");
+    }
 }
