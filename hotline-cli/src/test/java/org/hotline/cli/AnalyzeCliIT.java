@@ -314,6 +314,11 @@ class AnalyzeCliIT {
         assertThat(zero.err()).contains("brute-force.failures=0: must be").doesNotContain("\tat ");
         assertThat(zero.out()).isEmpty();
 
+        Cli.Run threads = Cli.run("analyze", "--threads", "1000", SAMPLES.toString());
+        assertThat(threads.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(threads.err()).contains("--threads 1000: at most").contains("four per core");
+        assertThat(threads.out()).isEmpty();
+
         Cli.Run format = Cli.run("analyze", "--format", "syslogz", SAMPLES.toString());
         assertThat(format.exit()).isEqualTo(ExitCodes.USAGE);
         assertThat(format.err()).contains("unknown format 'syslogz'; known: common, combined");
