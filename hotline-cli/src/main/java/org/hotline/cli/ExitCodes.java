@@ -30,6 +30,6 @@ public final class ExitCodes {
                   terminal when no input could be read at all, only the errors)
               2   wrong command line or configuration; nothing was done
               3   a channel action was refused (the message says why)
-              74  an output could not be written (full disk, no permission; the message names it)
-              70  internal error: a bug in Hotline, please report it""";
+              70  internal error: a bug in Hotline, please report it
+              74  an output could not be written (full disk, no permission; the message names it)""";
 }
