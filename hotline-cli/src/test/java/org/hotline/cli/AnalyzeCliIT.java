@@ -246,6 +246,25 @@ class AnalyzeCliIT {
         assertThat(Files.isRegularFile(full)).as("/dev/full is still a device").isFalse();
     }
 
+    /**
+     * --html /dev/stdout, with standard output going to a file: the HTML follows the JSON there. It
+     * was moved onto the file, replacing it, and the JSON printed before was lost.
+     */
+    @Test
+    void theHtmlReportCanGoToStandardOutputAfterTheJson() throws Exception {
+        Path stdout = Path.of("/dev/stdout");
+        assumeTrue(Files.isSymbolicLink(stdout), "needs /dev/stdout");
+        Path both = dir.resolve("both.out");
+
+        Cli.Run run = Cli.runWithStdout(both, "analyze", "--json", "--html", stdout.toString(), SAMPLES.toString());
+
+        assertThat(run.exit()).as(run.err()).isEqualTo(ExitCodes.OK);
+        String text = Files.readString(both);
+        assertThat(text).startsWith("{").contains("\"schema\" : \"hotline.origin-report/1\"");
+        assertThat(text.indexOf("<!DOCTYPE html>")).isGreaterThan(text.indexOf("\"schema\""));
+        assertThat(Files.isSymbolicLink(stdout)).isTrue();
+    }
+
     /** A link to the report's place stays a link, and the file it leads to gets the report. */
     @Test
     void theHtmlReportGoesWhereALinkLeads() throws Exception {
