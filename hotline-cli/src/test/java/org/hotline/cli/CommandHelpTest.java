@@ -50,38 +50,38 @@ class CommandHelpTest {
      */
     @Test
     void everyDescriptionIsWholeParagraphsAndEveryValueIsNamed() {
-        List<String> ragged = new ArrayList<>();
-        checkParagraphs(Main.commandLine(), ragged);
-        assertThat(ragged).isEmpty();
+        List<String> faults = new ArrayList<>();
+        checkParagraphs(Main.commandLine(), faults);
+        assertThat(faults).isEmpty();
     }
 
-    private static void checkParagraphs(CommandLine cli, List<String> ragged) {
+    private static void checkParagraphs(CommandLine cli, List<String> faults) {
         CommandSpec spec = cli.getCommandSpec();
         String[] summary = spec.usageMessage().description();
         if (summary.length > 0 && !summary[0].strip().endsWith(".")) {
-            ragged.add(spec.qualifiedName() + " (its line in the command list): " + summary[0]);
+            faults.add(spec.qualifiedName() + " (its line in the command list): " + summary[0]);
         }
-        check(spec.qualifiedName(), summary, ragged);
+        check(spec.qualifiedName(), summary, faults);
         for (ArgSpec arg : spec.args()) {
             String name = spec.qualifiedName() + " " + (arg.isOption() ? ((CommandLine.Model.OptionSpec) arg).longestName()
                     : arg.paramLabel());
-            check(name, arg.description(), ragged);
+            check(name, arg.description(), faults);
             // picocli's fallback label is the Java field's name ("--deliver-every=<every>"): say what goes there.
             if (arg.arity().max() > 0 && arg.paramLabel().startsWith("<")) {
-                ragged.add(name + ": no parameter label, shown as " + arg.paramLabel());
+                faults.add(name + ": no parameter label, shown as " + arg.paramLabel());
             }
         }
         cli.getSubcommands().forEach((name, sub) -> {
             if (!name.equals("help") && sub.getCommandName().equals(name)) {
-                checkParagraphs(sub, ragged);
+                checkParagraphs(sub, faults);
             }
         });
     }
 
-    private static void check(String where, String[] description, List<String> ragged) {
+    private static void check(String where, String[] description, List<String> faults) {
         for (String paragraph : description) {
             if (!WHOLE.matcher(paragraph.strip()).matches()) {
-                ragged.add(where + ": " + paragraph);
+                faults.add(where + ": " + paragraph);
             }
         }
     }
