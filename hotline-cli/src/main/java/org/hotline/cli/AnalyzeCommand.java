@@ -56,7 +56,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     Path html;
 
     @Option(names = "--events-out", paramLabel = "FILE",
-            description = "Also write every parsed event, enriched, one JSON object per line with its file and line.")
+            description = "Also write every parsed event, enriched, one JSON object per line with its file and line."
+                    + " While the run lasts they go to FILE.partial, renamed FILE when the run ends: a killed run"
+                    + " never leaves a truncated FILE.")
     Path eventsOut;
 
     @Option(names = "--materials-for", paramLabel = "CC",

@@ -2,8 +2,6 @@ package org.hotline.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -11,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.hotline.InputException;
 import org.hotline.aggregate.OriginReport;
 import org.hotline.aggregate.OriginReportBuilder;
 import org.hotline.aggregate.ReportInput;
@@ -51,12 +48,17 @@ final class PipelineAssembly {
     static Analysis analyze(Request request, PipelineListener listener, InputStream stdin) throws IOException {
         DetectionPlan detection = DetectionPlan.of(request.detectors(), request.detect());
         try (GeoOpening geo = GeoOpening.start(request.geo()::open);
-             EventsOutWriter eventsOut = openEventsOut(request.eventsOut(), geo)) {
+             OutputFile.Pending eventsFile = request.eventsOut() == null ? null
+                     : OutputFile.open(request.eventsOut(), "events (--events-out)", OutputFile.Beside.PARTIAL);
+             EventsOutWriter eventsOut = eventsFile == null ? null : eventsOut(request.eventsOut(), eventsFile, geo)) {
 
             Pipeline pipeline = new Pipeline(request.settings(), detection, SourceTally::new, eventsOut, listener, stdin);
             geo.whenFailed(pipeline::abort);
             Sources.Once inputs = Sources.once(Sources.expand(request.inputs()));
             Pipeline.Result result = pipeline.run(inputs.inputs());
+            if (eventsFile != null) {
+                eventsFile.commit();   // every event parsed is written: the file takes its name
+            }
             EnricherChain enrichment = geo.get();
 
             SourceTally tally = (SourceTally) result.aggregate();
@@ -88,17 +90,9 @@ final class PipelineAssembly {
     }
 
     /** Events are enriched as they are written, so this waits for the databases. */
-    private static EventsOutWriter openEventsOut(Path path, GeoOpening geo) {
-        if (path == null) {
-            return null;
-        }
+    private static EventsOutWriter eventsOut(Path path, OutputFile.Pending file, GeoOpening geo) {
         EnricherChain enrichment = geo.get();
-        try {
-            OutputStream out = Files.newOutputStream(path);
-            return new EventsOutWriter(path.toString(), out, ip -> enrichment.enrich(ip, Origin.UNKNOWN));
-        } catch (IOException e) {
-            throw new InputException("--events-out " + path + ": cannot be written (" + e.getMessage() + ")", e);
-        }
+        return new EventsOutWriter(path.toString(), file.stream(), ip -> enrichment.enrich(ip, Origin.UNKNOWN));
     }
 
     /** The choices that shaped the numbers, for the report's method section. */

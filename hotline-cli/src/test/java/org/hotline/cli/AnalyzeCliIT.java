@@ -372,6 +372,58 @@ class AnalyzeCliIT {
         assertThat(page).startsWith("<!DOCTYPE html>").contains("<svg").contains("db-ip.com");
     }
 
+    /**
+     * Events are written beside the file, as NAME.partial, and take its name when the run ends: a
+     * killed run used to leave a truncated file under the real name, which looked complete to
+     * whoever read it next (and had replaced the previous run's file).
+     */
+    @Test
+    void aKilledRunLeavesItsEventsAsPartialAndTheEarlierFileAsItWas() throws Exception {
+        Path events = dir.resolve("events.jsonl");
+        Path partial = dir.resolve("events.jsonl.partial");
+        Files.writeString(events, "the earlier run's events\n");
+        // zcat access.log.gz is 2.4 MB: two whole 1 MB blocks get parsed and written while the
+        // input stays open, so the run is stopped midway, as a kill during a long run would.
+        byte[] text;
+        try (GZIPInputStream in = new GZIPInputStream(Files.newInputStream(SAMPLES.resolve("web/access.log.gz")))) {
+            text = in.readAllBytes();
+        }
+        Process p = Cli.start(dir.resolve("out.txt"), dir.resolve("err.txt"), "analyze", "--events-out", events.toString(), "-");
+        try {
+            p.getOutputStream().write(text);
+            p.getOutputStream().flush();
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (!(Files.exists(partial) && Files.size(partial) > 0) && System.nanoTime() < deadline && p.isAlive()) {
+                Thread.sleep(50);
+            }
+            assertThat(p.isAlive()).as("still waiting for the rest of its input").isTrue();
+            assertThat(Files.size(partial)).as("events written so far").isPositive();
+        } finally {
+            p.destroyForcibly().waitFor();   // SIGKILL: no shutdown hook, no cleanup
+        }
+
+        assertThat(Files.readString(events)).isEqualTo("the earlier run's events\n");
+        List<String> written = Files.readAllLines(partial);
+        assertThat(written.size()).isBetween(1, 9999);
+        assertThat(JSON.readTree(written.get(0)).path("line").asLong()).isEqualTo(1);
+    }
+
+    /** A run that fails after the events file was opened deletes its partial file and keeps the earlier one. */
+    @Test
+    void aFailedRunKeepsTheEarlierEventsFileAndLeavesNoPartial() throws Exception {
+        Path events = dir.resolve("events.jsonl");
+        Files.writeString(events, "the earlier run's events\n");
+        Path corrupt = dir.resolve("corrupt.mmdb");
+        Files.write(corrupt, new byte[4096]);
+
+        Cli.Run run = Cli.run("analyze", "--geo-db", corrupt.toString(), "--events-out", events.toString(), SAMPLES.toString());
+
+        assertThat(run.exit()).as(run.err()).isNotZero();
+        assertThat(run.err()).contains("corrupt.mmdb").doesNotContain("\tat ");
+        assertThat(Files.readString(events)).isEqualTo("the earlier run's events\n");
+        assertThat(dir.resolve("events.jsonl.partial")).doesNotExist();
+    }
+
     @Test
     void linesOutOfTimeOrderAreCountedAndWarnedAbout() throws Exception {
         // The real web sample with its second half first: lines 5,001-10,000 (18-20 May 2015), then

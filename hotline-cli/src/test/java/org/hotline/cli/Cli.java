@@ -37,13 +37,7 @@ final class Cli {
     }
 
     private static Run run(byte[] stdin, Path stdout, String... args) throws IOException, InterruptedException {
-        if (!Files.isRegularFile(JAR)) {
-            throw new IllegalStateException(JAR + " is missing: these tests run after `package` (failsafe)");
-        }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dhotline.home=" + HOME, "-jar", JAR.toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(MODULE.resolve("target").toFile());
+        ProcessBuilder builder = builder(args);
         if (stdout != null) {
             builder.redirectOutput(stdout.toFile());
         }
@@ -60,6 +54,24 @@ final class Cli {
             throw new AssertionError("hotline " + String.join(" ", args) + " did not finish in 120 s");
         }
         return new Run(p.exitValue(), new String(out.join(), StandardCharsets.UTF_8), new String(err.join(), StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Starts hotline and returns at once, for a test that stops it midway: standard input is a pipe
+     * the test writes, standard output and error go to files.
+     */
+    static Process start(Path stdout, Path stderr, String... args) throws IOException {
+        return builder(args).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+    }
+
+    private static ProcessBuilder builder(String... args) {
+        if (!Files.isRegularFile(JAR)) {
+            throw new IllegalStateException(JAR + " is missing: these tests run after `package` (failsafe)");
+        }
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dhotline.home=" + HOME, "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).directory(MODULE.resolve("target").toFile());
     }
 
     private static byte[] readAll(InputStream in) {
