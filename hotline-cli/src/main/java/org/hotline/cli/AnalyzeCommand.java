@@ -90,6 +90,12 @@ final class AnalyzeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         TerminalProgress progress = !progressJson && !noProgress && System.console() != null ? new TerminalProgress(System.err) : null;
         PipelineListener listener = progressJson ? new JsonProgress(System.err) : progress != null ? progress : PipelineListener.NONE;
+        if (inputs.contains("-") && System.console() != null) {
+            // Typed at a terminal, `analyze -` otherwise waits in silence for lines that never come.
+            err.println("hotline: reading log lines from standard input (the terminal); end with Ctrl-D,"
+                    + " or pipe a log in: zcat access.log.gz | hotline analyze -");
+            err.flush();
+        }
         PipelineAssembly.Analysis analysis = PipelineAssembly.analyze(options.request(inputs, eventsOut, Map.of()),
                 listener, System.in);
         if (progress != null) {

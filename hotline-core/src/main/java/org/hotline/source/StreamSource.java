@@ -126,9 +126,15 @@ public final class StreamSource implements Source {
         raw.close();
     }
 
-    /** Counts bytes taken from the underlying stream, so progress works for compressed input too. */
+    /**
+     * Counts bytes taken from the underlying stream, so progress works for compressed input too;
+     * and ends for good at its first end: a terminal's end of input (Ctrl-D) is not sticky, a read
+     * after it waits for more typing, and the gzip probe and the block reader each read again, so
+     * {@code hotline analyze -} at a terminal took three Ctrl-D to finish.
+     */
     private static final class CountingStream extends FilterInputStream {
         private volatile long count;
+        private boolean ended;
 
         CountingStream(InputStream in) {
             super(in);
@@ -140,18 +146,28 @@ public final class StreamSource implements Source {
 
         @Override
         public int read() throws IOException {
+            if (ended) {
+                return -1;
+            }
             int b = super.read();
             if (b >= 0) {
                 count++;
+            } else {
+                ended = true;
             }
             return b;
         }
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
+            if (ended) {
+                return -1;
+            }
             int n = super.read(b, off, len);
             if (n > 0) {
                 count += n;
+            } else if (n < 0) {
+                ended = true;
             }
             return n;
         }

@@ -119,6 +119,45 @@ class StreamSourceTest {
         }
     }
 
+    /**
+     * A terminal's end of input (Ctrl-D) is not sticky: a read after it waits for more typing. So
+     * `hotline analyze -` at a terminal with nothing typed took three Ctrl-D to finish (the gzip
+     * probe read twice, then the block reader). The source stops at the first end of input.
+     */
+    @Test
+    void standardInputEndsAtTheFirstEndOfInputAsATerminalGivesIt() throws IOException {
+        assertThat(lines(StreamSource.stdin(terminal(null, "typed after Ctrl-D\n", null)))).isEmpty();
+        assertThat(lines(StreamSource.stdin(terminal("first line\n", null, "typed after Ctrl-D\n", null))))
+                .containsExactly("1:first line");
+    }
+
+    /** A terminal that gives what was typed line by line; null is a Ctrl-D. It fails a read past its script. */
+    private static InputStream terminal(String... typed) {
+        return new InputStream() {
+            private int part;
+
+            @Override
+            public int read() {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (part >= typed.length) {
+                    throw new AssertionError("read again after the last Ctrl-D");
+                }
+                String chunk = typed[part++];
+                if (chunk == null) {
+                    return -1;
+                }
+                byte[] bytes = chunk.getBytes(StandardCharsets.UTF_8);
+                System.arraycopy(bytes, 0, b, off, bytes.length);
+                return bytes.length;
+            }
+        };
+    }
+
     @Test
     void binaryFileIsAClearError() throws IOException {
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
