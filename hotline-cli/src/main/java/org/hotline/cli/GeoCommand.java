@@ -1,8 +1,12 @@
 package org.hotline.cli;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,31 +71,71 @@ final class GeoCommand implements Runnable {
         }
     }
 
-    @Command(name = "lookup", description = "Look addresses up the way analyze does: country, AS, flags.")
+    @Command(name = "lookup", description = {
+            "Look addresses up the way analyze does: country, AS, flags.",
+            "With - the addresses are read from standard input, one per line (blank lines skipped), and printed"
+                    + " in that order. A line there that is not an address is named with its line number and skipped,"
+                    + " and the exit code is then 1; an address on the command line that is not one is a usage"
+                    + " error (2), found before any lookup."},
+            footer = {"", "Examples:",
+                    "  hotline geo lookup 83.149.9.216 2001:4860:4860::8888",
+                    "  cut -d' ' -f1 access.log | sort -u | hotline geo lookup --json -   (every client of a web log)",
+                    "", ExitCodes.HELP})
     static final class Lookup implements Callable<Integer> {
+        /** Lines of standard input that are not addresses: the first ones are named, the rest counted. */
+        private static final int NAMED_BAD_LINES = 10;
+
         @Spec
         CommandSpec spec;
         @Mixin
         GeoOptions geo;
         @Option(names = "--json", description = "Print as JSON, for scripts.")
         boolean json;
-        @Parameters(paramLabel = "ADDRESS", arity = "1..*", description = "IPv4 or IPv6 addresses.")
+        @Parameters(paramLabel = "ADDRESS", arity = "1..*", description = "IPv4 or IPv6 addresses, or - to read them from standard input.")
         List<String> addresses;
 
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
-            Map<String, IpAddress> parsed = new LinkedHashMap<>();
+            PrintWriter err = spec.commandLine().getErr();
             for (String a : addresses) {
-                parsed.put(a, IpAddress.parse(a));
+                if (!a.equals("-")) {
+                    IpAddress.parse(a);   // a wrong argument is a usage error, before the databases open
+                }
+            }
+            List<IpAddress> parsed = new ArrayList<>();
+            int badLines = 0;
+            for (String a : addresses) {
+                if (!a.equals("-")) {
+                    parsed.add(IpAddress.parse(a));
+                    continue;
+                }
+                BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+                long number = 0;
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    number++;
+                    String text = line.strip();
+                    if (text.isEmpty()) {
+                        continue;
+                    }
+                    IpAddress ip = IpAddress.parseOrNull(text);
+                    if (ip != null) {
+                        parsed.add(ip);
+                    } else if (++badLines <= NAMED_BAD_LINES) {
+                        err.println("hotline: -: line " + number + ": not an IP address: '" + excerpt(text) + "'; skipped");
+                    }
+                }
+            }
+            if (badLines > NAMED_BAD_LINES) {
+                err.println("hotline: -: " + (badLines - NAMED_BAD_LINES) + " more lines that are not IP addresses skipped");
             }
             try (EnricherChain chain = geo.open()) {
                 ArrayNode array = Json.MAPPER.createArrayNode();
-                for (var e : parsed.entrySet()) {
-                    Origin o = chain.enrich(e.getValue(), Origin.UNKNOWN);
+                for (IpAddress ip : parsed) {
+                    Origin o = chain.enrich(ip, Origin.UNKNOWN);
                     if (json) {
                         ObjectNode n = array.addObject();
-                        n.put("address", e.getValue().toString());
+                        n.put("address", ip.toString());
                         n.put("country", o.country());
                         if (o.asn() >= 0) {
                             n.put("asn", o.asn());
@@ -102,7 +146,7 @@ final class GeoCommand implements Runnable {
                         ArrayNode flags = n.putArray("flags");
                         o.flags().forEach(f -> flags.add(f.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')));
                     } else {
-                        out.printf("%-40s %-3s %-10s %s%s%n", e.getValue(), o.country() == null ? "-" : o.country(),
+                        out.printf("%-40s %-3s %-10s %s%s%n", ip, o.country() == null ? "-" : o.country(),
                                 o.asn() < 0 ? "-" : "AS" + o.asn(), o.asOrganization() == null ? "" : o.asOrganization(),
                                 o.flags().isEmpty() ? "" : "  " + o.flags());
                     }
@@ -111,7 +155,12 @@ final class GeoCommand implements Runnable {
                     out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(array));
                 }
             }
-            return ExitCodes.OK;
+            return badLines > 0 ? ExitCodes.INPUT_PROBLEM : ExitCodes.OK;
+        }
+
+        /** Enough of a bad line to recognise it, not a whole pasted log line. */
+        private static String excerpt(String text) {
+            return text.length() <= 40 ? text : text.substring(0, 40) + "...";
         }
     }
 

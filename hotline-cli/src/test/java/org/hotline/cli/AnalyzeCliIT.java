@@ -424,6 +424,32 @@ class AnalyzeCliIT {
         assertThat(dir.resolve("events.jsonl.partial")).doesNotExist();
     }
 
+    /** `geo lookup -`: addresses from a pipe, in order; a line that is not one is named and skipped (exit 1). */
+    @Test
+    void geoLookupReadsAddressesFromStandardInput() throws Exception {
+        byte[] in = "83.149.9.216\n\nnot-an-address\n  223.99.60.46  \n2001:4860:4860::8888\n10.1.2.3\n"
+                .getBytes(StandardCharsets.UTF_8);
+
+        Cli.Run run = Cli.run(in, "geo", "lookup", "--json", "-");
+
+        assertThat(run.exit()).as(run.err()).isEqualTo(ExitCodes.INPUT_PROBLEM);
+        assertThat(run.err()).contains("-: line 3: not an IP address: 'not-an-address'; skipped");
+        // mmdblookup -f <(zcat data/geo/geo-whois-asn-country.mmdb.gz) -i IP country_code, and the same
+        // on asn.mmdb.gz for autonomous_system_number: RU 31133, CN 24444, US 15169; 10/8 is private.
+        JsonNode rows = JSON.readTree(run.out());
+        assertThat(rows.size()).isEqualTo(4);
+        List<String> found = new ArrayList<>();
+        rows.forEach(r -> found.add(r.path("address").asString() + " " + r.path("country").asString("-") + " "
+                + (r.path("asn").isNull() ? "-" : r.path("asn").asLong())));
+        assertThat(found).containsExactly("83.149.9.216 RU 31133", "223.99.60.46 CN 24444",
+                "2001:4860:4860::8888 US 15169", "10.1.2.3 - -");
+        assertThat(rows.get(3).path("flags").toString()).contains("non-routable");
+
+        Cli.Run argument = Cli.run("geo", "lookup", "8.8.8.8", "not-an-address");
+        assertThat(argument.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(argument.out()).isEmpty();
+    }
+
     @Test
     void linesOutOfTimeOrderAreCountedAndWarnedAbout() throws Exception {
         // The real web sample with its second half first: lines 5,001-10,000 (18-20 May 2015), then
