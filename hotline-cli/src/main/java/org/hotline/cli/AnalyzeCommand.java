@@ -2,6 +2,7 @@ package org.hotline.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -96,7 +97,17 @@ final class AnalyzeCommand implements Callable<Integer> {
                     + " or pipe a log in: zcat access.log.gz | hotline analyze -");
             err.flush();
         }
-        PipelineAssembly.Analysis analysis = PipelineAssembly.analyze(options.request(inputs, eventsOut, Map.of()),
+        Map<String, List<Path>> outputs = new LinkedHashMap<>();
+        if (html != null) {
+            outputs.put("--html", List.of(html));
+        }
+        if (eventsOut != null) {
+            outputs.put("--events-out", List.of(eventsOut, OutputFile.partial(eventsOut)));
+        }
+        if (materialsFor != null) {
+            outputs.put("--materials-out", List.of(materialsFile()));
+        }
+        PipelineAssembly.Analysis analysis = PipelineAssembly.analyze(options.request(inputs, eventsOut, outputs, Map.of()),
                 listener, System.in);
         if (progress != null) {
             progress.clear();
@@ -117,7 +128,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             err.println("hotline: events written to " + eventsOut.toAbsolutePath());
         }
         if (materialsFor != null) {
-            Path file = materialsOut != null ? materialsOut : Path.of("materials-" + materialsFor.toUpperCase(java.util.Locale.ROOT) + ".json");
+            Path file = materialsFile();
             err.println("hotline: " + MaterialsOutput.write(materialsFor, file, analysis));
         }
         if (progress == null) {
@@ -131,5 +142,10 @@ final class AnalyzeCommand implements Callable<Integer> {
             err.println("hotline: no input could be read, so there is no report; the errors above say why");
         }
         return analysis.result().anyInputFailed() ? ExitCodes.INPUT_PROBLEM : ExitCodes.OK;
+    }
+
+    /** Where --materials-for writes: --materials-out, else materials-CC.json in the current directory. */
+    private Path materialsFile() {
+        return materialsOut != null ? materialsOut : Path.of("materials-" + materialsFor.toUpperCase(java.util.Locale.ROOT) + ".json");
     }
 }

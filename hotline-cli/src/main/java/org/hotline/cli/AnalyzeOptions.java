@@ -90,7 +90,9 @@ final class AnalyzeOptions {
             Duration.ofMillis(Pipeline.DEFAULT_LATENESS_MILLIS), Duration.ZERO, Duration.ofDays(3650),
             "how far a line may lie before the lines read before it");
 
-    PipelineAssembly.Request request(List<String> inputs, Path eventsOut, Map<String, String> extra) {
-        return new PipelineAssembly.Request(inputs, settings(), detectors, detect, geo, eventsOut, extra);
+    /** @param outputs every file the run will write, by option (see {@link PipelineAssembly.Request}) */
+    PipelineAssembly.Request request(List<String> inputs, Path eventsOut, Map<String, List<Path>> outputs,
+                                     Map<String, String> extra) {
+        return new PipelineAssembly.Request(inputs, settings(), detectors, detect, geo, eventsOut, outputs, extra);
     }
 }

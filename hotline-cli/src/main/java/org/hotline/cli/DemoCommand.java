@@ -46,7 +46,7 @@ final class DemoCommand implements Callable<Integer> {
         err.println("hotline: analysing the bundled samples in " + samples + " (sources and licences: "
                 + samples.getParent().resolve("README.md") + ")");
         PipelineAssembly.Analysis analysis = PipelineAssembly.analyze(
-                options.request(List.of(samples.toString()), null, Map.of("run", "hotline demo")),
+                options.request(List.of(samples.toString()), null, Map.of("--html", List.of(html)), Map.of("run", "hotline demo")),
                 PipelineListener.NONE, System.in);
         ReportOutput.toStdout(analysis.report(), json ? "json" : "terminal", out);
         ReportOutput.toFile(analysis.report(), "html", html);

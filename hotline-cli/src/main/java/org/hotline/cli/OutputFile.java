@@ -65,14 +65,25 @@ final class OutputFile {
                         Files.newOutputStream(absolute, StandardOpenOption.WRITE, StandardOpenOption.APPEND));
             }
             Path target = Files.exists(absolute) ? absolute.toRealPath() : absolute;
-            Path parent = target.getParent();
-            Files.createDirectories(parent);
+            Files.createDirectories(target.getParent());
             String name = target.getFileName().toString();
-            Path temp = parent.resolve(beside == Beside.HIDDEN
-                    ? "." + name + "." + ProcessHandle.current().pid() + ".tmp" : name + ".partial");
+            Path temp = beside == Beside.HIDDEN
+                    ? target.resolveSibling("." + name + "." + ProcessHandle.current().pid() + ".tmp")
+                    : target.resolveSibling(name + ".partial");
             return new Pending(file, what, temp, target, Files.newOutputStream(temp));
         } catch (IOException e) {
             throw failure(file, what, e);
+        }
+    }
+
+    /** Where {@link Beside#PARTIAL} writes the file until it is complete. */
+    static Path partial(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        try {
+            Path target = Files.exists(absolute) ? absolute.toRealPath() : absolute;
+            return target.resolveSibling(target.getFileName() + ".partial");
+        } catch (IOException e) {
+            return absolute.resolveSibling(absolute.getFileName() + ".partial");
         }
     }
 

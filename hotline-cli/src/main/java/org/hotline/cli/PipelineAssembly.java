@@ -39,14 +39,21 @@ final class PipelineAssembly {
     /** What a run produced: the report, the raw pipeline result, and each attacking source's origin. */
     record Analysis(OriginReport report, Pipeline.Result result, Map<IpAddress, Origin> attackers) {}
 
-    /** The analysis options, as the CLI gathered them. */
+    /**
+     * The analysis options, as the CLI gathered them.
+     *
+     * @param outputs every file the run will write, by option (with where it is written first), to
+     *                refuse one that is also an input before anything is read
+     */
     record Request(List<String> inputs, Pipeline.Settings settings, List<String> detectors, List<String> detect,
-                   GeoOptions geo, Path eventsOut, Map<String, String> extraSettings) {}
+                   GeoOptions geo, Path eventsOut, Map<String, List<Path>> outputs, Map<String, String> extraSettings) {}
 
     private PipelineAssembly() {}
 
     static Analysis analyze(Request request, PipelineListener listener, InputStream stdin) throws IOException {
         DetectionPlan detection = DetectionPlan.of(request.detectors(), request.detect());
+        Sources.Once inputs = Sources.once(Sources.expand(request.inputs()));
+        OutputGuard.check(inputs.inputs(), request.outputs());
         try (GeoOpening geo = GeoOpening.start(request.geo()::open);
              OutputFile.Pending eventsFile = request.eventsOut() == null ? null
                      : OutputFile.open(request.eventsOut(), "events (--events-out)", OutputFile.Beside.PARTIAL);
@@ -54,7 +61,6 @@ final class PipelineAssembly {
 
             Pipeline pipeline = new Pipeline(request.settings(), detection, SourceTally::new, eventsOut, listener, stdin);
             geo.whenFailed(pipeline::abort);
-            Sources.Once inputs = Sources.once(Sources.expand(request.inputs()));
             Pipeline.Result result = pipeline.run(inputs.inputs());
             if (eventsFile != null) {
                 eventsFile.commit();   // every event parsed is written: the file takes its name

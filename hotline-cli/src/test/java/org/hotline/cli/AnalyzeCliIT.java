@@ -268,7 +268,7 @@ class AnalyzeCliIT {
     /** A link to the report's place stays a link, and the file it leads to gets the report. */
     @Test
     void theHtmlReportGoesWhereALinkLeads() throws Exception {
-        Path real = Files.writeString(dir.resolve("real.html"), "last week's report");
+        Path real = Files.writeString(dir.resolve("real.html"), "<!DOCTYPE html><p>last week's report</p>");
         Path link = Files.createSymbolicLink(dir.resolve("latest.html"), real.getFileName());
 
         Cli.Run run = Cli.run("analyze", "--html", link.toString(), SAMPLES.toString());
@@ -381,7 +381,7 @@ class AnalyzeCliIT {
     void aKilledRunLeavesItsEventsAsPartialAndTheEarlierFileAsItWas() throws Exception {
         Path events = dir.resolve("events.jsonl");
         Path partial = dir.resolve("events.jsonl.partial");
-        Files.writeString(events, "the earlier run's events\n");
+        Files.writeString(events, "{\"earlier\": \"run\"}\n");
         // zcat access.log.gz is 2.4 MB: two whole 1 MB blocks get parsed and written while the
         // input stays open, so the run is stopped midway, as a kill during a long run would.
         byte[] text;
@@ -402,7 +402,7 @@ class AnalyzeCliIT {
             p.destroyForcibly().waitFor();   // SIGKILL: no shutdown hook, no cleanup
         }
 
-        assertThat(Files.readString(events)).isEqualTo("the earlier run's events\n");
+        assertThat(Files.readString(events)).isEqualTo("{\"earlier\": \"run\"}\n");
         List<String> written = Files.readAllLines(partial);
         assertThat(written.size()).isBetween(1, 9999);
         assertThat(JSON.readTree(written.get(0)).path("line").asLong()).isEqualTo(1);
@@ -412,7 +412,7 @@ class AnalyzeCliIT {
     @Test
     void aFailedRunKeepsTheEarlierEventsFileAndLeavesNoPartial() throws Exception {
         Path events = dir.resolve("events.jsonl");
-        Files.writeString(events, "the earlier run's events\n");
+        Files.writeString(events, "{\"earlier\": \"run\"}\n");
         Path corrupt = dir.resolve("corrupt.mmdb");
         Files.write(corrupt, new byte[4096]);
 
@@ -420,8 +420,38 @@ class AnalyzeCliIT {
 
         assertThat(run.exit()).as(run.err()).isNotZero();
         assertThat(run.err()).contains("corrupt.mmdb").doesNotContain("\tat ");
-        assertThat(Files.readString(events)).isEqualTo("the earlier run's events\n");
+        assertThat(Files.readString(events)).isEqualTo("{\"earlier\": \"run\"}\n");
         assertThat(dir.resolve("events.jsonl.partial")).doesNotExist();
+    }
+
+    /**
+     * An output never replaces a file the user meant to keep. Arguments swapped
+     * ({@code --html access.log report.html}) replaced the log with the HTML report although nothing
+     * could be read; an output that is also an input replaced what it was made from.
+     */
+    @Test
+    void anOutputDoesNotReplaceALogOrAnInput() throws Exception {
+        Path log = dir.resolve("access.log");
+        Files.copy(SAMPLES.resolve("ssh/secure.log"), log);
+        byte[] before = Files.readAllBytes(log);
+
+        Cli.Run swapped = Cli.run("analyze", "--html", log.toString(), dir.resolve("report.html").toString());
+        assertThat(swapped.exit()).as(swapped.err()).isEqualTo(ExitCodes.USAGE);
+        assertThat(swapped.err()).contains("--html " + log + ": exists and is not an HTML report (it starts 'Feb 22 16:45:20")
+                .contains("nothing was read or written");
+
+        Path link = Files.createSymbolicLink(dir.resolve("link.json"), log);
+        Cli.Run input = Cli.run("analyze", "--materials-for", "CN", "--materials-out", link.toString(), log.toString());
+        assertThat(input.exit()).as(input.err()).isEqualTo(ExitCodes.USAGE);
+        assertThat(input.err()).contains("--materials-out " + link + ": is one of the inputs (" + log + ")");
+        assertThat(Files.readAllBytes(log)).isEqualTo(before);
+
+        // Into the directory being analysed: the events file, written there while the run lasts, is no input.
+        Cli.Run events = Cli.run("analyze", "--json", "--events-out", dir.resolve("events.jsonl").toString(), dir.toString());
+        assertThat(events.exit()).as(events.err()).isZero();
+        List<String> read = new ArrayList<>();
+        JSON.readTree(events.out()).path("input").forEach(f -> read.add(f.path("file").asString()));
+        assertThat(read).containsExactly(log.toString());   // the link is the same file, read once
     }
 
     /** `geo lookup -`: addresses from a pipe, in order; a line that is not one is named and skipped (exit 1). */

@@ -1,0 +1,104 @@
+package org.hotline.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.hotline.InputException;
+import org.hotline.source.Sources;
+
+/**
+ * Refuses, before anything is read or written, an output that would replace a file the user did not
+ * mean to lose. A swapped pair of arguments ({@code analyze --html access.log report.html}) replaced
+ * the user's log with the HTML report, even though the run could read nothing; an output named like
+ * one of the inputs replaced what it was made from; and an events file written into a directory
+ * being analysed became one of its inputs while it grew.
+ *
+ * <p>So an output may replace only a file of its own kind (an HTML report, JSON), or an empty one,
+ * and never an input. Devices and pipes are written into, never replaced, and are not checked.
+ */
+final class OutputGuard {
+    private static final int PROBE_BYTES = 64;
+
+    private OutputGuard() {}
+
+    /**
+     * @param inputs  the expanded inputs
+     * @param outputs each output's option ({@code --html} writes HTML, the others JSON) and the
+     *                files it writes: the file, then any it is written to first
+     */
+    static void check(List<Sources.Input> inputs, Map<String, List<Path>> outputs) {
+        outputs.forEach((option, files) -> {
+            Path output = files.get(0);
+            for (Path file : files) {
+                if (!Files.isRegularFile(file)) {
+                    continue;   // not there yet, or a device or pipe
+                }
+                Sources.Input input = inputAt(file, inputs);
+                if (input != null) {
+                    throw new InputException(option + " " + output + ": " + (file == output
+                            ? "is one of the inputs (" + input.name() + "), and writing it would replace that file;"
+                                    + " nothing was read or written: give another file"
+                            : file + ", where it is written first, is one of the inputs (left by a killed run?);"
+                                    + " nothing was read or written: remove it, or give another file"));
+                }
+                String start = start(file);
+                if (file == output && !start.isEmpty() && !isOwnKind(option, start)) {
+                    throw new InputException(option + " " + output + ": exists and is not "
+                            + (option.equals("--html") ? "an HTML report" : "JSON") + " (it starts '" + start
+                            + "'), so it is not replaced; nothing was read or written: remove it first, or give"
+                            + " another file (are two arguments swapped?)");
+                }
+            }
+        });
+    }
+
+    /** The input that is this file, or null. */
+    private static Sources.Input inputAt(Path file, List<Sources.Input> inputs) {
+        for (Sources.Input input : inputs) {
+            if (input.path() != null && input.problem() == null && sameFile(file, input.path())) {
+                return input;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * HTML for --html (not any '<': an RFC 5424 syslog line starts with its priority, {@code <34>1}),
+     * JSON for the others. A JSON log (EVE, Cowrie) passes for JSON: it is protected only as an input.
+     */
+    private static boolean isOwnKind(String option, String start) {
+        String s = start.toLowerCase(Locale.ROOT);
+        return option.equals("--html") ? s.startsWith("<!doctype html") || s.startsWith("<html") || s.startsWith("<!--")
+                : s.startsWith("{") || s.startsWith("[");
+    }
+
+    /** The file's first bytes after any white space, printable, for the message; empty for an empty file. */
+    private static String start(Path file) {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(PROBE_BYTES);
+        } catch (IOException e) {
+            return "";   // unreadable: replacing it fails or succeeds on its own terms
+        }
+        StringBuilder sb = new StringBuilder();
+        String text = new String(head, StandardCharsets.UTF_8).strip();
+        for (int i = 0; i < text.length() && sb.length() < 30; i++) {
+            char c = text.charAt(i);
+            sb.append(c >= 0x20 && c != 0x7f ? c : '.');
+        }
+        return sb.toString();
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;   // an input that cannot be read is reported as such when its turn comes
+        }
+    }
+}
