@@ -19,7 +19,8 @@ import org.hotline.source.Sources;
  * being analysed became one of its inputs while it grew.
  *
  * <p>So an output may replace only a file of its own kind (an HTML report, JSON), or an empty one,
- * and never an input. Devices and pipes are written into, never replaced, and are not checked.
+ * and never an input. Devices and pipes are written into, never replaced, and are not checked; a
+ * directory is refused at once rather than after the analysis.
  */
 final class OutputGuard {
     private static final int PROBE_BYTES = 64;
@@ -34,6 +35,10 @@ final class OutputGuard {
     static void check(List<Sources.Input> inputs, Map<String, List<Path>> outputs) {
         outputs.forEach((option, files) -> {
             Path output = files.get(0);
+            if (Files.isDirectory(output)) {
+                // Found now, not after an analysis of many gigabytes.
+                throw new InputException(option + " " + output + ": is a directory; give a file name");
+            }
             for (Path file : files) {
                 if (!Files.isRegularFile(file)) {
                     continue;   // not there yet, or a device or pipe

@@ -440,6 +440,10 @@ class AnalyzeCliIT {
         assertThat(swapped.err()).contains("--html " + log + ": exists and is not an HTML report (it starts 'Feb 22 16:45:20")
                 .contains("nothing was read or written");
 
+        Cli.Run directory = Cli.run("analyze", "--html", dir.toString(), log.toString());
+        assertThat(directory.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(directory.err()).contains("--html " + dir + ": is a directory; give a file name");
+
         Path link = Files.createSymbolicLink(dir.resolve("link.json"), log);
         Cli.Run input = Cli.run("analyze", "--materials-for", "CN", "--materials-out", link.toString(), log.toString());
         assertThat(input.exit()).as(input.err()).isEqualTo(ExitCodes.USAGE);
