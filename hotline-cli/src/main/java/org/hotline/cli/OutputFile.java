@@ -66,10 +66,9 @@ final class OutputFile {
             }
             Path target = Files.exists(absolute) ? absolute.toRealPath() : absolute;
             Files.createDirectories(target.getParent());
-            String name = target.getFileName().toString();
             Path temp = beside == Beside.HIDDEN
-                    ? target.resolveSibling("." + name + "." + ProcessHandle.current().pid() + ".tmp")
-                    : target.resolveSibling(name + ".partial");
+                    ? target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + ".tmp")
+                    : partial(target);
             return new Pending(file, what, temp, target, Files.newOutputStream(temp));
         } catch (IOException e) {
             throw failure(file, what, e);
