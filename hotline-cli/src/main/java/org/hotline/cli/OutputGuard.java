@@ -18,7 +18,7 @@ import org.hotline.source.Sources;
  * one of the inputs replaced what it was made from; and an events file written into a directory
  * being analysed became one of its inputs while it grew.
  *
- * <p>So an output may replace only a file of its own kind (an HTML report, JSON), or an empty one,
+ * <p>So an output may replace only a file of its own kind (an HTML report, an events file, JSON), or an empty one,
  * and never an input. Devices and pipes are written into, never replaced, and are not checked; a
  * directory is refused at once rather than after the analysis.
  */
@@ -29,8 +29,8 @@ final class OutputGuard {
 
     /**
      * @param inputs  the expanded inputs
-     * @param outputs each output's option ({@code --html} writes HTML, the others JSON) and the
-     *                files it writes: the file, then any it is written to first
+     * @param outputs each output's option (which says what kind of file it writes) and the files
+     *                it writes: the file, then any it is written to first
      */
     static void check(List<Sources.Input> inputs, Map<String, List<Path>> outputs) {
         outputs.forEach((option, files) -> {
@@ -54,7 +54,8 @@ final class OutputGuard {
                 String start = start(file);
                 if (file == output && !start.isEmpty() && !isOwnKind(option, start)) {
                     throw new InputException(option + " " + output + ": exists and is not "
-                            + (option.equals("--html") ? "an HTML report" : "JSON") + " (it starts '" + start
+                            + (option.equals("--html") ? "an HTML report" : option.equals("--events-out")
+                                    ? "an events file" : "JSON") + " (it starts '" + start
                             + "'), so it is not replaced; nothing was read or written: remove it first, or give"
                             + " another file (are two arguments swapped?)");
                 }
@@ -73,13 +74,18 @@ final class OutputGuard {
     }
 
     /**
-     * HTML for --html (not any '<': an RFC 5424 syslog line starts with its priority, {@code <34>1}),
-     * JSON for the others. A JSON log (EVE, Cowrie) passes for JSON: it is protected only as an input.
+     * HTML for --html (not any '<': an RFC 5424 syslog line starts with its priority, {@code <34>1});
+     * for --events-out, an events file as it writes them, which starts with the time: a JSON log
+     * starts otherwise (EVE with {@code {"timestamp"}, Cowrie with {@code {"eventid"}); JSON for
+     * the materials.
      */
     private static boolean isOwnKind(String option, String start) {
         String s = start.toLowerCase(Locale.ROOT);
-        return option.equals("--html") ? s.startsWith("<!doctype html") || s.startsWith("<html") || s.startsWith("<!--")
-                : s.startsWith("{") || s.startsWith("[");
+        return switch (option) {
+            case "--html" -> s.startsWith("<!doctype html") || s.startsWith("<html") || s.startsWith("<!--");
+            case "--events-out" -> start.startsWith("{\"time\":");
+            default -> s.startsWith("{") || s.startsWith("[");
+        };
     }
 
     /** The file's first bytes after any white space, printable, for the message; empty for an empty file. */

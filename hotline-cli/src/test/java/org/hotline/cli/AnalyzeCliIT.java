@@ -372,6 +372,9 @@ class AnalyzeCliIT {
         assertThat(page).startsWith("<!DOCTYPE html>").contains("<svg").contains("db-ip.com");
     }
 
+    /** An events file from an earlier run (one line of it). */
+    private static final String EARLIER_EVENTS = "{\"time\":\"2026-01-01T00:00:00Z\",\"source\":\"192.0.2.1\"}\n";
+
     /**
      * Events are written beside the file, as NAME.partial, and take its name when the run ends: a
      * killed run used to leave a truncated file under the real name, which looked complete to
@@ -381,7 +384,7 @@ class AnalyzeCliIT {
     void aKilledRunLeavesItsEventsAsPartialAndTheEarlierFileAsItWas() throws Exception {
         Path events = dir.resolve("events.jsonl");
         Path partial = dir.resolve("events.jsonl.partial");
-        Files.writeString(events, "{\"earlier\": \"run\"}\n");
+        Files.writeString(events, EARLIER_EVENTS);
         // zcat access.log.gz is 2.4 MB: two whole 1 MB blocks get parsed and written while the
         // input stays open, so the run is stopped midway, as a kill during a long run would.
         byte[] text;
@@ -402,7 +405,7 @@ class AnalyzeCliIT {
             p.destroyForcibly().waitFor();   // SIGKILL: no shutdown hook, no cleanup
         }
 
-        assertThat(Files.readString(events)).isEqualTo("{\"earlier\": \"run\"}\n");
+        assertThat(Files.readString(events)).isEqualTo(EARLIER_EVENTS);
         List<String> written = Files.readAllLines(partial);
         assertThat(written.size()).isBetween(1, 9999);
         assertThat(JSON.readTree(written.get(0)).path("line").asLong()).isEqualTo(1);
@@ -412,7 +415,7 @@ class AnalyzeCliIT {
     @Test
     void aFailedRunKeepsTheEarlierEventsFileAndLeavesNoPartial() throws Exception {
         Path events = dir.resolve("events.jsonl");
-        Files.writeString(events, "{\"earlier\": \"run\"}\n");
+        Files.writeString(events, EARLIER_EVENTS);
         Path corrupt = dir.resolve("corrupt.mmdb");
         Files.write(corrupt, new byte[4096]);
 
@@ -420,7 +423,7 @@ class AnalyzeCliIT {
 
         assertThat(run.exit()).as(run.err()).isNotZero();
         assertThat(run.err()).contains("corrupt.mmdb").doesNotContain("\tat ");
-        assertThat(Files.readString(events)).isEqualTo("{\"earlier\": \"run\"}\n");
+        assertThat(Files.readString(events)).isEqualTo(EARLIER_EVENTS);
         assertThat(dir.resolve("events.jsonl.partial")).doesNotExist();
     }
 
@@ -439,6 +442,13 @@ class AnalyzeCliIT {
         assertThat(swapped.exit()).as(swapped.err()).isEqualTo(ExitCodes.USAGE);
         assertThat(swapped.err()).contains("--html " + log + ": exists and is not an HTML report (it starts 'Feb 22 16:45:20")
                 .contains("nothing was read or written");
+
+        Path eve = Files.copy(SAMPLES.resolve("ids/eve.json"), dir.resolve("eve.json"));
+        Cli.Run jsonLog = Cli.run("analyze", "--events-out", eve.toString(), log.toString());
+        assertThat(jsonLog.exit()).as(jsonLog.err()).isEqualTo(ExitCodes.USAGE);
+        assertThat(jsonLog.err()).contains("--events-out " + eve + ": exists and is not an events file (it starts '{\"timestamp\"");
+        assertThat(Files.mismatch(eve, SAMPLES.resolve("ids/eve.json"))).isEqualTo(-1);
+        Files.delete(eve);
 
         Cli.Run directory = Cli.run("analyze", "--html", dir.toString(), log.toString());
         assertThat(directory.exit()).isEqualTo(ExitCodes.USAGE);
