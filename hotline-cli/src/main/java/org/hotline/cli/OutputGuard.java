@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,7 +17,8 @@ import org.hotline.source.Sources;
  * mean to lose. A swapped pair of arguments ({@code analyze --html access.log report.html}) replaced
  * the user's log with the HTML report, even though the run could read nothing; an output named like
  * one of the inputs replaced what it was made from; and an events file written into a directory
- * being analysed became one of its inputs while it grew.
+ * being analysed became one of its inputs while it grew. Two outputs given one file would leave
+ * only the one written last.
  *
  * <p>So an output may replace only a file of its own kind (an HTML report, an events file, JSON), or an empty one,
  * and never an input. Devices and pipes are written into, never replaced, and are not checked; a
@@ -33,6 +35,14 @@ final class OutputGuard {
      *                it writes: the file, then any it is written to first
      */
     static void check(List<Sources.Input> inputs, Map<String, List<Path>> outputs) {
+        Map<Path, String> taken = new HashMap<>();
+        outputs.forEach((option, files) -> {
+            String other = taken.putIfAbsent(files.get(0).toAbsolutePath().normalize(), option);
+            if (other != null) {
+                throw new InputException(option + " " + files.get(0) + ": is also the file of " + other
+                        + ", and one would replace the other; give each its own file");
+            }
+        });
         outputs.forEach((option, files) -> {
             Path output = files.get(0);
             if (Files.isDirectory(output)) {

@@ -450,6 +450,12 @@ class AnalyzeCliIT {
         assertThat(Files.mismatch(eve, SAMPLES.resolve("ids/eve.json"))).isEqualTo(-1);
         Files.delete(eve);
 
+        Path both = dir.resolve("both.out");
+        Cli.Run twice = Cli.run("analyze", "--html", both.toString(), "--events-out", both.toString(), log.toString());
+        assertThat(twice.exit()).as(twice.err()).isEqualTo(ExitCodes.USAGE);
+        assertThat(twice.err()).contains("--events-out " + both + ": is also the file of --html");
+        assertThat(both).doesNotExist();
+
         Cli.Run directory = Cli.run("analyze", "--html", dir.toString(), log.toString());
         assertThat(directory.exit()).isEqualTo(ExitCodes.USAGE);
         assertThat(directory.err()).contains("--html " + dir + ": is a directory; give a file name");
