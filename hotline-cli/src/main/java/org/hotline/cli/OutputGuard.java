@@ -20,9 +20,9 @@ import org.hotline.source.Sources;
  * being analysed became one of its inputs while it grew. Two outputs given one file would leave
  * only the one written last.
  *
- * <p>So an output may replace only a file of its own kind (an HTML report, an events file, JSON), or an empty one,
- * and never an input. Devices and pipes are written into, never replaced, and are not checked; a
- * directory is refused at once rather than after the analysis.
+ * <p>So an output may replace only a file of its own kind (an HTML report, an events file, JSON),
+ * or an empty one, and never an input. Devices and pipes are written into, never replaced, and are
+ * not checked; a directory is refused at once rather than after the analysis.
  */
 final class OutputGuard {
     private static final int PROBE_BYTES = 64;
@@ -62,12 +62,11 @@ final class OutputGuard {
                                     + " nothing was read or written: remove it, or give another file"));
                 }
                 String start = start(file);
-                if (file == output && !start.isEmpty() && !isOwnKind(option, start)) {
-                    throw new InputException(option + " " + output + ": exists and is not "
-                            + (option.equals("--html") ? "an HTML report" : option.equals("--events-out")
-                                    ? "an events file" : "JSON") + " (it starts '" + start
-                            + "'), so it is not replaced; nothing was read or written: remove it first, or give"
-                            + " another file (are two arguments swapped?)");
+                Kind kind = Kind.of(option);
+                if (file == output && !start.isEmpty() && !kind.startsLikeOne(start)) {
+                    throw new InputException(option + " " + output + ": exists and is not " + kind.description
+                            + " (it starts '" + start + "'), so it is not replaced; nothing was read or written:"
+                            + " remove it first, or give another file (are two arguments swapped?)");
                 }
             }
         });
@@ -84,18 +83,36 @@ final class OutputGuard {
     }
 
     /**
-     * HTML for --html (not any '<': an RFC 5424 syslog line starts with its priority, {@code <34>1});
-     * for --events-out, an events file as it writes them, which starts with the time: a JSON log
-     * starts otherwise (EVE with {@code {"timestamp"}, Cowrie with {@code {"eventid"}); JSON for
-     * the materials.
+     * What an output writes, to tell a file it may replace: HTML for --html (not any '<': an RFC 5424
+     * syslog line starts with its priority, {@code <34>1}); for --events-out, an events file as it
+     * writes them, which starts with the time, where a JSON log starts otherwise (EVE with
+     * {@code {"timestamp"}, Cowrie with {@code {"eventid"}); JSON for the materials.
      */
-    private static boolean isOwnKind(String option, String start) {
-        String s = start.toLowerCase(Locale.ROOT);
-        return switch (option) {
-            case "--html" -> s.startsWith("<!doctype html") || s.startsWith("<html") || s.startsWith("<!--");
-            case "--events-out" -> start.startsWith("{\"time\":");
-            default -> s.startsWith("{") || s.startsWith("[");
-        };
+    private enum Kind {
+        HTML("an HTML report", "<!doctype html", "<html", "<!--"),
+        EVENTS("an events file", "{\"time\":"),
+        JSON("JSON", "{", "[");
+
+        final String description;
+        private final List<String> starts;
+
+        Kind(String description, String... starts) {
+            this.description = description;
+            this.starts = List.of(starts);
+        }
+
+        static Kind of(String option) {
+            return switch (option) {
+                case "--html" -> HTML;
+                case "--events-out" -> EVENTS;
+                default -> JSON;
+            };
+        }
+
+        boolean startsLikeOne(String start) {
+            String s = start.toLowerCase(Locale.ROOT);
+            return starts.stream().anyMatch(s::startsWith);
+        }
     }
 
     /** The file's first bytes after any white space, printable, for the message; empty for an empty file. */
