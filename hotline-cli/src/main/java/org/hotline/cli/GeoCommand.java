@@ -98,16 +98,16 @@ final class GeoCommand implements Runnable {
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
+            // A wrong argument is a usage error, found before standard input is read or the databases open.
+            List<IpAddress> given = new ArrayList<>();   // null where the argument is -
             for (String a : addresses) {
-                if (!a.equals("-")) {
-                    IpAddress.parse(a);   // a wrong argument is a usage error, before the databases open
-                }
+                given.add(a.equals("-") ? null : IpAddress.parse(a));
             }
             List<IpAddress> parsed = new ArrayList<>();
             int badLines = 0;
-            for (String a : addresses) {
-                if (!a.equals("-")) {
-                    parsed.add(IpAddress.parse(a));
+            for (IpAddress g : given) {
+                if (g != null) {
+                    parsed.add(g);
                     continue;
                 }
                 BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
