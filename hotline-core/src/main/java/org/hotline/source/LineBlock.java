@@ -13,23 +13,33 @@ import java.util.function.Consumer;
  * @param inputOffset how far into the underlying file (compressed bytes for .gz) the reader had got
  *                    after this block: progress, not a line position
  * @param truncatedLine index within the block of a line cut at {@link LineBlockReader#MAX_LINE_BYTES}, or -1
- * @param lineCount   number of lines in the block ({@link #countLines}), counted once by the reader:
- *                    the reader, the source and the pipeline each need it, on the one reading thread
+ * @param lineEnds    where each line ends: the index of its {@code \n}, or {@code length} for a last
+ *                    line without one ({@link #of} finds them); found once, by the reader, which
+ *                    needs their number, so the workers need not search again. Not copied: the
+ *                    block owns it, like {@code bytes}
  */
 public record LineBlock(String source, byte[] bytes, int length, long firstLine, long inputOffset, int truncatedLine,
-                        long lineCount) {
+                        int[] lineEnds) {
+
+    /** The block of the lines in {@code bytes[0, length)}, their ends found. */
+    public static LineBlock of(String source, byte[] bytes, int length, long firstLine, long inputOffset,
+                               int truncatedLine) {
+        return new LineBlock(source, bytes, length, firstLine, inputOffset, truncatedLine,
+                Newlines.lineEnds(bytes, length));
+    }
+
+    /** Number of lines in the block (a last line without a newline counts). */
+    public long lineCount() {
+        return lineEnds.length;
+    }
 
     /** Calls {@code visitor} for each line, stripping {@code \r\n} and {@code \n}. */
     public void forEachLine(Consumer<RawLine> visitor) {
-        long number = firstLine;
         int start = 0;
-        int index = 0;
-        while (start < length) {
-            int nl = indexOf(bytes, (byte) '\n', start, length);
-            int end = nl < 0 ? length : nl;
+        for (int i = 0; i < lineEnds.length; i++) {
+            int end = lineEnds[i];
             int lineEnd = end > start && bytes[end - 1] == '\r' ? end - 1 : end;
-            visitor.accept(new RawLine(bytes, start, lineEnd - start, number++, index == truncatedLine));
-            index++;
+            visitor.accept(new RawLine(bytes, start, lineEnd - start, firstLine + i, i == truncatedLine));
             start = end + 1;
         }
     }
@@ -39,14 +49,10 @@ public record LineBlock(String source, byte[] bytes, int length, long firstLine,
      * ({@link #length}, or one past it when the block does not end with a newline).
      */
     public int[] lineStarts() {
-        int[] starts = new int[(int) lineCount + 1];
-        int start = 0;
-        for (int i = 0; i < lineCount; i++) {
-            starts[i] = start;
-            int nl = indexOf(bytes, (byte) '\n', start, length);
-            start = nl < 0 ? length + 1 : nl + 1;
+        int[] starts = new int[lineEnds.length + 1];
+        for (int i = 0; i < lineEnds.length; i++) {
+            starts[i + 1] = lineEnds[i] + 1;
         }
-        starts[(int) lineCount] = start;
         return starts;
     }
 
@@ -57,21 +63,16 @@ public record LineBlock(String source, byte[] bytes, int length, long firstLine,
      * {@code 0 <= from < to <= lineCount}.
      */
     public LineBlock slice(int from, int to, int[] starts) {
-        if (from < 0 || to <= from || to > lineCount) {
-            throw new IllegalArgumentException("no lines " + from + " to " + to + " in a block of " + lineCount);
+        if (from < 0 || to <= from || to > lineEnds.length) {
+            throw new IllegalArgumentException("no lines " + from + " to " + to + " in a block of " + lineEnds.length);
         }
         byte[] piece = Arrays.copyOfRange(bytes, starts[from], Math.min(starts[to], length));
-        return new LineBlock(source, piece, piece.length, firstLine + from, inputOffset,
-                truncatedLine >= from && truncatedLine < to ? truncatedLine - from : -1, to - from);
-    }
-
-    /** Number of lines in {@code [0, length)} of {@code bytes} (a last line without newline counts). */
-    static long countLines(byte[] bytes, int length) {
-        if (length == 0) {
-            return 0;
+        int[] ends = new int[to - from];
+        for (int i = from; i < to; i++) {
+            ends[i - from] = lineEnds[i] - starts[from];
         }
-        long n = Newlines.count(bytes, 0, length);
-        return bytes[length - 1] == '\n' ? n : n + 1;
+        return new LineBlock(source, piece, piece.length, firstLine + from, inputOffset,
+                truncatedLine >= from && truncatedLine < to ? truncatedLine - from : -1, ends);
     }
 
     static int indexOf(byte[] b, byte target, int from, int to) {

@@ -93,8 +93,7 @@ public final class LineBlockReader {
     }
 
     private LineBlock emit(byte[] buf, int length, int truncatedLine) {
-        LineBlock block = new LineBlock(name, buf, length, nextLine, offset.get(), truncatedLine,
-                LineBlock.countLines(buf, length));
+        LineBlock block = LineBlock.of(name, buf, length, nextLine, offset.get(), truncatedLine);
         nextLine += block.lineCount();
         return block;
     }

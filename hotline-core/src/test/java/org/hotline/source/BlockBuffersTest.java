@@ -74,8 +74,8 @@ class BlockBuffersTest {
         byte[] a = buffers.take(10);
         byte[] b = buffers.take(10);
         assertThat(a).isNotSameAs(b).hasSize(BlockBuffers.BUFFER_BYTES);
-        buffers.give(new LineBlock("t", a, 0, 1, 0, -1, 0));
-        buffers.give(new LineBlock("t", b, 0, 1, 0, -1, 0));
+        buffers.give(LineBlock.of("t", a, 0, 1, 0, -1));
+        buffers.give(LineBlock.of("t", b, 0, 1, 0, -1));
         assertThat(buffers.free()).isEqualTo(1);
         assertThat(buffers.take(10)).isSameAs(a);
         assertThat(buffers.take(BlockBuffers.BUFFER_BYTES + 1)).as("too small: a new one").hasSize(BlockBuffers.BUFFER_BYTES + 1);

@@ -14,7 +14,7 @@ class LineBlockTest {
     @Test
     void slicesHoldTheLinesOfTheWholeNumberedAlike() {
         byte[] bytes = "one\r\ntwo\n\nfour\nfive".getBytes(StandardCharsets.US_ASCII);
-        LineBlock block = new LineBlock("a.log", bytes, bytes.length, 41, 999, 3, LineBlock.countLines(bytes, bytes.length));
+        LineBlock block = LineBlock.of("a.log", bytes, bytes.length, 41, 999, 3);
         assertThat(block.lineCount()).isEqualTo(5);
         int[] starts = block.lineStarts();
         assertThat(starts).containsExactly(0, 5, 9, 10, 15, 20);

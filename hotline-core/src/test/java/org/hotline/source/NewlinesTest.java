@@ -2,43 +2,55 @@ package org.hotline.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class NewlinesTest {
     @Test
-    void swarCountEqualsAPlainLoopOnRandomBytes() {
+    void swarLineEndsEqualAPlainLoopOnRandomBytes() {
         SplittableRandom random = new SplittableRandom(7);
-        for (int round = 0; round < 200; round++) {
-            byte[] b = new byte[random.nextInt(1, 5000)];
+        for (int round = 0; round < 2_000; round++) {
+            byte[] b = new byte[random.nextInt(0, 600)];
+            // From every byte a newline to a newline in eighty: several in one word, none in
+            // many, and bytes near 0x0a to exercise the bit trick's edges.
+            int density = random.nextInt(1, 80);
             for (int i = 0; i < b.length; i++) {
-                // Bias towards newlines and bytes near 0x0a to exercise the bit trick's edges.
-                int r = random.nextInt(10);
+                int r = random.nextInt(density + 2);
                 b[i] = (byte) (r == 0 ? '\n' : r == 1 ? 0x0b : r == 2 ? 0x8a : random.nextInt(256));
-            }
-            int from = random.nextInt(b.length);
-            int to = random.nextInt(from, b.length + 1);
-            long expected = 0;
-            for (int i = from; i < to; i++) {
-                if (b[i] == '\n') {
-                    expected++;
+                if (b[i] == '\n' && r != 0) {
+                    b[i] = 'x';
                 }
             }
-            assertThat(Newlines.count(b, from, to)).isEqualTo(expected);
+            int length = random.nextInt(b.length + 1);
+            List<Integer> expected = new ArrayList<>();
+            for (int i = 0; i < length; i++) {
+                if (b[i] == '\n') {
+                    expected.add(i);
+                }
+            }
+            if (length > 0 && b[length - 1] != '\n') {
+                expected.add(length);   // the last line, without a newline
+            }
+            assertThat(Newlines.lineEnds(b, length)).as("round %d", round)
+                    .containsExactly(expected.stream().mapToInt(Integer::intValue).toArray());
         }
     }
 
     @Test
-    void countsRunsOfNewlinesLongerThanALaneHolds() {
-        // Every byte a newline: each byte lane counts one per word, so a run past 255 words
-        // (2,040 bytes) would overflow a lane that is not folded in time.
-        for (int length : new int[] {2_039, 2_040, 2_041, 2_048, 4_087, 65_536 + 3}) {
+    void aBlockOfNewlinesOnlyHasAnEmptyLineForEach() {
+        // More lines than the first guess of the array holds (a line per 128 bytes): it grows.
+        for (int length : new int[] {1, 7, 8, 9, 2_048, 65_536 + 3}) {
             byte[] b = new byte[length];
             Arrays.fill(b, (byte) '\n');
-            assertThat(Newlines.count(b, 0, length)).as("%d newlines", length).isEqualTo(length);
-            assertThat(Newlines.count(b, 5, length - 1)).isEqualTo(length - 6);
+            int[] ends = Newlines.lineEnds(b, length);
+            assertThat(ends).as("%d newlines", length).hasSize(length);
+            assertThat(ends[length - 1]).isEqualTo(length - 1);
         }
+        assertThat(Newlines.lineEnds(new byte[] {'a', 'b'}, 2)).containsExactly(2);
+        assertThat(Newlines.lineEnds(new byte[0], 0)).isEmpty();
     }
 
     @Test
