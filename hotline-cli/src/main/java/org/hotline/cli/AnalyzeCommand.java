@@ -29,6 +29,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 "  hotline analyze /var/log/nginx/access.log* /var/log/auth.log",
                 "  hotline analyze --json eve.json conn.log > report.json",
                 "  hotline analyze --html report.html --events-out events.jsonl logs/",
+                "  hotline analyze --events-out - logs/ | vector --config siem.toml",
                 "  zcat old.log.gz | hotline analyze --format combined -",
                 "  hotline analyze --detect brute-force.failures=10 --geo-db GeoLite2-Country.mmdb auth.log",
                 "", ExitCodes.HELP})
@@ -53,13 +54,15 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
     }
 
-    @Option(names = "--html", paramLabel = "FILE", description = "Also write a self-contained HTML report with a world map and charts.")
+    @Option(names = "--html", paramLabel = "FILE", description = "Also write a self-contained HTML report with a world map and charts"
+            + " (- for standard output, the report then on standard error).")
     Path html;
 
     @Option(names = "--events-out", paramLabel = "FILE",
             description = "Also write every parsed event, enriched, one JSON object per line with its file and line."
                     + " While the run lasts they go to FILE.partial, renamed FILE when the run ends: a killed run"
-                    + " never leaves a truncated FILE.")
+                    + " never leaves a truncated FILE. - writes them to standard output, as they come, and the"
+                    + " report to standard error (not with --json or --csv).")
     Path eventsOut;
 
     @Option(names = "--materials-for", paramLabel = "CC",
@@ -69,7 +72,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     String materialsFor;
 
     @Option(names = "--materials-out", paramLabel = "FILE",
-            description = "Where --materials-for writes (default: materials-CC.json in the current directory).")
+            description = "Where --materials-for writes (default: materials-CC.json in the current directory;"
+                    + " - for standard output, the report then on standard error).")
     Path materialsOut;
 
     @Option(names = "--no-progress", description = "No progress bar (there is none anyway when stderr is not a terminal).")
@@ -97,12 +101,24 @@ final class AnalyzeCommand implements Callable<Integer> {
                     + " or pipe a log in: zcat access.log.gz | hotline analyze -");
             err.flush();
         }
+        Map<String, Path> named = new LinkedHashMap<>();
+        named.put("--html", html);
+        named.put("--events-out", eventsOut);
+        named.put("--materials-out", materialsFor == null ? null : materialsFile());
+        String onStdout = StandardOutput.claimant(named, stdout.format());
+        if (onStdout != null) {
+            // Written into the device from here on; the report goes to standard error.
+            html = onStdout.equals("--html") ? StandardOutput.DEVICE : html;
+            eventsOut = onStdout.equals("--events-out") ? StandardOutput.DEVICE : eventsOut;
+            materialsOut = onStdout.equals("--materials-out") ? StandardOutput.DEVICE : materialsOut;
+        }
         Map<String, List<Path>> outputs = new LinkedHashMap<>();
         if (html != null) {
             outputs.put("--html", List.of(html));
         }
         if (eventsOut != null) {
-            outputs.put("--events-out", List.of(eventsOut, OutputFile.partial(eventsOut)));
+            outputs.put("--events-out", onStdout != null && onStdout.equals("--events-out") ? List.of(eventsOut)
+                    : List.of(eventsOut, OutputFile.partial(eventsOut)));
         }
         if (materialsFor != null) {
             outputs.put("--materials-out", List.of(materialsFile()));
@@ -118,14 +134,14 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         boolean emptyTable = stdout.format().equals("terminal") && analysis.result().nothingRead();
         if (!emptyTable) {
-            ReportOutput.toStdout(analysis.report(), stdout.format(), out);
+            ReportOutput.toStdout(analysis.report(), stdout.format(), onStdout == null ? out : err);
         }
         if (html != null) {
             ReportOutput.toFile(analysis.report(), "html", html);
-            err.println("hotline: HTML report written to " + html.toAbsolutePath());
+            err.println("hotline: HTML report written to " + where(html));
         }
         if (eventsOut != null) {
-            err.println("hotline: events written to " + eventsOut.toAbsolutePath());
+            err.println("hotline: events written to " + where(eventsOut));
         }
         if (materialsFor != null) {
             Path file = materialsFile();
@@ -142,6 +158,10 @@ final class AnalyzeCommand implements Callable<Integer> {
             err.println("hotline: no input could be read, so there is no report; the errors above say why");
         }
         return analysis.result().anyInputFailed() ? ExitCodes.INPUT_PROBLEM : ExitCodes.OK;
+    }
+
+    private static String where(Path file) {
+        return file == StandardOutput.DEVICE ? "standard output" : file.toAbsolutePath().toString();
     }
 
     /** Where --materials-for writes: --materials-out, else materials-CC.json in the current directory. */

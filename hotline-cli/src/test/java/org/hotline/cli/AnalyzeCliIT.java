@@ -247,22 +247,28 @@ class AnalyzeCliIT {
     }
 
     /**
-     * --html /dev/stdout, with standard output going to a file: the HTML follows the JSON there. It
-     * was moved onto the file, replacing it, and the JSON printed before was lost.
+     * --html /dev/stdout, with standard output going to a file: the HTML goes into that file, and the
+     * report to standard error. It was moved onto the file, replacing it (and a JSON report printed
+     * there before); later, the JSON and the HTML shared the file, which no reader could split, so a
+     * JSON report beside it is now refused and the file left as it was.
      */
     @Test
-    void theHtmlReportCanGoToStandardOutputAfterTheJson() throws Exception {
+    void theHtmlReportCanGoToStandardOutputWithTheReportOnStderr() throws Exception {
         Path stdout = Path.of("/dev/stdout");
         assumeTrue(Files.isSymbolicLink(stdout), "needs /dev/stdout");
-        Path both = dir.resolve("both.out");
+        Path file = dir.resolve("stdout.html");
 
-        Cli.Run run = Cli.runWithStdout(both, "analyze", "--json", "--html", stdout.toString(), SAMPLES.toString());
+        Cli.Run run = Cli.runWithStdout(file, "analyze", "--html", stdout.toString(), SAMPLES.toString());
 
         assertThat(run.exit()).as(run.err()).isEqualTo(ExitCodes.OK);
-        String text = Files.readString(both);
-        assertThat(text).startsWith("{").contains("\"schema\" : \"hotline.origin-report/1\"");
-        assertThat(text.indexOf("<!DOCTYPE html>")).isGreaterThan(text.indexOf("\"schema\""));
+        assertThat(Files.readString(file)).startsWith("<!DOCTYPE html>").endsWith("</html>\n");
+        assertThat(run.err()).contains("METHOD AND CAVEATS").contains("HTML report written to standard output");
         assertThat(Files.isSymbolicLink(stdout)).isTrue();
+
+        Cli.Run json = Cli.runWithStdout(file, "analyze", "--json", "--html", stdout.toString(), SAMPLES.toString());
+        assertThat(json.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(json.err()).contains("--html /dev/stdout: names standard output, where the --json report goes");
+        assertThat(Files.size(file)).isZero();   // truncated by the redirection alone
     }
 
     /** A link to the report's place stays a link, and the file it leads to gets the report. */
@@ -370,6 +376,44 @@ class AnalyzeCliIT {
 
         String page = Files.readString(html);
         assertThat(page).startsWith("<!DOCTYPE html>").contains("<svg").contains("db-ip.com");
+    }
+
+    /**
+     * {@code --events-out -} streams the events to standard output, as inputs take {@code -} for
+     * standard input, and the report goes to standard error: it used to write a file named "-" in
+     * the current directory, and {@code /dev/stdout} put events and report into one stream. Beside
+     * a JSON report, which scripts read from standard output, or another output on it, the run is
+     * refused before anything is read.
+     */
+    @Test
+    void eventsOutDashStreamsTheEventsToStdoutAndTheReportToStderr() throws Exception {
+        Path web = SAMPLES.resolve("web/access.log.gz");
+        Cli.Run run = Cli.run("analyze", "--events-out", "-", web.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        // zcat samples/logs/web/access.log.gz | wc -l -> 10000 lines, each an event, in input order.
+        List<String> lines = run.out().lines().toList();
+        assertThat(lines).hasSize(10000);
+        assertThat(JSON.readTree(lines.get(0)).path("source").asString()).isEqualTo("83.149.9.216");
+        assertThat(JSON.readTree(lines.get(9999)).path("line").asLong()).isEqualTo(10000);
+        assertThat(run.err()).contains("origin report, generated").contains("METHOD AND CAVEATS")
+                .contains("hotline: events written to standard output");
+        assertThat(Cli.MODULE.resolve("target/-")).doesNotExist();
+
+        // Standard output redirected to the file named for the events: the same stream, so the same rule.
+        Path redirected = dir.resolve("events.jsonl");
+        Cli.Run same = Cli.runWithStdout(redirected, "analyze", "--events-out", redirected.toString(), web.toString());
+        assertThat(same.exit()).as(same.err()).isZero();
+        assertThat(Files.readAllLines(redirected)).hasSize(10000).allMatch(l -> l.startsWith("{\"time\":"));
+        assertThat(same.err()).contains("METHOD AND CAVEATS");
+
+        Cli.Run json = Cli.run("analyze", "--json", "--events-out", "-", web.toString());
+        assertThat(json.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(json.out()).isEmpty();
+        assertThat(json.err()).contains("--events-out -: names standard output, where the --json report goes");
+
+        Cli.Run two = Cli.run("analyze", "--html", "/dev/stdout", "--events-out", "-", web.toString());
+        assertThat(two.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(two.err()).contains("--html /dev/stdout and --events-out -: both name standard output");
     }
 
     /** An events file from an earlier run (one line of it). */
