@@ -20,7 +20,7 @@ import org.hotline.source.Sources;
  * being analysed became one of its inputs while it grew. Two outputs given one file would leave
  * only the one written last.
  *
- * <p>So an output may replace only a file of its own kind (an HTML report, an events file, JSON),
+ * <p>So an output may replace only a file of its own kind (an HTML report, an events file, materials),
  * or an empty one, and never an input. Devices and pipes are written into, never replaced, and are
  * not checked; a directory is refused at once rather than after the analysis.
  */
@@ -61,9 +61,10 @@ final class OutputGuard {
                             : file + ", where it is written first, is one of the inputs (left by a killed run?);"
                                     + " nothing was read or written: remove it, or give another file"));
                 }
-                String start = start(file);
+                String head = head(file);
+                String start = printable(head);
                 Kind kind = Kind.of(option);
-                if (file == output && !start.isEmpty() && !kind.startsLikeOne(start)) {
+                if (file == output && !start.isEmpty() && !kind.startsLikeOne(head)) {
                     throw new InputException(option + " " + output + ": exists and is not " + kind.description
                             + " (it starts '" + start + "'), so it is not replaced; nothing was read or written:"
                             + " remove it first, or give another file (are two arguments swapped?)");
@@ -86,12 +87,14 @@ final class OutputGuard {
      * What an output writes, to tell a file it may replace: HTML for --html (not any '<': an RFC 5424
      * syslog line starts with its priority, {@code <34>1}); for --events-out, an events file as it
      * writes them, which starts with the time, where a JSON log starts otherwise (EVE with
-     * {@code {"timestamp"}, Cowrie with {@code {"eventid"}); JSON for the materials.
+     * {@code {"timestamp"}, Cowrie with {@code {"eventid"}); for the materials, a STIX grouping as
+     * they are written (any JSON was let through, and a JSON log given there was replaced). Compared
+     * without white space: the materials are indented.
      */
     private enum Kind {
         HTML("an HTML report", "<!doctype html", "<html", "<!--"),
         EVENTS("an events file", "{\"time\":"),
-        JSON("JSON", "{", "[");
+        MATERIALS("materials", "{\"id\":\"grouping--");
 
         final String description;
         private final List<String> starts;
@@ -105,26 +108,33 @@ final class OutputGuard {
             return switch (option) {
                 case "--html" -> HTML;
                 case "--events-out" -> EVENTS;
-                default -> JSON;
+                default -> MATERIALS;
             };
         }
 
-        boolean startsLikeOne(String start) {
-            String s = start.toLowerCase(Locale.ROOT);
-            return starts.stream().anyMatch(s::startsWith);
+        boolean startsLikeOne(String head) {
+            String s = compact(head);
+            return starts.stream().anyMatch(start -> s.startsWith(compact(start)));
+        }
+
+        private static String compact(String text) {
+            return text.replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
         }
     }
 
-    /** The file's first bytes after any white space, printable, for the message; empty for an empty file. */
-    private static String start(Path file) {
-        byte[] head;
+    /** The file's first bytes; empty for an empty file. */
+    private static String head(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
-            head = in.readNBytes(PROBE_BYTES);
+            return new String(in.readNBytes(PROBE_BYTES), StandardCharsets.UTF_8);
         } catch (IOException e) {
             return "";   // unreadable: replacing it fails or succeeds on its own terms
         }
+    }
+
+    /** The start of {@code head} after any white space, printable, for the message; empty for an empty file. */
+    private static String printable(String head) {
         StringBuilder sb = new StringBuilder();
-        String text = new String(head, StandardCharsets.UTF_8).strip();
+        String text = head.strip();
         for (int i = 0; i < text.length() && sb.length() < 30; i++) {
             char c = text.charAt(i);
             sb.append(c >= 0x20 && c != 0x7f ? c : '.');

@@ -492,7 +492,20 @@ class AnalyzeCliIT {
         assertThat(jsonLog.exit()).as(jsonLog.err()).isEqualTo(ExitCodes.USAGE);
         assertThat(jsonLog.err()).contains("--events-out " + eve + ": exists and is not an events file (it starts '{\"timestamp\"");
         assertThat(Files.mismatch(eve, SAMPLES.resolve("ids/eve.json"))).isEqualTo(-1);
+        // Any JSON passed for materials before: the EVE log was replaced by them.
+        Cli.Run materialsOnLog = Cli.run("analyze", "--materials-for", "CN", "--materials-out", eve.toString(), SAMPLES.toString());
+        assertThat(materialsOnLog.exit()).as(materialsOnLog.err()).isEqualTo(ExitCodes.USAGE);
+        assertThat(materialsOnLog.err()).contains("--materials-out " + eve + ": exists and is not materials (it starts '{\"timestamp\"");
+        assertThat(Files.mismatch(eve, SAMPLES.resolve("ids/eve.json"))).isEqualTo(-1);
         Files.delete(eve);
+        // Materials of an earlier run are replaced: they are indented, and start with the grouping's id.
+        Path materials = dir.resolve("materials-CN.json");
+        for (int run = 1; run <= 2; run++) {
+            Cli.Run cut = Cli.run("analyze", "--materials-for", "CN", "--materials-out", materials.toString(), SAMPLES.toString());
+            assertThat(cut.exit()).as("run %d: %s", run, cut.err()).isZero();
+            assertThat(Files.readString(materials)).startsWith("{\n  \"id\" : \"grouping--");
+        }
+        Files.delete(materials);
 
         Path both = dir.resolve("both.out");
         Cli.Run twice = Cli.run("analyze", "--html", both.toString(), "--events-out", both.toString(), log.toString());
