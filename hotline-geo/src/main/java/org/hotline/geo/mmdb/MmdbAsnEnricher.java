@@ -68,15 +68,28 @@ public final class MmdbAsnEnricher implements Enricher, Closeable {
             return soFar;
         }
         RecordLocator locator = db.locator();
-        long key = locator == null ? RecordLocator.INVALID : locator.locate(ip);
+        if (locator == null) {
+            return withAsn(soFar, decode(ip));
+        }
+        RecordLocator.Walk walk = locator.walk();
+        long key = locator.locate(ip, walk);
         if (key == RecordLocator.NONE) {
             return soFar;
         }
-        AsnRecord record = key == RecordLocator.INVALID ? decode(ip) : records.get(key, ip, decoder);
-        if (record == null || record.number() < 0) {
-            return soFar;
+        if (key == RecordLocator.INVALID) {
+            return withAsn(soFar, decode(ip));
         }
-        return soFar.withAsn(record.number(), record.organization());
+        Object known = walk.answer(key, soFar);
+        if (known != null) {
+            return (Origin) known;
+        }
+        Origin origin = withAsn(soFar, records.get(key, ip, decoder));
+        walk.remember(key, soFar, origin);
+        return origin;
+    }
+
+    private static Origin withAsn(Origin soFar, AsnRecord record) {
+        return record == null || record.number() < 0 ? soFar : soFar.withAsn(record.number(), record.organization());
     }
 
     private AsnRecord decode(IpAddress ip) {

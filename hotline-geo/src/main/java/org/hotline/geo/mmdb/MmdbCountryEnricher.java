@@ -94,7 +94,29 @@ public final class MmdbCountryEnricher implements Enricher, Closeable {
         if (soFar.country() != null || soFar.has(OriginFlag.NON_ROUTABLE)) {
             return soFar;
         }
-        String code = countryOf(ip);
+        RecordLocator locator = db.locator();
+        if (locator == null || (ipv4Only && !ip.isV4())) {
+            return withCountry(soFar, countryOf(ip));
+        }
+        // As countryOf, keeping the answer for the addresses after this one in its network (see RecordLocator.Walk).
+        RecordLocator.Walk walk = locator.walk();
+        long record = locator.locate(ip, walk);
+        if (record == RecordLocator.NONE) {
+            return soFar;
+        }
+        if (record == RecordLocator.INVALID) {
+            return withCountry(soFar, decode(ip));
+        }
+        Object known = walk.answer(record, soFar);
+        if (known != null) {
+            return (Origin) known;
+        }
+        Origin origin = withCountry(soFar, codes.get(record, ip, decoder));
+        walk.remember(record, soFar, origin);
+        return origin;
+    }
+
+    private static Origin withCountry(Origin soFar, String code) {
         return code == null ? soFar : CountryCodes.withCountry(soFar, code);
     }
 

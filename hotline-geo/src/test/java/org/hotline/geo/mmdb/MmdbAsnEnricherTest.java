@@ -6,6 +6,7 @@ import org.hotline.enrich.DatabaseInfo;
 import org.hotline.enrich.Enricher;
 import org.hotline.enrich.EnricherContract;
 import org.hotline.enrich.Origin;
+import org.hotline.enrich.OriginFlag;
 import org.hotline.event.IpAddress;
 import org.hotline.geo.GeoTestData;
 import org.junit.jupiter.api.AfterAll;
@@ -52,6 +53,28 @@ class MmdbAsnEnricherTest implements EnricherContract {
     @Override
     public IpAddress knownV6() {
         return IpAddress.parse("2001:4860:4860::8888");
+    }
+
+    /** In address order each source gets the answer it gets alone, though runs of one network share theirs. */
+    @Test
+    void sortedNeighboursGetTheAnswerEachGetsAlone() throws Exception {
+        try (MmdbDatabase db = MmdbDatabase.open(GeoTestData.BUNDLED_ASN, "--test", MmdbDatabase.SMALL_DECODE_CACHE)) {
+            RunsOfNeighbours.assertEachAsAlone(enricher, (ip, soFar) -> {
+                if (soFar.asn() >= 0 || soFar.has(OriginFlag.NON_ROUTABLE)) {
+                    return soFar;
+                }
+                AsnRecords.AsnRecord r = read(() -> db.reader().get(ip.toInetAddress(), enricher.layout().recordClass));
+                return r == null || r.number() < 0 ? soFar : soFar.withAsn(r.number(), r.organization());
+            });
+        }
+    }
+
+    static <T> T read(java.util.concurrent.Callable<T> lookup) {
+        try {
+            return lookup.call();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test

@@ -8,6 +8,7 @@ import org.hotline.enrich.EnricherContract;
 import org.hotline.enrich.Origin;
 import org.hotline.enrich.OriginFlag;
 import org.hotline.event.IpAddress;
+import org.hotline.geo.CountryCodes;
 import org.hotline.geo.GeoTestData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,6 +54,22 @@ class MmdbCountryEnricherTest implements EnricherContract {
     @Override
     public IpAddress knownV6() {
         return IpAddress.parse("2a00:1450:4001:80b::200e");
+    }
+
+    /** In address order each source gets the answer it gets alone, though runs of one network share theirs. */
+    @Test
+    void sortedNeighboursGetTheAnswerEachGetsAlone() throws Exception {
+        try (MmdbDatabase db = MmdbDatabase.open(GeoTestData.BUNDLED_COUNTRY, "--test", MmdbDatabase.SMALL_DECODE_CACHE)) {
+            RunsOfNeighbours.assertEachAsAlone(enricher, (ip, soFar) -> {
+                if (soFar.country() != null || soFar.has(OriginFlag.NON_ROUTABLE)) {
+                    return soFar;
+                }
+                CountryRecords.CountryRecord r = MmdbAsnEnricherTest.read(
+                        () -> db.reader().get(ip.toInetAddress(), enricher.layout().recordClass));
+                String code = r == null ? null : CountryCodes.canonical(r.code());
+                return code == null ? soFar : soFar.withCountry(code);
+            });
+        }
     }
 
     @Test
