@@ -30,6 +30,7 @@ public final class MmdbAsnEnricher implements Enricher, Closeable {
     private final DatabaseInfo info;
     private final DecodedRecords<AsnRecord> records = new DecodedRecords<>();
     private final Function<IpAddress, AsnRecord> decoder = this::decode;
+    private final RecordLocator.Answer answer = this::answer;
 
     private MmdbAsnEnricher(MmdbDatabase db, LayoutDetector.Detected<AsnLayout> detected, String source) {
         this.db = db;
@@ -68,24 +69,12 @@ public final class MmdbAsnEnricher implements Enricher, Closeable {
             return soFar;
         }
         RecordLocator locator = db.locator();
-        if (locator == null) {
-            return withAsn(soFar, decode(ip));
-        }
-        RecordLocator.Walk walk = locator.walk();
-        long key = locator.locate(ip, walk);
-        if (key == RecordLocator.NONE) {
-            return soFar;
-        }
-        if (key == RecordLocator.INVALID) {
-            return withAsn(soFar, decode(ip));
-        }
-        Object known = walk.answer(key, soFar);
-        if (known != null) {
-            return (Origin) known;
-        }
-        Origin origin = withAsn(soFar, records.get(key, ip, decoder));
-        walk.remember(key, soFar, origin);
-        return origin;
+        return locator == null ? answer(RecordLocator.INVALID, ip, soFar) : locator.answer(ip, soFar, answer);
+    }
+
+    /** The origin with the AS of record {@code key} ({@link RecordLocator#INVALID}: as the reader finds it for {@code ip}). */
+    private Origin answer(long key, IpAddress ip, Origin soFar) {
+        return withAsn(soFar, key == RecordLocator.INVALID ? decode(ip) : records.get(key, ip, decoder));
     }
 
     private static Origin withAsn(Origin soFar, AsnRecord record) {

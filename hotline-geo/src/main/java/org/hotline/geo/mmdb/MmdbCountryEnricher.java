@@ -34,6 +34,7 @@ public final class MmdbCountryEnricher implements Enricher, Closeable {
     private final DatabaseInfo info;
     private final DecodedRecords<String> codes = new DecodedRecords<>();
     private final Function<IpAddress, String> decoder = this::decode;
+    private final RecordLocator.Answer answer = this::answer;
 
     private MmdbCountryEnricher(MmdbDatabase db, LayoutDetector.Detected<CountryLayout> detected, String source) {
         this.db = db;
@@ -91,29 +92,16 @@ public final class MmdbCountryEnricher implements Enricher, Closeable {
 
     @Override
     public Origin enrich(IpAddress ip, Origin soFar) {
-        if (soFar.country() != null || soFar.has(OriginFlag.NON_ROUTABLE)) {
+        if (soFar.country() != null || soFar.has(OriginFlag.NON_ROUTABLE) || (ipv4Only && !ip.isV4())) {
             return soFar;
         }
         RecordLocator locator = db.locator();
-        if (locator == null || (ipv4Only && !ip.isV4())) {
-            return withCountry(soFar, countryOf(ip));
-        }
-        // As countryOf, keeping the answer for the addresses after this one in its network (see RecordLocator.Walk).
-        RecordLocator.Walk walk = locator.walk();
-        long record = locator.locate(ip, walk);
-        if (record == RecordLocator.NONE) {
-            return soFar;
-        }
-        if (record == RecordLocator.INVALID) {
-            return withCountry(soFar, decode(ip));
-        }
-        Object known = walk.answer(record, soFar);
-        if (known != null) {
-            return (Origin) known;
-        }
-        Origin origin = withCountry(soFar, codes.get(record, ip, decoder));
-        walk.remember(record, soFar, origin);
-        return origin;
+        return locator == null ? answer(RecordLocator.INVALID, ip, soFar) : locator.answer(ip, soFar, answer);
+    }
+
+    /** The origin with the country of record {@code key} ({@link RecordLocator#INVALID}: as the reader finds it for {@code ip}). */
+    private Origin answer(long key, IpAddress ip, Origin soFar) {
+        return withCountry(soFar, key == RecordLocator.INVALID ? decode(ip) : codes.get(key, ip, decoder));
     }
 
     private static Origin withCountry(Origin soFar, String code) {
