@@ -106,18 +106,16 @@ final class AnalyzeCommand implements Callable<Integer> {
         named.put("--events-out", eventsOut);
         named.put("--materials-out", materialsFor == null ? null : materialsFile());
         String onStdout = StandardOutput.claimant(named, stdout.format());
-        if (onStdout != null) {
-            // Written into the device from here on; the report goes to standard error.
-            html = onStdout.equals("--html") ? StandardOutput.DEVICE : html;
-            eventsOut = onStdout.equals("--events-out") ? StandardOutput.DEVICE : eventsOut;
-            materialsOut = onStdout.equals("--materials-out") ? StandardOutput.DEVICE : materialsOut;
-        }
+        // That output is written into the device from here on, and the report goes to standard error.
+        html = "--html".equals(onStdout) ? StandardOutput.DEVICE : html;
+        eventsOut = "--events-out".equals(onStdout) ? StandardOutput.DEVICE : eventsOut;
+        materialsOut = "--materials-out".equals(onStdout) ? StandardOutput.DEVICE : materialsOut;
         Map<String, List<Path>> outputs = new LinkedHashMap<>();
         if (html != null) {
             outputs.put("--html", List.of(html));
         }
         if (eventsOut != null) {
-            outputs.put("--events-out", onStdout != null && onStdout.equals("--events-out") ? List.of(eventsOut)
+            outputs.put("--events-out", eventsOut == StandardOutput.DEVICE ? List.of(eventsOut)
                     : List.of(eventsOut, OutputFile.partial(eventsOut)));
         }
         if (materialsFor != null) {

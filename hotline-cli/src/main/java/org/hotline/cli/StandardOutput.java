@@ -52,21 +52,22 @@ final class StandardOutput {
         List<String> claimants = new ArrayList<>();
         outputs.forEach((option, file) -> {
             if (file != null && named(file)) {
-                claimants.add(option + " " + file);
+                claimants.add(option);
             }
         });
-        if (claimants.size() > 1) {
-            throw new InputException(String.join(" and ", claimants) + ": both name standard output, where only"
-                    + " one can go; give the other a file");
-        }
         if (claimants.isEmpty()) {
             return null;
         }
+        String first = claimants.get(0) + " " + outputs.get(claimants.get(0));
+        if (claimants.size() > 1) {
+            throw new InputException(first + " and " + claimants.get(1) + " " + outputs.get(claimants.get(1))
+                    + ": both name standard output, where only one can go; give the other a file");
+        }
         if (!reportFormat.equals("terminal")) {
-            throw new InputException(claimants.get(0) + ": names standard output, where the --" + reportFormat
+            throw new InputException(first + ": names standard output, where the --" + reportFormat
                     + " report goes; give it a file, or leave out --" + reportFormat + " to have the report on"
                     + " standard error");
         }
-        return claimants.get(0).substring(0, claimants.get(0).indexOf(' '));
+        return claimants.get(0);
     }
 }
