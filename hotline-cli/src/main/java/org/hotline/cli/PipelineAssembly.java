@@ -98,7 +98,8 @@ final class PipelineAssembly {
     /** Events are enriched as they are written, so this waits for the databases. */
     private static EventsOutWriter eventsOut(Path path, OutputFile.Pending file, GeoOpening geo) {
         EnricherChain enrichment = geo.get();
-        return new EventsOutWriter(path.toString(), file.stream(), ip -> enrichment.enrich(ip, Origin.UNKNOWN));
+        String name = path == StandardOutput.DEVICE ? "- (standard output)" : path.toString();
+        return new EventsOutWriter(name, file.stream(), ip -> enrichment.enrich(ip, Origin.UNKNOWN));
     }
 
     /** The choices that shaped the numbers, for the report's method section. */

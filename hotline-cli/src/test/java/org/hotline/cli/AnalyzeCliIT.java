@@ -3,8 +3,10 @@ package org.hotline.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +14,7 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -405,6 +408,17 @@ class AnalyzeCliIT {
         assertThat(same.exit()).as(same.err()).isZero();
         assertThat(Files.readAllLines(redirected)).hasSize(10000).allMatch(l -> l.startsWith("{\"time\":"));
         assertThat(same.err()).contains("METHOD AND CAVEATS");
+
+        // A reader that stops early (`| head -1`): the run stops with the output named, no stack trace.
+        Process early = Cli.startPiped("analyze", "--events-out", "-", web.toString());
+        try (BufferedReader events = new BufferedReader(new InputStreamReader(early.getInputStream(), StandardCharsets.UTF_8))) {
+            assertThat(events.readLine()).startsWith("{\"time\":");
+        }
+        assertThat(early.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String earlyErr = new String(early.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(early.exitValue()).as(earlyErr).isEqualTo(ExitCodes.OUTPUT_PROBLEM);
+        assertThat(earlyErr).contains("hotline: cannot write --events-out - (standard output): Broken pipe")
+                .doesNotContain("\tat ");
 
         Cli.Run json = Cli.run("analyze", "--json", "--events-out", "-", web.toString());
         assertThat(json.exit()).isEqualTo(ExitCodes.USAGE);

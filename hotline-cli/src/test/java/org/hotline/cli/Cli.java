@@ -64,6 +64,11 @@ final class Cli {
         return builder(args).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
     }
 
+    /** Starts hotline with its standard output and error as pipes the test reads (and may close early). */
+    static Process startPiped(String... args) throws IOException {
+        return builder(args).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+    }
+
     private static ProcessBuilder builder(String... args) {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR + " is missing: these tests run after `package` (failsafe)");
