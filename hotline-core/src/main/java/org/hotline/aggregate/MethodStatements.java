@@ -13,8 +13,11 @@ import org.hotline.enrich.DatabaseInfo;
 final class MethodStatements {
     private MethodStatements() {}
 
+    /**
+     * @param countedTwice attack events certainly counted in more than one attack
+     */
     static List<String> statements(ReportInput in, AttacksSection attacks, Caveats.SourceShares shares,
-                                   Caveats.TimeWindow window) {
+                                   long countedTwice, Caveats.TimeWindow window) {
         List<String> s = new ArrayList<>();
         s.add("A country in this report is where a source address is registered or routed according to the"
                 + " databases listed, not who the attacker is: an address identifies a machine (often a"
@@ -32,7 +35,7 @@ final class MethodStatements {
         s.add(of(shares.nonRoutable()) + " attacking addresses are private, shared, loopback, reserved or bogon"
                 + " addresses: inside the network, behind a proxy, or forged; they have no country and are left out"
                 + " of the origin share.");
-        s.add(of(shares.unknownCountry()) + " routable attacking addresses are placed in no country by the"
+        s.add(of(shares.unknownCountry()) + " attacking addresses are routable but placed in no country by the"
                 + " databases; verified ones stay in the origin table as the row without a country (null), so the"
                 + " known countries' shares are not inflated.");
         s.add("Geolocation is a database's opinion. Placement at country level is usable but uneven: worse for"
@@ -43,6 +46,13 @@ final class MethodStatements {
         s.add("One busy address can make a country look like a major source: each row gives its distinct"
                 + " addresses, its /24 (IPv4) or /48 (IPv6) networks, and the share of its events that come from"
                 + " its busiest address (concentration). Compare the shares by events, by sources and by bytes.");
+        if (countedTwice > 0) {
+            s.add("At least " + countedTwice + " of the " + attacks.total().events() + " attack events are counted in"
+                    + " more than one attack: two detectors flagged the same lines (a honeypot login that is also part"
+                    + " of a brute force, a traversal probe that is also part of a path scan). Attack events are summed"
+                    + " over the attacks, so they can exceed the parsed events, and the event shares by type add up to"
+                    + " 100 % of that sum, not of the lines; the shares by sources count each address once.");
+        }
         s.add("Behind a reverse proxy, load balancer or CDN, the address a log names may be the proxy's; Hotline"
                 + " takes the address each log line gives.");
         s.add("These numbers describe what the inputs listed saw" + span(window) + "; sensors elsewhere see other"
@@ -58,7 +68,8 @@ final class MethodStatements {
                 + " record, an alert, a honeypot action");
         u.put("attack", "one detector finding: one source doing one kind of thing (brute force, scan, flood,"
                 + " exploit probe, IDS alert, honeypot use) to one target over a span of time");
-        u.put("events", "in event tables, parsed events; in attack tables, the events that make up the attacks");
+        u.put("events", "in event tables, parsed events; in attack tables, the events that make up each attack,"
+                + " summed over the attacks: a line that two detectors both flagged counts in each");
         u.put("sources", "distinct source IP addresses, IPv4 and IPv6 alike: one address sending a million"
                 + " events counts once");
         u.put("networks", "distinct /24 (IPv4) or /48 (IPv6) networks of the sources");

@@ -54,7 +54,8 @@ public final class OriginReportBuilder {
         // the second core was idle while this thread built them one after the other. Both only read.
         CompletableFuture<EventsSection> eventsBeside = CompletableFuture.supplyAsync(() -> EventTotals.build(in.tally(), origins.all()));
         List<String> inputOrder = in.inputs().stream().map(InputSummary::name).toList();
-        AttackBreakdown.Result attacks = AttackBreakdown.build(in.attacks(), origins.attackers(), in.run().zone(), inputOrder);
+        AttackBreakdown.Result attacks = AttackBreakdown.build(in.attacks(), origins.attackers(), in.run().zone(), inputOrder,
+                in.tally()::eventsOf);
         EventsSection events = Completion.join(eventsBeside);
         Caveats.TimeWindow window = new Caveats.TimeWindow(events.firstSeen(), events.lastSeen(), in.run().zone().getId());
         List<Caveats.FileRule> timeRules = new ArrayList<>();
@@ -64,7 +65,7 @@ public final class OriginReportBuilder {
             }
         }
         Caveats caveats = new Caveats(
-                MethodStatements.statements(in, attacks.section(), attacks.shares(), window),
+                MethodStatements.statements(in, attacks.section(), attacks.shares(), attacks.countedTwice(), window),
                 MethodStatements.units(events.eventsWithBytes(), events.total()),
                 ConfidenceGrade.definitions(), attacks.shares(), window, timeRules,
                 MethodStatements.notMeasured(in.databases()));

@@ -252,6 +252,12 @@ public final class SourceTally implements Aggregator {
         return eventsWithBytes;
     }
 
+    /** Parsed events with this source address; 0 if none had it. */
+    public long eventsOf(IpAddress source) {
+        fold();
+        return table[probe(table, mask, source.high(), source.low()) + EVENTS];
+    }
+
     /** The distinct sources, in no particular order (without their totals: for looking them up). */
     public IpAddress[] addresses() {
         fold();
