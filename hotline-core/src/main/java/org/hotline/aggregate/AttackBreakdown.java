@@ -38,7 +38,10 @@ final class AttackBreakdown {
     /**
      * @param countedTwice attack events certainly counted in more than one attack (see {@link #countedTwice})
      */
-    record Result(AttacksSection section, Caveats.SourceShares shares, long countedTwice) {}
+    record Result(AttacksSection section, Caveats.SourceShares shares, long countedTwice, Busiest originBusiest) {}
+
+    /** The address with the most events among the origin table's attacks (null: no such attack). */
+    record Busiest(IpAddress address, long events) {}
 
     /**
      * @param parsedEvents a source's parsed events, 0 for a source no parsed event had
@@ -63,7 +66,8 @@ final class AttackBreakdown {
             byTarget.computeIfAbsent(a.target(), t -> new AttackGroup()).add(a);
         }
         AttacksSection.Scope total = scope(TOTAL, all);
-        AttacksSection.Scope origin = scope(ORIGIN, group(placed.get(Placement.ORIGIN)));
+        AttackGroup originGroup = group(placed.get(Placement.ORIGIN));
+        AttacksSection.Scope origin = scope(ORIGIN, originGroup);
         OriginRows rows = new OriginRows(origins, placed.get(Placement.ORIGIN), origin);
         placed.get(Placement.ANONYMISED).forEach(a -> rows.excluded(Placement.ANONYMISED, a.source()));
         placed.get(Placement.NON_ROUTABLE).forEach(a -> rows.excluded(Placement.NON_ROUTABLE, a.source()));
@@ -78,7 +82,11 @@ final class AttackBreakdown {
                 breakdown(byTarget, total, AttacksSection.TargetRow::new, AttacksSection.TargetRow::sources,
                         AttacksSection.TargetRow::events, AttacksSection.TargetRow::target),
                 Completion.join(timeline), Completion.join(topSources), anonymised, nonRoutable, unverified, reflected);
-        return new Result(section, shares, countedTwice(all, parsedEvents));
+        // Of the origin table's attacks only: a source's row in topSources sums all its attacks, and
+        // those it also made unverified (an IDS alert beside a web request) are not in the origin.
+        IpAddress busiest = originGroup.topSource();
+        return new Result(section, shares, countedTwice(all, parsedEvents),
+                busiest == null ? null : new Busiest(busiest, originGroup.perSource.get(busiest)[0]));
     }
 
     /**

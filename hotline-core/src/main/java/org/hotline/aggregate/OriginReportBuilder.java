@@ -73,7 +73,7 @@ public final class OriginReportBuilder {
                 new OriginReport.Run(in.run().version(), in.run().generatedAt(), in.run().zone().getId(), in.run().settings()),
                 in.inputs().stream().map(OriginReportBuilder::inputFile).toList(),
                 in.databases().stream().map(OriginReportBuilder::database).toList(),
-                ReportWarnings.of(in, events, attacks.section()),
+                ReportWarnings.of(in, events, attacks.section(), attacks.originBusiest()),
                 events, attacks.section(), caveats);
     }
 

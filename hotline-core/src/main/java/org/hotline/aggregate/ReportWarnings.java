@@ -23,7 +23,11 @@ final class ReportWarnings {
 
     private ReportWarnings() {}
 
-    static List<String> of(ReportInput in, EventsSection events, AttacksSection attacks) {
+    /**
+     * @param originBusiest the address with the most events in the origin table, null if it has none
+     */
+    static List<String> of(ReportInput in, EventsSection events, AttacksSection attacks,
+                           AttackBreakdown.Busiest originBusiest) {
         List<String> w = new ArrayList<>();
         // A caller's text may hold several warnings on separate lines (the geo coverage check does).
         in.warnings().forEach(text -> text.lines().filter(l -> !l.isBlank()).forEach(w::add));
@@ -52,7 +56,7 @@ final class ReportWarnings {
                     + " see the separate tables");
         } else {
             unlocated(attacks, w);
-            heavyHitter(attacks, w);
+            heavyHitter(attacks, originBusiest, w);
         }
         return w;
     }
@@ -67,19 +71,14 @@ final class ReportWarnings {
         }
     }
 
-    private static void heavyHitter(AttacksSection attacks, List<String> w) {
-        if (attacks.topSources().isEmpty()) {
+    private static void heavyHitter(AttacksSection attacks, AttackBreakdown.Busiest busiest, List<String> w) {
+        if (busiest == null) {
             return;
         }
-        for (SourceRow top : attacks.topSources()) {
-            if (top.table().equals("origin")) {
-                Double share = Percent.of(top.events(), attacks.origin().events());
-                if (share != null && share >= HEAVY_HITTER_PERCENT) {
-                    w.add("one address, " + top.address() + ", makes " + share + " % of the origin's attack events:"
-                            + " shares by events mostly describe that one address; compare the shares by sources");
-                }
-                return;
-            }
+        Double share = Percent.of(busiest.events(), attacks.origin().events());
+        if (share != null && share >= HEAVY_HITTER_PERCENT) {
+            w.add("one address, " + busiest.address() + ", makes " + share + " % of the origin's attack events:"
+                    + " shares by events mostly describe that one address; compare the shares by sources");
         }
     }
 

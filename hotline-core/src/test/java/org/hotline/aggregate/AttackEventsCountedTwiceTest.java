@@ -2,17 +2,10 @@ package org.hotline.aggregate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.hotline.detect.Attack;
 import org.hotline.detect.DetectionPlan;
-import org.hotline.detect.Detector;
-import org.hotline.enrich.Origin;
 import org.hotline.parse.ParseRun;
 import org.hotline.parse.Parsers;
-import org.hotline.pipeline.InputSummary;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,16 +18,7 @@ class AttackEventsCountedTwiceTest {
 
     private static OriginReport report(List<String> detect) {
         ParseRun run = ParseRun.file(Parsers.byName("cowrie"), ParseRun.resource("parse/" + FIXTURE));
-        SourceTally tally = new SourceTally();
-        run.events.forEach(tally::accept);
-        List<Detector> detectors = DetectionPlan.of(List.of("brute-force", "honeypot"), detect).get();
-        run.events.forEach(e -> detectors.forEach(d -> d.accept(e)));
-        List<Attack> attacks = new ArrayList<>();
-        detectors.forEach(d -> d.finish(attacks::add));
-        InputSummary input = new InputSummary(FIXTURE, "cowrie", false, 0, false, run.lines, run.events.size(), 0, 0,
-                List.of(), null, null);
-        return OriginReportBuilder.build(new ReportInput(List.of(input), attacks, tally, ip -> Origin.UNKNOWN, List.of(),
-                new RunInfo("0.1.0-test", FixtureReport.GENERATED, ZoneId.of("UTC"), Map.of()), List.of()));
+        return FixtureReport.of(FIXTURE, run.events, DetectionPlan.of(List.of("brute-force", "honeypot"), detect));
     }
 
     @Test

@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hotline.detect.Attack;
+import org.hotline.detect.DetectionPlan;
+import org.hotline.detect.Detector;
 import org.hotline.enrich.DatabaseInfo;
+import org.hotline.enrich.Origin;
 import org.hotline.event.Event;
 import org.hotline.event.IpAddress;
 import org.hotline.pipeline.InputSummary;
@@ -37,6 +40,23 @@ public final class FixtureReport {
         return new ReportInput(inputs, attacks, tally, Fixtures.origins(Set.of(TOR)), databases(),
                 new RunInfo("0.1.0-test", GENERATED, ZoneId.of("UTC"), Map.of("threads", "2", "flood.minRequests", "20")),
                 List.of());
+    }
+
+    /**
+     * The report of {@code events} as the pipeline would make it with these detectors: their attacks,
+     * every source unlocated, no database (for what depends on the attacks, not on the origins).
+     */
+    public static OriginReport of(String input, List<Event> events, DetectionPlan detection) {
+        SourceTally tally = new SourceTally();
+        events.forEach(tally::accept);
+        List<Detector> detectors = detection.get();
+        events.forEach(e -> detectors.forEach(d -> d.accept(e)));
+        List<Attack> attacks = new ArrayList<>();
+        detectors.forEach(d -> d.finish(attacks::add));
+        InputSummary summary = new InputSummary(input, "test", false, 0, false, events.size(), events.size(), 0, 0,
+                List.of(), null, null);
+        return OriginReportBuilder.build(new ReportInput(List.of(summary), attacks, tally, ip -> Origin.UNKNOWN, List.of(),
+                new RunInfo("0.1.0-test", GENERATED, ZoneId.of("UTC"), Map.of()), List.of()));
     }
 
     public static OriginReport build() {
