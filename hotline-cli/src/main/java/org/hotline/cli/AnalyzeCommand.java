@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.hotline.InputException;
 import org.hotline.pipeline.PipelineListener;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -100,6 +101,14 @@ final class AnalyzeCommand implements Callable<Integer> {
             err.println("hotline: reading log lines from standard input (the terminal); end with Ctrl-D,"
                     + " or pipe a log in: zcat access.log.gz | hotline analyze -");
             err.flush();
+        }
+        // Checked before anything is read: found after the analysis, a mistyped code cost the whole run
+        // and came after a printed report, with exit 2 ("nothing was done").
+        if (materialsFor != null) {
+            MaterialsOutput.checkCountry(materialsFor);
+        } else if (materialsOut != null) {
+            throw new InputException("--materials-out " + materialsOut + ": give --materials-for CC too (the partner's"
+                    + " country); without it no materials are cut");
         }
         Map<String, Path> named = new LinkedHashMap<>();
         named.put("--html", html);

@@ -22,7 +22,7 @@ final class AnalyzeOptions {
     @Option(names = "--year", paramLabel = "YYYY",
             description = {"Year of syslog timestamps, which carry none.",
                     "Default: the latest year that puts each line at or before its file's modification time."})
-    int year;
+    Integer year;
 
     @Option(names = "--timezone", paramLabel = "ZONE", defaultValue = "UTC",
             description = "Zone of timestamps that carry none (syslog, Suricata without offset), and of the report's dates (default: ${DEFAULT-VALUE}).")
@@ -72,7 +72,11 @@ final class AnalyzeOptions {
                     + " here); more workers than cores only add memory");
         }
         int workers = threads == null ? cores : threads;
-        return new Pipeline.Settings(format, year, zone, workers, latenessMillis());
+        if (year != null && year == 0) {
+            // 0 is the settings' "infer it": typed, it would be silently ignored.
+            throw new InputException("--year 0: must be between 1970 and 9999");
+        }
+        return new Pipeline.Settings(format, year == null ? 0 : year, zone, workers, latenessMillis());
     }
 
     private long latenessMillis() {

@@ -23,11 +23,16 @@ import org.hotline.report.ReportWriters;
 final class MaterialsOutput {
     private MaterialsOutput() {}
 
-    /** Writes the materials and returns a one-line account of them, or says there are none. */
-    static String write(String country, Path file, PipelineAssembly.Analysis analysis) throws IOException {
+    /** Refuses anything but a two-letter code, before the analysis. */
+    static void checkCountry(String country) {
         if (!country.matches("[A-Za-z]{2}")) {
             throw new InputException("--materials-for " + country + ": give a two-letter ISO 3166 country code, e.g. US");
         }
+    }
+
+    /** Writes the materials and returns a one-line account of them, or says there are none. */
+    static String write(String country, Path file, PipelineAssembly.Analysis analysis) throws IOException {
+        checkCountry(country);
         String cc = country.toUpperCase(Locale.ROOT);
         OriginReport report = analysis.report();
         ByteArrayOutputStream json = new ByteArrayOutputStream();

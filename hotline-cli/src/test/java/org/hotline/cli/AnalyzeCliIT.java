@@ -354,6 +354,24 @@ class AnalyzeCliIT {
         Cli.Run db = Cli.run("analyze", "--geo-db", dir.resolve("nope.mmdb").toString(), SAMPLES.toString());
         assertThat(db.exit()).isEqualTo(ExitCodes.USAGE);
         assertThat(db.err()).contains("nope.mmdb");
+
+        // 0 stands for "infer the year" inside; typed, it was silently ignored.
+        Cli.Run year = Cli.run("analyze", "--year", "0", SAMPLES.toString());
+        assertThat(year.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(year.err()).contains("--year 0: must be between 1970 and 9999");
+        assertThat(year.out()).isEmpty();
+
+        // These two were found only after the whole analysis, the report already printed.
+        Cli.Run country = Cli.run("analyze", "--json", "--materials-for", "USA", SAMPLES.toString());
+        assertThat(country.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(country.err()).contains("--materials-for USA: give a two-letter ISO 3166 country code");
+        assertThat(country.out()).isEmpty();
+        Path materials = dir.resolve("m.json");
+        Cli.Run alone = Cli.run("analyze", "--materials-out", materials.toString(), SAMPLES.toString());
+        assertThat(alone.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(alone.err()).contains("give --materials-for CC too");
+        assertThat(alone.out()).isEmpty();
+        assertThat(materials).doesNotExist();
     }
 
     @Test
