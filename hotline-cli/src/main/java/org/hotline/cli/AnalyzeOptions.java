@@ -20,8 +20,9 @@ final class AnalyzeOptions {
     String format;
 
     @Option(names = "--year", paramLabel = "YYYY",
-            description = {"Year of syslog timestamps, which carry none.",
-                    "Default: the latest year that puts each line at or before its file's modification time."})
+            description = {"Year of a syslog file's first timestamp (they carry none); the lines after it follow on,"
+                    + " into the next year after New Year.",
+                    "Default: the latest year that puts the first line at or before its file's modification time."})
     Integer year;
 
     @Option(names = "--timezone", paramLabel = "ZONE", defaultValue = "UTC",

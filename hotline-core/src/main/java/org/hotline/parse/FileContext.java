@@ -9,9 +9,9 @@ import java.util.List;
  * @param name          the input's name, for {@link org.hotline.event.InputPosition}
  * @param forcedYear    the year given with {@code --year}, or 0
  * @param referenceTime epoch millis the input's timestamps cannot be later than: the file's mtime
- *                      (or now for stdin). Syslog lines without a year take the latest year that
- *                      puts them at or before this time (plus a day of clock slack), which is
- *                      stateless and survives a December-to-January rollover
+ *                      (or now for stdin). The first syslog line without a year takes the latest
+ *                      year that puts it at or before this time (plus a day of clock slack), and
+ *                      the lines after it follow on from there (see SyslogTimestamp)
  * @param zone          zone for timestamps that carry none (syslog); UTC unless {@code --timezone}
  * @param head          the first lines of the input (up to a few hundred), for headers such as
  *                      Zeek's {@code #fields} and for format detection
@@ -23,8 +23,10 @@ public record FileContext(String name, int forcedYear, long referenceTime, ZoneI
 
     /** How the year of year-less timestamps is decided, for the report's method section. */
     public String yearRule() {
-        return forcedYear > 0
-                ? "year " + forcedYear + " from --year"
-                : "year inferred: latest year not after the file's modification time";
+        return (forcedYear > 0
+                ? "year " + forcedYear + " from --year for the first line"
+                : "year inferred: the first line's is the latest not after the input's modification time (for"
+                        + " standard input, the time of reading)")
+                + "; later lines follow it, into the next year after New Year";
     }
 }

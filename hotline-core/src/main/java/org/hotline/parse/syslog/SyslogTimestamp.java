@@ -1,5 +1,6 @@
 package org.hotline.parse.syslog;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -9,13 +10,19 @@ import org.hotline.parse.IsoTimestamp;
 /**
  * Turns a classic BSD syslog timestamp ({@code May 17 10:05:03}, {@code Jun  4 ...},
  * {@code Nov 2 ...}) into epoch milliseconds. The line carries neither year nor zone: the zone is
- * {@link FileContext#zone()}, the year is {@link FileContext#forcedYear()} if given, else the
- * latest year that puts the time at or before {@link FileContext#referenceTime()} plus one day.
+ * {@link FileContext#zone()}; the year is anchored on the input's first syslog line, whose year is
+ * {@link FileContext#forcedYear()} if given, else the latest year that puts it at or before
+ * {@link FileContext#referenceTime()} plus one day. Every line then takes the first year, from the
+ * anchor's on, that puts it no more than a day before the anchor: a file that runs past New Year
+ * moves on to the next year, and a file is never split between two years.
  *
- * <p>That rule is stateless (it needs no earlier line), so any block of a file can be parsed by any
- * worker, and a December line in a file written in January lands in the previous year. Its hazard:
- * a file spanning more than a year, or copied (new mtime) long after it was written without
- * {@code --year}, gets wrong years; the report states the rule used.
+ * <p>The rule needs only the input's first lines ({@link FileContext#head()}), not the line before,
+ * so any block of a file can still be parsed by any worker. It was once per line (each line the
+ * latest year not after the reference time): a log copied without its time (cp, scp) that spanned
+ * the copy's calendar date was cut in two, its later lines a year before its earlier ones, and the
+ * attacks across the cut were lost. Its hazard now: a file spanning more than a year gets wrong
+ * years, and a copied file may get a year too late; the report states the rule used. Without a
+ * syslog line in the head, each line falls back to the per-line rule.
  *
  * <p>Not thread-safe (it caches the last hour it converted); one per parser.
  */
@@ -27,6 +34,9 @@ public final class SyslogTimestamp {
     private final int forcedYear;
     private final long limit;
     private final int limitYear;
+    /** Hour start of the anchor line minus a day, and its year; -1 and 0 without an anchor. */
+    private final long anchorFloor;
+    private final int anchorYear;
 
     private int cachedKey = -1;
     private long cachedHourStart;
@@ -39,6 +49,23 @@ public final class SyslogTimestamp {
         this.forcedYear = context.forcedYear();
         this.limit = context.referenceTime() + DAY_MILLIS;
         this.limitYear = ZonedDateTime.ofInstant(java.time.Instant.ofEpochMilli(limit), zone).getYear();
+        long anchor = -1;
+        for (String line : context.head()) {
+            byte[] b = line.getBytes(StandardCharsets.ISO_8859_1);
+            int from = 0;
+            if (b.length > 0 && b[0] == '<') {   // a network receiver's <PRI>
+                int close = line.indexOf('>');
+                from = close > 0 && close < 5 ? close + 1 : 0;
+            }
+            anchor = parse(b, from, b.length);   // by the per-line rule: the anchor fields are not set yet
+            if (anchor >= 0) {
+                break;
+            }
+        }
+        cachedKey = -1;
+        // Lines are compared at their hour's start (see hourStart), hence the hour more.
+        this.anchorFloor = anchor < 0 ? -1 : anchor - DAY_MILLIS - 3_600_000L;
+        this.anchorYear = anchor < 0 ? 0 : ZonedDateTime.ofInstant(java.time.Instant.ofEpochMilli(anchor), zone).getYear();
     }
 
     /**
@@ -91,7 +118,18 @@ public final class SyslogTimestamp {
             return cachedHourStart;
         }
         long result = -1;
-        if (forcedYear > 0) {
+        if (anchorYear > 0) {
+            // Feb 29 may need to go on up to eight years to find a leap year.
+            for (int year = anchorYear; year <= anchorYear + 8; year++) {
+                if (day <= IsoTimestamp.daysInMonth(year, month)) {
+                    long candidate = millis(year, month, day, hour);
+                    if (candidate >= anchorFloor) {
+                        result = candidate;
+                        break;
+                    }
+                }
+            }
+        } else if (forcedYear > 0) {
             result = day <= IsoTimestamp.daysInMonth(forcedYear, month) ? millis(forcedYear, month, day, hour) : -1;
         } else {
             // Feb 29 may need to go back up to eight years to find a leap year.

@@ -87,6 +87,40 @@ class SshdAuthParserTest implements ParserContract {
     }
 
     @Test
+    void aFileIsNeverSplitBetweenTwoYears() {
+        // A log copied (new mtime 2026-12-10 12:00) whose lines lie just after that: the per-line rule put
+        // the three within a day of the mtime in 2026 and the rest in 2025, and the brute force across the
+        // cut was lost. The first line (in the head) anchors the year; the others follow it.
+        String[] lines = {
+                "Dec 11 12:59:54 h sshd[1]: Invalid user a from 192.0.2.1",
+                "Dec 11 12:59:58 h sshd[1]: Invalid user a from 192.0.2.1",
+                "Dec 11 13:00:00 h sshd[1]: Invalid user a from 192.0.2.1",
+                "Dec 11 14:00:04 h sshd[1]: Invalid user a from 192.0.2.1"};
+        FileContext copied = new FileContext("f", 0, utc("2026-12-10T12:00:00Z"), ZoneOffset.UTC, List.of(lines));
+        assertThat(ParseRun.lines(new SshdAuthParser(copied), lines).events).extracting(Event::time).containsExactly(
+                utc("2026-12-11T12:59:54Z"), utc("2026-12-11T12:59:58Z"), utc("2026-12-11T13:00:00Z"),
+                utc("2026-12-11T14:00:04Z"));
+    }
+
+    @Test
+    void linesAfterNewYearMoveOnToTheNextYearAlsoWithTheYearGiven() {
+        // --year 2024 is the first line's year: the January lines after it are 2025's, not 364 days back.
+        String[] lines = {
+                "<38>Dec 31 23:59:56 h sshd[1]: Invalid user a from 192.0.2.1",
+                "<38>Jan  1 00:00:02 h sshd[1]: Invalid user a from 192.0.2.1",
+                "<38>Dec 31 23:59:59 h sshd[1]: Invalid user a from 192.0.2.1",
+                "<38>Mar  3 10:00:00 h sshd[1]: Invalid user a from 192.0.2.1"};
+        FileContext given = new FileContext("f", 2024, utc("2026-12-06T00:00:00Z"), ZoneOffset.UTC, List.of(lines));
+        assertThat(ParseRun.lines(new SshdAuthParser(given), lines).events).extracting(Event::time).containsExactly(
+                utc("2024-12-31T23:59:56Z"), utc("2025-01-01T00:00:02Z"), utc("2024-12-31T23:59:59Z"),
+                utc("2025-03-03T10:00:00Z"));
+        // Inferred the same way: the first line by the mtime (2026-01-01 00:00:05), the next after it.
+        FileContext inferred = new FileContext("f", 0, utc("2026-01-01T00:00:05Z"), ZoneOffset.UTC, List.of(lines));
+        assertThat(ParseRun.lines(new SshdAuthParser(inferred), lines[0], lines[1]).events).extracting(Event::time)
+                .containsExactly(utc("2025-12-31T23:59:56Z"), utc("2026-01-01T00:00:02Z"));
+    }
+
+    @Test
     void yearInferredFromTheReferenceTimeWithoutState() {
         // Reference 2017-01-10 12:00 UTC: a line may be up to one day later than it, else it is last year's.
         FileContext january = new FileContext("f", 0, utc("2017-01-10T12:00:00Z"), ZoneOffset.UTC, List.of());
