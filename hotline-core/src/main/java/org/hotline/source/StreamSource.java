@@ -111,7 +111,7 @@ public final class StreamSource implements Source {
         if (first) {
             first = false;
             int probe = Math.min(block.length(), BINARY_PROBE_BYTES);
-            int nul = LineBlock.indexOf(block.bytes(), (byte) 0, 0, probe);
+            int nul = TextProbe.binaryAt(block.bytes(), probe);
             if (nul >= 0) {
                 throw new InputException(info.name() + ": binary data (NUL byte at offset " + nul
                         + "), not a text log; give Hotline log files, EVE/Zeek/Cowrie JSON or their .gz");

@@ -169,6 +169,29 @@ class StreamSourceTest {
     }
 
     @Test
+    void aRunOfNulsLeftByACrashIsOneBadLineNotABinaryFile() throws IOException {
+        // What a power cut leaves in a syslog file: the space of the lost writes, zeros, then the next
+        // line written after the reboot.
+        String line = "Mar  5 10:00:01 web1 sshd[1]: Failed password for root from 45.33.32.156 port 40001 ssh2\n";
+        byte[] log = (line + "\0".repeat(4096) + line + line).getBytes(StandardCharsets.UTF_8);
+        Path file = Files.write(dir.resolve("auth.log"), log);
+        try (Source s = StreamSource.open(file)) {
+            LineBlock block = s.next();
+            assertThat(block.lineCount()).isEqualTo(3);
+        }
+        // Many runs of zeros between the text: a database or an executable, whatever its name.
+        StringBuilder scattered = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            scattered.append("table_").append(i).append("\0\0\0\u0001\u0002");
+        }
+        Path db = Files.writeString(dir.resolve("state.log"), scattered + "\n");
+        try (Source s = StreamSource.open(db)) {
+            assertThatThrownBy(s::next).isInstanceOf(InputException.class)
+                    .hasMessageContaining("state.log: binary data (NUL byte at offset 7)");
+        }
+    }
+
+    @Test
     void overLongLineIsCutFlaggedAndTheNextLinesSurvive() throws IOException {
         String huge = "y".repeat(5 * LineBlockReader.MAX_LINE_BYTES);
         Path file = Files.writeString(dir.resolve("long.log"), "first\n" + huge + "\nthird\nfourth\n");
