@@ -163,7 +163,7 @@ final class MergedReading {
                 return null;
             }
             FileContext context = formats.context(info, first);
-            ParserSpec spec = formats.chooseFormat(context);
+            ParserSpec spec = formats.chooseFormat(context, first);
             listener.inputStarted(info, spec.format());
             readings[position] = new Reading(info, spec, context, input.name(), null);
             return new MergedInput(position, source, spec, context, first);

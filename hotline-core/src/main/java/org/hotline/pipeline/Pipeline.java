@@ -25,6 +25,7 @@ import org.hotline.parse.ParserSpec;
 import org.hotline.parse.Parsers;
 import org.hotline.source.BlockBuffers;
 import org.hotline.source.LineBlock;
+import org.hotline.source.LineBlockReader;
 import org.hotline.source.Source;
 import org.hotline.source.SourceInfo;
 import org.hotline.source.Sources;
@@ -49,6 +50,8 @@ import org.hotline.source.Sources;
 public final class Pipeline {
     /** Lines of each input shown to format detection and to parsers as {@link FileContext#head()}. */
     public static final int HEAD_LINES = 200;
+    /** Lines of the first block format detection reads when the head alone tells nothing. */
+    static final int DETECTION_LINES = 5_000;
 
     /** Default lateness: a quarter of an hour, far more than a request or a syslog writer lags. */
     public static final long DEFAULT_LATENESS_MILLIS = 15 * 60_000L;
@@ -204,7 +207,7 @@ public final class Pipeline {
                 return null;
             }
             FileContext context = context(source.info(), first);
-            return new ReadingOrder.Peek(context, chooseFormat(context), first);
+            return new ReadingOrder.Peek(context, chooseFormat(context, first), first);
         } catch (IOException | InputException e) {
             return null;
         }
@@ -212,7 +215,7 @@ public final class Pipeline {
 
     FileContext context(SourceInfo info, LineBlock first) {
         long reference = info.lastModified() > 0 ? info.lastModified() : System.currentTimeMillis();
-        return new FileContext(info.name(), settings.year(), reference, settings.zone(), head(first));
+        return new FileContext(info.name(), settings.year(), reference, settings.zone(), head(first, HEAD_LINES));
     }
 
     /** One input as the reader saw it: what the summary needs besides the workers' counts. */
@@ -231,7 +234,7 @@ public final class Pipeline {
                 return new Reading(info, null, null, input.name(), null);
             }
             context = context(info, first);
-            spec = chooseFormat(context);
+            spec = chooseFormat(context, first);
             listener.inputStarted(info, spec.format());
             long lines = 0;
             long firstSequence = sequence[0];
@@ -255,20 +258,43 @@ public final class Pipeline {
                 : input.name() + ": read error (" + e.getMessage() + "); the lines before were analysed";
     }
 
-    ParserSpec chooseFormat(FileContext context) {
+    /**
+     * The forced format, else the one detected from the head; if the head tells nothing, from more
+     * of the first block: a real auth.log may open with hundreds of cron and systemd lines before its
+     * first sshd line, and detection on the 200-line head refused it.
+     */
+    ParserSpec chooseFormat(FileContext context, LineBlock first) {
         if (settings.format() != null) {
             return Parsers.byName(settings.format());
         }
-        Optional<ParserSpec> detected = new FormatDetector().detect(context);
-        return detected.orElseThrow(() -> new InputException(context.name()
-                + ": cannot tell the format from its first " + context.head().size()
-                + " lines; pass --format (known: " + String.join(", ", Parsers.all().stream().map(ParserSpec::format).toList()) + ")"));
+        FormatDetector detector = new FormatDetector();
+        Optional<ParserSpec> detected = detector.detect(context);
+        int tried = context.head().size();
+        if (detected.isEmpty() && first.lineCount() > tried) {
+            List<String> more = head(first, DETECTION_LINES);
+            detected = detector.detect(new FileContext(context.name(), context.forcedYear(), context.referenceTime(),
+                    context.zone(), more));
+            tried = more.size();
+        }
+        if (detected.isPresent()) {
+            return detected.get();
+        }
+        long[] cut = {0};
+        first.forEachLine(line -> cut[0] += line.truncated() ? 1 : 0);
+        throw new InputException(context.name() + ": cannot tell the format from its first " + tried + " lines"
+                + (cut[0] == 0 ? "" : " (and " + cut[0] + " longer than " + LineBlockReader.MAX_LINE_BYTES
+                        + " bytes, left out)")
+                + "; pass --format (known: " + String.join(", ", Parsers.all().stream().map(ParserSpec::format).toList()) + ")");
     }
 
-    private static List<String> head(LineBlock first) {
+    /**
+     * Up to {@code limit} whole lines of the block, as text. A line cut at the length limit is left
+     * out: its start alone can look like no format at all.
+     */
+    private static List<String> head(LineBlock first, int limit) {
         List<String> head = new ArrayList<>();
         first.forEachLine(line -> {
-            if (head.size() < HEAD_LINES) {
+            if (head.size() < limit && !line.truncated()) {
                 head.add(line.text());
             }
         });

@@ -3,6 +3,7 @@ package org.hotline.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.hotline.pipeline.Pipeline;
 import org.hotline.pipeline.PipelineListener;
 import org.hotline.source.Sources;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The parsers inside the real pipeline: all fixtures in one run with two workers, the format
@@ -69,5 +71,21 @@ class PipelineOverFixturesTest {
             totalEvents += summary.events();
         }
         assertThat(aggregated.get()).isEqualTo(totalEvents);
+    }
+
+    @Test
+    void aSyslogFileWhoseFirstSshdLineComesAfterTheHeadIsStillDetected(@TempDir Path dir) throws Exception {
+        // An auth.log that opens with 300 sudo lines (a real one from the elastic fixture, repeated) and then
+        // holds the whole RHEL 7 sshd fixture: no sshd line in the 200-line head, so detection refused it.
+        Path rhel = ParseRun.resource("parse/sshd/elastic-beats-secure-rhel7.log");
+        String sudo = Files.readAllLines(rhel).stream().filter(l -> l.contains(" sudo: ")).findFirst().orElseThrow();
+        Path log = dir.resolve("auth.log");
+        Files.writeString(log, (sudo + "\n").repeat(300) + Files.readString(rhel));
+        Pipeline pipeline = new Pipeline(new Pipeline.Settings(null, 0, ZoneOffset.UTC, 2), List::of,
+                () -> new Counter(new AtomicLong()), null, PipelineListener.NONE, new ByteArrayInputStream(new byte[0]));
+        InputSummary summary = pipeline.run(Sources.expand(List.of(log.toString()))).inputs().get(0);
+        assertThat(summary.error()).isNull();
+        assertThat(summary.format()).isEqualTo("sshd");
+        assertThat(summary.events()).isEqualTo(ParseRun.file(Parsers.byName("sshd"), rhel).events.size());
     }
 }
