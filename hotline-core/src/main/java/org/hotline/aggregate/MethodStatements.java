@@ -65,7 +65,8 @@ final class MethodStatements {
     static Map<String, String> units(long eventsWithBytes, long events) {
         Map<String, String> u = new LinkedHashMap<>();
         u.put("event", "one log line or JSON record Hotline parsed: a request, a login attempt, a packet or flow"
-                + " record, an alert, a honeypot action");
+                + " record, an alert, a honeypot action; a syslog line \"message repeated N times\" is the N attempts"
+                + " it stands for (so events can outnumber the parsed lines)");
         u.put("attack", "one detector finding: one source doing one kind of thing (brute force, scan, flood,"
                 + " exploit probe, IDS alert, honeypot use) to one target over a span of time");
         u.put("events", "in event tables, parsed events; in attack tables, the events that make up each attack,"

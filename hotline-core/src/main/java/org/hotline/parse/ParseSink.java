@@ -11,6 +11,15 @@ public interface ParseSink {
 
     void event(Event event);
 
+    /**
+     * One line that stands for {@code count} identical events, such as rsyslog's "message repeated 5
+     * times: [...]": one verdict on the line, {@code count} events for the detectors and the tallies.
+     * A sink that only judges lines (format detection) may count it as one.
+     */
+    default void repeated(Event event, int count) {
+        event(event);
+    }
+
     /** A well-formed line that carries no event (header, other program's syslog line, banner). */
     void ignored();
 

@@ -196,6 +196,20 @@ final class Worker implements Runnable, ParseSink {
     public void event(Event event) {
         verdicts++;
         current.event();
+        pass(event);
+    }
+
+    @Override
+    public void repeated(Event event, int count) {
+        verdicts++;
+        current.event();   // one line parsed; the tallies and detectors see every attempt it stands for
+        for (int i = 0; i < count; i++) {
+            pass(event);
+        }
+    }
+
+    /** Hands one event to the aggregator, the detectors and --events-out. */
+    private void pass(Event event) {
         if (event.hasTime()) {
             long t = event.time();
             if (t > blockLatest) {

@@ -137,6 +137,14 @@ public final class ParseRun implements ParseSink {
     }
 
     @Override
+    public void repeated(Event event, int count) {
+        event(event);
+        for (int i = 1; i < count; i++) {
+            events.add(event);
+        }
+    }
+
+    @Override
     public void ignored() {
         verdicts++;
         ignoredLines.add(currentLine);

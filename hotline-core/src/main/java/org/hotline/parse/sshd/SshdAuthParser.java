@@ -77,8 +77,13 @@ public final class SshdAuthParser implements Parser {
         }
         boolean aboutAccount = message.user != null || message.method != null
                 || message.outcome == Outcome.AUTH_FAILURE || message.outcome == Outcome.AUTH_SUCCESS;
-        sink.event(event(raw, message.address, message.port, message.local, message.localPort, message.outcome,
-                aboutAccount ? new Authentication(message.user, message.invalidUser, message.method) : null));
+        Event event = event(raw, message.address, message.port, message.local, message.localPort, message.outcome,
+                aboutAccount ? new Authentication(message.user, message.invalidUser, message.method) : null);
+        if (message.repeats > 1) {
+            sink.repeated(event, message.repeats);   // "message repeated N times": N attempts, all at this line
+        } else {
+            sink.event(event);
+        }
     }
 
     /**

@@ -21,6 +21,8 @@ import org.hotline.parse.RecentStrings;
  * <p>Mutable and reused per parser; not thread-safe.
  */
 final class SshdMessage {
+    /** rsyslog's counts are believed up to this; a larger one is read as this many (one line, no flood of events). */
+    static final int MAX_REPEATS = 100_000;
     private final AddressTail tail = new AddressTail();
     private final RecentStrings users = new RecentStrings(256);
     private final RecentStrings words = new RecentStrings(16);
@@ -34,6 +36,8 @@ final class SshdMessage {
     boolean invalidUser;
     String method;
     String error;
+    /** How many attempts the line stands for: N in rsyslog's "message repeated N times", else 1. */
+    int repeats;
 
     /** Reads {@code [from, to)}; {@code lineFrom} is where the whole line starts, for columns. */
     void read(byte[] b, int lineFrom, int from, int to) {
@@ -46,16 +50,20 @@ final class SshdMessage {
         invalidUser = false;
         method = null;
         error = null;
+        repeats = 1;
         while (to > from && b[to - 1] == ' ') {
             to--;
         }
         if (Ascii.regionMatches(b, from, to, "message repeated ")) {
-            // rsyslog's "message repeated 5 times: [ Failed password ...]" stands for several lines;
-            // one event is all a line can give, so counts from such files are lower bounds.
+            // rsyslog's "message repeated 5 times: [ Failed password ...]" stands for five more of
+            // the line before: read as one event, a brute force of six tries looked like two.
             int open = Ascii.indexOf(b, "[ ", from, to);
             if (open < 0 || b[to - 1] != ']') {
                 return;
             }
+            int times = Ascii.indexOf(b, (byte) ' ', from + 17, open);
+            long n = times < 0 ? -1 : Ascii.parseUnsigned(b, from + 17, times);
+            repeats = n < 1 ? 1 : (int) Math.min(n, MAX_REPEATS);
             from = open + 2;
             to--;
         }

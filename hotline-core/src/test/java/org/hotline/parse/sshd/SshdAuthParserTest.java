@@ -206,7 +206,7 @@ class SshdAuthParserTest implements ParserContract {
     void otherOpenSshMessages() {
         // Constructed in the shapes OpenSSH 7-9 logs, documentation addresses.
         ParseRun run = inline(
-                "Mar  1 10:00:00 h sshd[9]: message repeated 5 times: [ Failed password for root from 192.0.2.5 port 22 ssh2]",
+                "Mar  1 10:00:00 h sshd[9]: Failed password for root from 192.0.2.5 port 22 ssh2",
                 "Mar  1 10:00:01 h sshd[9]: error: maximum authentication attempts exceeded for invalid user admin from 192.0.2.6 port 4242 ssh2 [preauth]",
                 "Mar  1 10:00:02 h sshd[9]: Connection from 192.0.2.7 port 5555 on 198.51.100.1 port 22 rdomain \"\"",
                 "Mar  1 10:00:03 h sshd[9]: reverse mapping checking getaddrinfo for x.example [192.0.2.8] failed - POSSIBLE BREAK-IN ATTEMPT!",
@@ -239,6 +239,22 @@ class SshdAuthParserTest implements ParserContract {
         assertThat(run.events.get(7).detail(Authentication.class)).isEqualTo(new Authentication("git", false, "publickey"));
         assertThat(run.events.get(8).sourcePort()).isEqualTo(50000);
         assertThat(run.events.get(11).detail(Authentication.class)).isEqualTo(new Authentication(" 0101", true, "password"));
+    }
+
+    @Test
+    void rsyslogsRepeatedMessageCountsEveryAttemptItStandsFor() {
+        // rsyslog writes one line for the next N identical messages (RepeatedMsgReduction): the loghub
+        // OpenSSH_2k log guesses passwords that way, and read as one event each, 6 tries in 13 s were 2.
+        ParseRun run = inline(
+                "Dec 10 07:13:43 h sshd[1]: Failed password for root from 5.36.59.76 port 42393 ssh2",
+                "Dec 10 07:13:56 h sshd[1]: message repeated 5 times: [ Failed password for root from 5.36.59.76 port 42393 ssh2]",
+                "Dec 10 07:14:00 h sshd[1]: message repeated 9999999 times: [ Failed password for root from 5.36.59.77 port 1 ssh2]",
+                "Dec 10 07:14:01 h sshd[1]: message repeated many times: [ Failed password for root from 5.36.59.78 port 1 ssh2]");
+        assertThat(run.malformed).isEmpty();
+        assertThat(run.events).filteredOn(e -> e.source().equals(IpAddress.parse("5.36.59.76"))).hasSize(6)
+                .allMatch(e -> e.outcome() == Outcome.AUTH_FAILURE);
+        assertThat(run.events).filteredOn(e -> e.source().equals(IpAddress.parse("5.36.59.77"))).hasSize(100_000);
+        assertThat(run.events).filteredOn(e -> e.source().equals(IpAddress.parse("5.36.59.78"))).hasSize(1);
     }
 
     @Test
