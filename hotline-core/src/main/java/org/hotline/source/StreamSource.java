@@ -39,7 +39,9 @@ public final class StreamSource implements Source {
         if (gzip) {
             try {
                 decoded = new GZIPInputStream(buffered, 1 << 16);
-            } catch (EOFException | ZipException e) {
+            } catch (EOFException e) {
+                throw new InputException(name + ": truncated gzip: the file ends inside its gzip header", e);
+            } catch (ZipException e) {
                 throw new InputException(name + ": corrupt gzip header (" + e.getMessage() + ")", e);
             }
         }

@@ -169,6 +169,15 @@ class StreamSourceTest {
     }
 
     @Test
+    void aGzipCutInsideItsHeaderSaysSo() throws IOException {
+        // The first 5 bytes of a gzip file: the magic, the method, the flags, and then nothing. The JDK's
+        // EOFException has no message, which the error used to print as "(null)".
+        Path file = Files.write(dir.resolve("cut.log.gz"), new byte[] {0x1f, (byte) 0x8b, 8, 0, 0});
+        assertThatThrownBy(() -> StreamSource.open(file).close()).isInstanceOf(InputException.class)
+                .hasMessage(file + ": truncated gzip: the file ends inside its gzip header");
+    }
+
+    @Test
     void aRunOfNulsLeftByACrashIsOneBadLineNotABinaryFile() throws IOException {
         // What a power cut leaves in a syslog file: the space of the lost writes, zeros, then the next
         // line written after the reboot.
