@@ -154,8 +154,9 @@ final class AnalyzeCommand implements Callable<Integer> {
             Path file = materialsFile();
             err.println("hotline: " + MaterialsOutput.write(materialsFor, file, analysis));
         }
-        if (progress == null) {
-            // With a progress bar, failures were printed as they happened.
+        if (progress == null && stdout.format().equals("terminal")) {
+            // With a progress bar, failures were printed as they happened; with --json or --csv, with
+            // the report's warnings above (each input's error is one of them).
             analysis.result().inputs().stream().filter(i -> i.error() != null)
                     .forEach(i -> err.println("hotline: " + i.error()));
         }

@@ -184,6 +184,8 @@ class AnalyzeCliIT {
                 .contains("d-notes.txt: cannot tell the format")
                 .contains("e-missing.log: no such file")
                 .doesNotContain("Exception").doesNotContain("\tat ");
+        // Once each: with --json the report's warnings (an input's error is one) are all stderr gets.
+        assertThat(run.err().split("e-missing.log: no such file", -1)).hasSize(2);
         JsonNode input = JSON.readTree(run.out()).path("input");
         JsonNode first = find(input, "file", good.toString());
         assertThat(first.path("parsed").asLong()).isEqualTo(3);
@@ -330,7 +332,8 @@ class AnalyzeCliIT {
             JsonNode last = mine.get(mine.size() - 1);
             assertThat(last.path("finished").asBoolean()).isTrue();
             assertThat(last.path("error").asString()).contains(input == truncated ? "truncated gzip data after line" : "no such file");
-            assertThat(run.err()).contains("hotline: " + last.path("error").asString());   // said for people too
+            // Said for people too, once, among the report's warnings (an error names its input first).
+            assertThat(run.err()).contains("hotline: input " + last.path("error").asString());
         }
         assertThat(run.err()).doesNotContain("internal error");
     }
