@@ -5,6 +5,7 @@ import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -45,9 +46,35 @@ public final class StreamSource implements Source {
                 throw new InputException(name + ": corrupt gzip header (" + e.getMessage() + ")", e);
             }
         }
+        try {
+            decoded = withoutByteOrderMark(decoded);
+        } catch (EOFException e) {
+            throw new InputException(name + ": truncated gzip data after line 0 (the lines before were analysed)", e);
+        } catch (ZipException e) {
+            throw new InputException(name + ": corrupt gzip data after line 0 (" + e.getMessage()
+                    + "; the lines before were analysed)", e);
+        }
         this.raw = rawStream;
         this.info = new SourceInfo(name, size, mtime, gzip);
         this.reader = new LineBlockReader(name, decoded, counting::count, buffers);
+    }
+
+    /**
+     * The stream past a UTF-8 byte order mark, if it starts with one: editors on Windows and some
+     * exporters write it, and glued to the first line's timestamp or address it made line 1
+     * malformed in every format. Line numbers are unchanged; the mark is no line.
+     */
+    private static InputStream withoutByteOrderMark(InputStream in) throws IOException {
+        PushbackInputStream p = new PushbackInputStream(in, 3);
+        byte[] head = new byte[3];
+        int n = p.readNBytes(head, 0, 3);
+        if (n == 3 && head[0] == (byte) 0xEF && head[1] == (byte) 0xBB && head[2] == (byte) 0xBF) {
+            return p;
+        }
+        if (n > 0) {
+            p.unread(head, 0, n);
+        }
+        return p;
     }
 
     public static StreamSource open(Path path) {

@@ -169,6 +169,26 @@ class StreamSourceTest {
     }
 
     @Test
+    void aByteOrderMarkIsNotPartOfTheFirstLine() throws IOException {
+        Path file = Files.write(dir.resolve("bom.log"), "\uFEFFfirst\nsecond\n".getBytes(StandardCharsets.UTF_8));
+        try (Source s = StreamSource.open(file)) {
+            List<String> lines = new ArrayList<>();
+            s.next().forEachLine(line -> lines.add(line.text()));
+            assertThat(lines).containsExactly("first", "second");
+        }
+        Path gz = Files.write(dir.resolve("bom.log.gz"), gzip("\uFEFFonly\n".getBytes(StandardCharsets.UTF_8)));
+        try (Source s = StreamSource.open(gz)) {
+            assertThat(s.next().lineCount()).isEqualTo(1);
+        }
+        Path tiny = Files.writeString(dir.resolve("tiny.log"), "x\n");   // shorter than a mark: nothing lost
+        try (Source s = StreamSource.open(tiny)) {
+            List<String> lines = new ArrayList<>();
+            s.next().forEachLine(line -> lines.add(line.text()));
+            assertThat(lines).containsExactly("x");
+        }
+    }
+
+    @Test
     void aGzipCutInsideItsHeaderSaysSo() throws IOException {
         // The first 5 bytes of a gzip file: the magic, the method, the flags, and then nothing. The JDK's
         // EOFException has no message, which the error used to print as "(null)".
