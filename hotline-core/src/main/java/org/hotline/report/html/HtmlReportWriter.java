@@ -67,10 +67,16 @@ public final class HtmlReportWriter implements ReportWriter {
         Map<String, Double> share = new HashMap<>();
         Map<String, String> tooltip = new HashMap<>();
         Double unknown = null;
+        List<String> undrawn = new ArrayList<>();
         for (CountryRow r : a.byCountry()) {
             if (r.country() == null) {
                 unknown = r.sourcesPercent();
                 continue;
+            }
+            if (!map.draws(r.country())) {
+                // A code the map has no area for (AN, the Netherlands Antilles, dissolved in 2010, is still
+                // in some databases): its share must not vanish without a word.
+                undrawn.add(r.country() + " " + Cells.percent(r.sourcesPercent()));
             }
             share.put(r.country(), r.sourcesPercent());
             tooltip.put(r.country(), map.name(r.country()) + " (" + r.country() + "): " + Cells.percent(r.sourcesPercent())
@@ -83,6 +89,8 @@ public final class HtmlReportWriter implements ReportWriter {
         sb.append("<p class=\"note\">Colour = share of distinct sources (the unit least swayed by one busy address);"
                 + " hover a country for events and bytes. Dots mark countries too small to draw at this scale.")
                 .append(unknown == null ? "" : " " + Cells.percent(unknown) + " of the sources have no known country and are not on the map.")
+                .append(undrawn.isEmpty() ? "" : " Not on the map, for want of an area for their code: "
+                        + Html.esc(String.join(", ", undrawn)) + " (see the table below).")
                 .append(" Tor exits, non-routable, unverified and reflected sources are not on the map: see below.</p>\n</section>\n");
     }
 

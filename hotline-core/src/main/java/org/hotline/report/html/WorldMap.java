@@ -48,6 +48,11 @@ final class WorldMap {
         return instance;
     }
 
+    /** Whether the map has an area or a dot for this code. */
+    boolean draws(String code) {
+        return names.containsKey(code);
+    }
+
     /** The country's short name for a code, or the code itself when the map does not know it. */
     String name(String code) {
         return code == null ? "unknown" : names.getOrDefault(code, code);

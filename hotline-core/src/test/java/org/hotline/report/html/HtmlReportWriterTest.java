@@ -10,12 +10,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.hotline.aggregate.FixtureReport;
 import org.hotline.aggregate.OriginReport;
 import org.hotline.aggregate.OriginReportBuilder;
+import org.hotline.aggregate.ReportInput;
 import org.hotline.detect.Attack;
 import org.hotline.detect.AttackType;
+import org.hotline.enrich.Origin;
 import org.hotline.event.InputPosition;
 import org.hotline.event.IpAddress;
 import org.hotline.event.Verification;
@@ -56,6 +59,24 @@ class HtmlReportWriterTest {
         assertThat(area("BR").getAttribute("fill")).isEqualTo(WorldMap.NO_SHARE);
         assertThat(area("SG").getTagName()).isEqualTo("circle");             // too small at 1:110m
         assertThat(area("US").getTextContent()).contains("50.0% of sources (7)");
+    }
+
+    @Test
+    void aCountryTheMapCannotDrawIsNamedBesideIt() throws IOException {
+        // The bundled database still places some addresses in AN (the Netherlands Antilles, dissolved in
+        // 2010), for which the map has no area: its share was silently missing from the map.
+        IpAddress antillean = IpAddress.parse("2401:b60:1a10::1");
+        Attack probe = new Attack(AttackType.WEB_EXPLOIT, "sql injection", antillean, "http www.example.org",
+                1431857103000L, 1431857103000L, 1, -1, -1, Verification.HANDSHAKE, List.of(new InputPosition("A", 1)));
+        ReportInput fixture = FixtureReport.input(List.of(probe));
+        ReportInput withAn = new ReportInput(fixture.inputs(), fixture.attacks(), fixture.tally(),
+                ip -> ip.equals(antillean) ? new Origin("AN", 64500, "Example", Set.of()) : fixture.origins().apply(ip),
+                fixture.databases(), fixture.run(), fixture.warnings());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new HtmlReportWriter().write(OriginReportBuilder.build(withAn), out);
+        String page = out.toString(StandardCharsets.UTF_8);
+        assertThat(page).contains("Not on the map, for want of an area for their code: AN 6.7%");   // 1 of 15 sources
+        assertThat(html).doesNotContain("Not on the map, for want");
     }
 
     @Test
