@@ -7,7 +7,8 @@ import org.hotline.source.RawLine;
  *
  * <p>Obligations of implementers:
  * <ul>
- *   <li>Call exactly one of {@code sink.event}, {@code sink.ignored}, {@code sink.malformed} per line.
+ *   <li>Call exactly one of {@code sink.event}, {@code sink.repeated} (a line that stands for several
+ *       identical events), {@code sink.ignored}, {@code sink.malformed} per line.
  *       "Ignored" is a well-formed line that is not an event by design (an sshd "Server listening"
  *       line, a Zeek {@code #fields} header); "malformed" is a line this format cannot have produced,
  *       and its reason says where it broke ("no closing quote after request at column 57").</li>

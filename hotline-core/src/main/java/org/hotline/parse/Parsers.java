@@ -11,6 +11,7 @@ import org.hotline.parse.cowrie.CowrieJsonParser;
 import org.hotline.parse.netfilter.NetfilterLogParser;
 import org.hotline.parse.sshd.SshdAuthParser;
 import org.hotline.parse.suricata.EveJsonParser;
+import org.hotline.parse.syslog.MixedSyslogParser;
 import org.hotline.parse.zeek.ZeekConnJsonParser;
 import org.hotline.parse.zeek.ZeekConnTsvParser;
 
@@ -31,6 +32,10 @@ public final class Parsers {
                     true, SshdAuthParser::new),
             new ParserSpec("netfilter", "iptables/nftables/UFW kernel packet log lines (SRC= DST= PROTO=) in syslog",
                     true, NetfilterLogParser::new),
+            // After sshd and netfilter: on a file of one of them it reads the same events, and the
+            // one listed first wins; where both write, it reads more and is chosen.
+            new ParserSpec("syslog", "sshd and kernel packet-log lines mixed in one syslog file (syslog, messages)",
+                    true, MixedSyslogParser::new),
             new ParserSpec("suricata-eve", "Suricata EVE JSON, one object per line (alert, flow, http, dns, tls, ssh...)",
                     false, EveJsonParser::new),
             new ParserSpec("zeek-conn", "Zeek conn.log, ASCII/TSV with #fields header",

@@ -43,13 +43,17 @@ class FormatDetectionTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"sshd", "netfilter"})
-    void aSyslogFileGoesToTheProgramThatWroteMostOfIt(String majority) {
+    void aSyslogFileOfBothProgramsIsReadWhole(String majority) {
+        // Whichever program wrote most of it, the lines of the other are events too (they were only
+        // counted as ignored when the majority's format took the file).
         String ssh = "Feb 22 16:45:20 h sshd[2738]: Failed password for root from 203.0.113.1 port 1786 ssh2";
         String kernel = "Feb 22 16:45:21 h kernel: [2687005.355645] [UFW BLOCK] IN=eth0 OUT= SRC=203.0.113.2 "
                 + "DST=192.0.2.1 LEN=40 PROTO=TCP SPT=1 DPT=22 SYN URGP=0";
         List<String> head = majority.equals("sshd") ? List.of(ssh, ssh, kernel, ssh) : List.of(kernel, ssh, kernel, kernel);
         FileContext context = ParseRun.inline(head.toArray(String[]::new));
-        assertThat(new FormatDetector().detect(context).map(ParserSpec::format)).contains(majority);
+        assertThat(new FormatDetector().detect(context).map(ParserSpec::format)).contains("syslog");
+        FileContext alone = ParseRun.inline(majority.equals("sshd") ? ssh : kernel);
+        assertThat(new FormatDetector().detect(alone).map(ParserSpec::format)).contains(majority);
     }
 
     @ParameterizedTest

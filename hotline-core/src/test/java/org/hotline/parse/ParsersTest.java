@@ -24,8 +24,8 @@ class ParsersTest {
         List<String> names = Parsers.all().stream().map(ParserSpec::format).toList();
         assertThat(new HashSet<>(names)).hasSameSizeAs(names);
         assertThat(names).allMatch(n -> n.matches("[a-z][a-z0-9-]{1,19}"));
-        assertThat(names).containsExactly("common", "combined", "sshd", "netfilter", "suricata-eve", "zeek-conn",
-                "zeek-conn-json", "cowrie");
+        assertThat(names).containsExactly("common", "combined", "sshd", "netfilter", "syslog", "suricata-eve",
+                "zeek-conn", "zeek-conn-json", "cowrie");
     }
 
     @Test
@@ -41,14 +41,14 @@ class ParsersTest {
     @Test
     void onlySyslogFormatsAreYearless() {
         assertThat(Parsers.all().stream().filter(ParserSpec::yearless).map(ParserSpec::format))
-                .containsExactlyInAnyOrder("sshd", "netfilter");
+                .containsExactlyInAnyOrder("sshd", "netfilter", "syslog");
     }
 
     @Test
     void unknownNameListsTheKnownOnes() {
         assertThatThrownBy(() -> Parsers.byName("nginx"))
                 .isInstanceOf(InputException.class)
-                .hasMessage("unknown format 'nginx'; known: common, combined, sshd, netfilter, suricata-eve, "
+                .hasMessage("unknown format 'nginx'; known: common, combined, sshd, netfilter, syslog, suricata-eve, "
                         + "zeek-conn, zeek-conn-json, cowrie");
     }
 

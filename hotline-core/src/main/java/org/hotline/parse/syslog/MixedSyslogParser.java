@@ -1,0 +1,71 @@
+package org.hotline.parse.syslog;
+
+import org.hotline.event.Event;
+import org.hotline.parse.FileContext;
+import org.hotline.parse.ParseSink;
+import org.hotline.parse.Parser;
+import org.hotline.parse.netfilter.NetfilterLogParser;
+import org.hotline.parse.sshd.SshdAuthParser;
+import org.hotline.source.RawLine;
+
+/**
+ * A syslog file in which sshd and the kernel's packet log both write ({@code /var/log/syslog},
+ * {@code messages}, a journal export): each line goes to the sshd parser, and a line sshd leaves
+ * aside goes to the netfilter parser. An input gets one format, and before this one such a file
+ * got whichever program wrote most of its head: the other's lines were only counted as ignored,
+ * and a port scan in them went unseen.
+ *
+ * <p>Format detection prefers the single formats on files of one program (they are listed first
+ * and read the same events), and this one where both write.
+ */
+public final class MixedSyslogParser implements Parser {
+    private final Parser sshd;
+    private final Parser netfilter;
+    private final SshdFirst probe = new SshdFirst();
+
+    public MixedSyslogParser(FileContext context) {
+        this.sshd = new SshdAuthParser(context);
+        this.netfilter = new NetfilterLogParser(context);
+    }
+
+    @Override
+    public String format() {
+        return "syslog";
+    }
+
+    @Override
+    public void parse(RawLine line, ParseSink sink) {
+        probe.sink = sink;
+        probe.passed = false;
+        sshd.parse(line, probe);
+        if (probe.passed) {
+            netfilter.parse(line, sink);
+        }
+    }
+
+    /** Hands sshd's verdicts on, except "not mine", which the netfilter parser then gives its own. */
+    private static final class SshdFirst implements ParseSink {
+        ParseSink sink;
+        boolean passed;
+
+        @Override
+        public void event(Event event) {
+            sink.event(event);
+        }
+
+        @Override
+        public void repeated(Event event, int count) {
+            sink.repeated(event, count);
+        }
+
+        @Override
+        public void ignored() {
+            passed = true;
+        }
+
+        @Override
+        public void malformed(String reason) {
+            sink.malformed(reason);
+        }
+    }
+}
