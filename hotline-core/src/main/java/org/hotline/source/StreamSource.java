@@ -20,7 +20,7 @@ import org.hotline.InputException;
  */
 public final class StreamSource implements Source {
     /** NUL bytes in the first 8 KiB mean the input is not a text log (an image, a pcap, a database). */
-    private static final int BINARY_PROBE_BYTES = 8192;
+    static final int BINARY_PROBE_BYTES = 8192;
 
     private final SourceInfo info;
     private final InputStream raw;

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.hotline.InputException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class StreamSourceTest {
@@ -185,6 +186,17 @@ class StreamSourceTest {
             List<String> lines = new ArrayList<>();
             s.next().forEachLine(line -> lines.add(line.text()));
             assertThat(lines).containsExactly("x");
+        }
+    }
+
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)   // without the check it never ends
+    void anEndlessRunOfZerosIsRefusedAtItsStart() throws IOException {
+        // /dev/zero has no end and no line break: the reader used to look for the end of its first "line".
+        Path zero = Path.of("/dev/zero");
+        try (Source s = StreamSource.open(zero)) {
+            assertThatThrownBy(s::next).isInstanceOf(InputException.class)
+                    .hasMessageContaining("/dev/zero: binary data (NUL byte at offset 0)");
         }
     }
 
