@@ -2,7 +2,6 @@ package org.hotline.source;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,13 +11,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.hotline.InputException;
 
 /**
  * Turns what the user typed (files, directories, quoted globs, "-") into inputs, in a stable order.
- * Expansion never fails as a whole: an argument that names nothing becomes an {@link Input} with a
- * problem, reported for that argument while the others are analysed.
+ * Expansion never fails as a whole: an argument that names nothing, and a directory below one that
+ * cannot be listed, becomes an {@link Input} with a problem, reported for itself while everything
+ * else is analysed.
  */
 public final class Sources {
     private Sources() {}
@@ -45,17 +44,11 @@ public final class Sources {
             }
             Path path = Path.of(arg);
             if (Files.isDirectory(path)) {
-                List<Path> files = walk(path);
-                if (files.isEmpty()) {
-                    inputs.add(new Input(arg, path, "directory holds no readable files"));
-                }
-                files.forEach(f -> inputs.add(new Input(f.toString(), f, null)));
+                WalkedInputs found = new WalkedInputs(null);
+                TreeWalk.walk(path, DIRECTORY, found);
+                inputs.addAll(found.inputs(arg, path, "directory holds no readable files"));
             } else if (!Files.exists(path) && isGlob(arg)) {
-                List<Path> files = glob(arg);
-                if (files.isEmpty()) {
-                    inputs.add(new Input(arg, path, "no file matches this pattern"));
-                }
-                files.forEach(f -> inputs.add(new Input(f.toString(), f, null)));
+                inputs.addAll(glob(arg, path));
             } else {
                 inputs.add(new Input(arg, path, Files.exists(path) ? null : "no such file"));
             }
@@ -125,37 +118,43 @@ public final class Sources {
         return arg.indexOf('*') >= 0 || arg.indexOf('?') >= 0 || arg.indexOf('[') >= 0 || arg.indexOf('{') >= 0;
     }
 
-    private static List<Path> walk(Path dir) {
-        try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile)
-                    .filter(p -> !p.getFileName().toString().startsWith("."))
-                    .sorted()
-                    .toList();
-        } catch (IOException | UncheckedIOException e) {
-            throw new InputException(dir + ": cannot list directory (" + e.getMessage() + ")", e);
+    /** What a directory argument stands for: every file below it, dotfiles left out. */
+    static final TreeWalk.Scope DIRECTORY = new TreeWalk.Scope() {
+        @Override
+        public boolean takes(Path relative) {
+            return !relative.getFileName().toString().startsWith(".");
         }
-    }
 
-    private static List<Path> glob(String pattern) {
+        @Override
+        public boolean enters(Path relative) {
+            return true;
+        }
+    };
+
+    private static List<Input> glob(String pattern, Path path) {
         // Walk from the longest directory prefix without wildcards, match the rest.
         String normalized = pattern.replace('\\', '/');
         int firstWild = firstWildcard(normalized);
         int slash = normalized.lastIndexOf('/', firstWild);
         Path base = slash < 0 ? Path.of(".") : Path.of(slash == 0 ? "/" : normalized.substring(0, slash));
         if (!Files.isDirectory(base)) {
-            return List.of();
+            return List.of(new Input(pattern, path, "no file matches this pattern"));
         }
         String relative = slash < 0 ? normalized : normalized.substring(slash + 1);
         PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + relative);
-        try (Stream<Path> s = Files.walk(base)) {
-            return s.filter(Files::isRegularFile)
-                    .filter(p -> matcher.matches(base.relativize(p)))
-                    .map(p -> slash < 0 ? base.relativize(p) : p)
-                    .sorted()
-                    .toList();
-        } catch (IOException | UncheckedIOException e) {
-            throw new InputException(pattern + ": cannot expand pattern (" + e.getMessage() + ")", e);
-        }
+        WalkedInputs found = new WalkedInputs(slash < 0 ? base : null);
+        TreeWalk.walk(base, new TreeWalk.Scope() {
+            @Override
+            public boolean takes(Path rel) {
+                return matcher.matches(rel);
+            }
+
+            @Override
+            public boolean enters(Path rel) {
+                return true;
+            }
+        }, found);
+        return found.inputs(pattern, path, "no file matches this pattern");
     }
 
     private static int firstWildcard(String s) {

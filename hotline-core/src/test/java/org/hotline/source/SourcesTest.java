@@ -1,10 +1,12 @@
 package org.hotline.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,5 +58,29 @@ class SourcesTest {
                 linked + " is the same file as " + a + ": read once",
                 hard + " is the same file as " + b + ": read once",
                 "standard input (-) is given more than once: read once");
+    }
+
+    /**
+     * An unreadable subdirectory is an input that failed, named with its reason, beside every file
+     * that can be read: it stopped the whole run (exit 2, no report). Root reads any directory, so
+     * this runs only for other users; TreeWalkTest provokes the same failure as root.
+     */
+    @Test
+    void anUnreadableDirectoryIsAFailedInputBesideTheFilesRead() throws IOException {
+        Path logs = Files.createDirectories(dir.resolve("logs"));
+        Path auth = Files.writeString(logs.resolve("auth.log"), "x\n");
+        Path closed = Files.createDirectories(logs.resolve("private"));
+        Files.writeString(closed.resolve("secret.log"), "x\n");
+        Files.setPosixFilePermissions(closed, PosixFilePermissions.fromString("---------"));
+        try {
+            assumeFalse(Files.isReadable(closed), "root reads any directory");
+
+            Sources.Input failed = new Sources.Input(closed.toString(), closed, "cannot list directory (permission denied)");
+            assertThat(Sources.expand(List.of(logs.toString())))
+                    .containsExactly(new Sources.Input(auth.toString(), auth, null), failed);
+            assertThat(Sources.expand(List.of(logs + "/*/*.log"))).containsExactly(failed);
+        } finally {
+            Files.setPosixFilePermissions(closed, PosixFilePermissions.fromString("rwx------"));
+        }
     }
 }

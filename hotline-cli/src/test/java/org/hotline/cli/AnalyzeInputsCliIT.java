@@ -1,0 +1,67 @@
+package org.hotline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * How {@code hotline analyze} expands directory and pattern arguments, as a user runs it, on a copy
+ * of the bundled sshd sample (samples/logs/ssh/secure.log, source in samples/README.md).
+ */
+class AnalyzeInputsCliIT {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Path SECURE = Cli.HOME.resolve("samples/logs/ssh/secure.log");
+
+    @TempDir
+    Path dir;
+
+    private static JsonNode input(JsonNode report, String file) {
+        for (JsonNode n : report.path("input")) {
+            if (file.equals(n.path("file").asString(null))) {
+                return n;
+            }
+        }
+        throw new AssertionError("no input " + file + " in " + report.path("input"));
+    }
+
+    /**
+     * An unreadable subdirectory is an input that failed: named with its reason in the report and
+     * on stderr, exit 1, everything readable still analysed. It stopped the run (exit 2, no report),
+     * beside other inputs too. Root reads any directory, so this runs only for other users; the core's
+     * TreeWalkTest provokes the same failure as root.
+     */
+    @Test
+    void anUnreadableDirectoryFailsAloneAndTheRestIsReported() throws Exception {
+        Path logs = Files.createDirectories(dir.resolve("logs"));
+        Path secure = Files.copy(SECURE, logs.resolve("secure.log"));
+        Path closed = Files.createDirectories(logs.resolve("private"));
+        Files.setPosixFilePermissions(closed, PosixFilePermissions.fromString("---------"));
+        try {
+            assumeFalse(Files.isReadable(closed), "root reads any directory");
+            // awk 'END{print NR}' secure.log -> 1000
+            for (List<String> inputs : List.of(List.of(logs.toString()), List.of(secure.toString(), logs.toString()))) {
+                List<String> args = new ArrayList<>(List.of("analyze", "--json", "--year", "2023"));
+                args.addAll(inputs);
+                Cli.Run run = Cli.run(args.toArray(String[]::new));
+
+                assertThat(run.exit()).as(run.err()).isEqualTo(ExitCodes.INPUT_PROBLEM);
+                JsonNode report = JSON.readTree(run.out());
+                assertThat(input(report, secure.toString()).path("lines").asLong()).isEqualTo(1000);
+                String error = closed + ": cannot list directory (permission denied)";
+                assertThat(input(report, closed.toString()).path("error").asString()).isEqualTo(error);
+                assertThat(run.err()).contains("hotline: " + error).doesNotContain("\tat ");
+            }
+        } finally {
+            Files.setPosixFilePermissions(closed, PosixFilePermissions.fromString("rwx------"));
+        }
+    }
+}
