@@ -36,8 +36,9 @@ class AnalyzeInputsCliIT {
     /**
      * An unreadable subdirectory is an input that failed: named with its reason in the report and
      * on stderr, exit 1, everything readable still analysed. It stopped the run (exit 2, no report),
-     * beside other inputs too. Root reads any directory, so this runs only for other users; the core's
-     * TreeWalkTest provokes the same failure as root.
+     * beside other inputs too, and so it did a pattern that could never match in it. Root reads any
+     * directory, so this runs only for other users; the core's TreeWalkTest provokes the same
+     * failure as root.
      */
     @Test
     void anUnreadableDirectoryFailsAloneAndTheRestIsReported() throws Exception {
@@ -60,6 +61,10 @@ class AnalyzeInputsCliIT {
                 assertThat(input(report, closed.toString()).path("error").asString()).isEqualTo(error);
                 assertThat(run.err()).contains("hotline: " + error).doesNotContain("\tat ");
             }
+            // A pattern lists only the directories its matches can lie in: logs/private is none of them.
+            Cli.Run glob = Cli.run("analyze", "--json", "--year", "2023", logs + "/*.log");
+            assertThat(glob.exit()).as(glob.err()).isEqualTo(ExitCodes.OK);
+            assertThat(JSON.readTree(glob.out()).path("input")).hasSize(1);
         } finally {
             Files.setPosixFilePermissions(closed, PosixFilePermissions.fromString("rwx------"));
         }

@@ -2,10 +2,8 @@ package org.hotline.source;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -131,39 +129,13 @@ public final class Sources {
         }
     };
 
-    private static List<Input> glob(String pattern, Path path) {
-        // Walk from the longest directory prefix without wildcards, match the rest.
-        String normalized = pattern.replace('\\', '/');
-        int firstWild = firstWildcard(normalized);
-        int slash = normalized.lastIndexOf('/', firstWild);
-        Path base = slash < 0 ? Path.of(".") : Path.of(slash == 0 ? "/" : normalized.substring(0, slash));
-        if (!Files.isDirectory(base)) {
-            return List.of(new Input(pattern, path, "no file matches this pattern"));
+    private static List<Input> glob(String argument, Path path) {
+        GlobPattern pattern = GlobPattern.parse(argument);
+        if (!Files.isDirectory(pattern.base())) {
+            return List.of(new Input(argument, path, "no file matches this pattern"));
         }
-        String relative = slash < 0 ? normalized : normalized.substring(slash + 1);
-        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + relative);
-        WalkedInputs found = new WalkedInputs(slash < 0 ? base : null);
-        TreeWalk.walk(base, new TreeWalk.Scope() {
-            @Override
-            public boolean takes(Path rel) {
-                return matcher.matches(rel);
-            }
-
-            @Override
-            public boolean enters(Path rel) {
-                return true;
-            }
-        }, found);
-        return found.inputs(pattern, path, "no file matches this pattern");
-    }
-
-    private static int firstWildcard(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '*' || c == '?' || c == '[' || c == '{') {
-                return i;
-            }
-        }
-        return s.length();
+        WalkedInputs found = new WalkedInputs(pattern.namedFrom());
+        TreeWalk.walk(pattern.base(), pattern, found);
+        return found.inputs(argument, path, "no file matches this pattern");
     }
 }
