@@ -69,4 +69,32 @@ class AnalyzeInputsCliIT {
             Files.setPosixFilePermissions(closed, PosixFilePermissions.fromString("rwx------"));
         }
     }
+
+    /**
+     * A link to a directory is followed, by a directory argument and by a pattern, and a link back
+     * up ends there: the linked logs were skipped without a word, and a pattern for the .log.gz files
+     * in d3's subdirectories matched nothing where the shell's glob lists d3/nginx/access.log.gz.
+     */
+    @Test
+    void linksToDirectoriesAreFollowedAndALinkBackUpEnds() throws Exception {
+        Path d3 = Files.createDirectories(dir.resolve("d3"));
+        Path secure = Files.copy(SECURE, d3.resolve("secure.log"));
+        Path real = Files.createDirectories(dir.resolve("real"));
+        Files.copy(Cli.HOME.resolve("samples/logs/web/access.log.gz"), real.resolve("access.log.gz"));
+        Path nginx = Files.createSymbolicLink(d3.resolve("nginx"), real);
+        Files.createSymbolicLink(real.resolve("all"), d3);
+
+        // awk 'END{print NR}' secure.log -> 1000; zcat access.log.gz | awk 'END{print NR}' -> 10000
+        Cli.Run walk = Cli.run("analyze", "--json", "--year", "2023", d3.toString());
+        assertThat(walk.exit()).as(walk.err()).isEqualTo(ExitCodes.OK);
+        JsonNode report = JSON.readTree(walk.out());
+        assertThat(report.path("input")).hasSize(2);
+        assertThat(input(report, secure.toString()).path("lines").asLong()).isEqualTo(1000);
+        assertThat(input(report, nginx.resolve("access.log.gz").toString()).path("lines").asLong()).isEqualTo(10000);
+
+        Cli.Run glob = Cli.run("analyze", "--json", "--year", "2023", d3 + "/*/*.log.gz");
+        assertThat(glob.exit()).as(glob.err()).isEqualTo(ExitCodes.OK);
+        assertThat(input(JSON.readTree(glob.out()), nginx.resolve("access.log.gz").toString()).path("lines").asLong())
+                .isEqualTo(10000);
+    }
 }

@@ -84,6 +84,11 @@ final class GlobPattern implements TreeWalk.Scope {
         return names < depth && (names > leading.size() || leading.get(names - 1).matches(relative));
     }
 
+    @Override
+    public boolean bounded() {
+        return depth != Integer.MAX_VALUE;
+    }
+
     private static PathMatcher matcher(String glob) {
         return FileSystems.getDefault().getPathMatcher("glob:" + glob);
     }

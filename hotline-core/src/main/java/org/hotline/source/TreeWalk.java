@@ -12,16 +12,24 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Lists the files below a directory that a {@link Scope} asks for, depth first, each directory's
  * entries in name order.
  *
- * <p>Hazard: a directory that cannot be listed (no permission, removed while the walk runs) or an
- * entry that cannot be examined is reported to {@link Found#failed} and the walk goes on beside it.
- * It used to end the whole expansion, and with it the run: one {@code chmod 700} subdirectory among
- * readable logs meant exit 2 and no report at all.
+ * <p>Links to directories are followed, as the shell's globs, {@code grep -R} and log shippers
+ * follow them (logs kept on another disk are often linked in): they were skipped without a word.
+ *
+ * <p>Hazards: a link back up ({@code logs/all -> ..}) would make the walk endless, so a directory
+ * already being walked is not entered again below itself, unless the {@link Scope} is bounded and the
+ * walk ends anyway; a file reached by two names is listed under both, for
+ * {@link Sources#once} to read once. A directory that cannot be listed (no permission, removed while
+ * the walk runs) or an entry that cannot be examined is reported to {@link Found#failed} and the walk
+ * goes on beside it. It used to end the whole expansion, and with it the run: one {@code chmod 700}
+ * subdirectory among readable logs meant exit 2 and no report at all.
  */
 final class TreeWalk {
     private TreeWalk() {}
@@ -33,6 +41,14 @@ final class TreeWalk {
 
         /** A directory here may hold wanted files, so it is listed. */
         boolean enters(Path relative);
+
+        /**
+         * True if {@link #enters} refuses every directory below some depth: the walk then ends by
+         * itself, and a path through a link back up is matched as the shell matches it.
+         */
+        default boolean bounded() {
+            return false;
+        }
     }
 
     /** What a walk finds, in the order it finds it. */
@@ -44,12 +60,21 @@ final class TreeWalk {
     }
 
     static void walk(Path root, Scope scope, Found found) {
-        list(root, Path.of(""), scope, found);
+        Set<Object> walking = new HashSet<>();
+        if (!scope.bounded()) {
+            try {
+                walking.add(key(root, Files.readAttributes(root, BasicFileAttributes.class)));
+            } catch (IOException e) {
+                // Listing it will say what is wrong.
+            }
+        }
+        list(root, Path.of(""), scope, found, walking);
     }
 
     private record Entry(Path path, Path relative, BasicFileAttributes attributes) {}
 
-    private static void list(Path dir, Path relative, Scope scope, Found found) {
+    /** @param walking the directories being walked, from the root down to {@code dir}, by {@link #key} */
+    private static void list(Path dir, Path relative, Scope scope, Found found, Set<Object> walking) {
         List<Entry> entries = new ArrayList<>();
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
             for (Path path : stream) {
@@ -69,13 +94,33 @@ final class TreeWalk {
         entries.sort(Comparator.comparing(e -> e.path().getFileName().toString()));
         for (Entry e : entries) {
             if (e.attributes().isDirectory()) {
-                // Not through a link: a link back up would be walked for ever.
-                if (scope.enters(e.relative()) && !Files.isSymbolicLink(e.path())) {
-                    list(e.path(), e.relative(), scope, found);
+                if (!scope.enters(e.relative())) {
+                    continue;
                 }
+                if (scope.bounded()) {
+                    list(e.path(), e.relative(), scope, found, walking);
+                    continue;
+                }
+                Object key = key(e.path(), e.attributes());
+                if (walking.add(key)) {
+                    list(e.path(), e.relative(), scope, found, walking);
+                    walking.remove(key);
+                }   // else a link back up: what it holds is being walked already
             } else if (e.attributes().isRegularFile() && scope.takes(e.relative())) {
                 found.file(e.path());
             }
+        }
+    }
+
+    /** What makes two paths one directory: its device and inode where the system has them, else its real path. */
+    private static Object key(Path path, BasicFileAttributes attributes) {
+        if (attributes.fileKey() != null) {
+            return attributes.fileKey();
+        }
+        try {
+            return path.toRealPath();
+        } catch (IOException e) {
+            return path.toAbsolutePath().normalize();
         }
     }
 

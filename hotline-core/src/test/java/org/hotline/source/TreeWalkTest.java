@@ -1,10 +1,12 @@
 package org.hotline.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -50,6 +52,50 @@ class TreeWalkTest {
                 new Sources.Input(a.toString(), a, null),
                 new Sources.Input(b.toString(), b, "cannot list directory (no such file or directory)"),
                 new Sources.Input(c.toString(), c, null));
+    }
+
+    /** Links to directories are followed, by a directory argument and by a pattern: they were skipped in silence. */
+    @Test
+    void linksToDirectoriesAreFollowed() throws IOException {
+        Path d3 = Files.createDirectories(dir.resolve("d3"));
+        Path auth = Files.writeString(d3.resolve("auth.log"), "x\n");
+        Path real = Files.createDirectories(dir.resolve("real"));
+        Files.writeString(real.resolve("access.log"), "x\n");
+        Path nginx = Files.createSymbolicLink(d3.resolve("nginx"), real);
+
+        assertThat(Sources.expand(List.of(d3.toString()))).extracting(Sources.Input::path)
+                .containsExactly(auth, nginx.resolve("access.log"));
+        assertThat(Sources.expand(List.of(d3 + "/*/*.log"))).extracting(Sources.Input::path)
+                .containsExactly(nginx.resolve("access.log"));
+    }
+
+    /**
+     * A link back up ends the walk there, and a file reached by two names is read once. A directory
+     * walk and a {@code **} pattern never enter a directory below itself (they would never end); a
+     * pattern of fixed depth ends anyway, and matches through the link as the shell's glob does
+     * (three names deep below d, both list d/again/up/a.log).
+     */
+    @Test
+    void aLinkBackUpEndsTheWalkAndAFileReachedTwiceIsReadOnce() throws IOException {
+        Path d = Files.createDirectories(dir.resolve("d"));
+        Path a = Files.writeString(d.resolve("a.log"), "x\n");
+        Path sub = Files.createDirectories(d.resolve("sub"));
+        Files.writeString(sub.resolve("b.log"), "x\n");
+        Files.createSymbolicLink(sub.resolve("up"), d);
+        Path again = Files.createSymbolicLink(d.resolve("again"), sub);
+
+        Sources.Once walked = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> Sources.once(Sources.expand(List.of(d.toString()))));
+        assertThat(walked.inputs()).extracting(Sources.Input::path).containsExactly(a, again.resolve("b.log"));
+        assertThat(walked.repeats()).containsExactly(sub.resolve("b.log") + " is the same file as " + again.resolve("b.log")
+                + ": read once");
+
+        Sources.Once anyDepth = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> Sources.once(Sources.expand(List.of(d + "/**.log"))));
+        assertThat(anyDepth.inputs()).extracting(Sources.Input::path).containsExactly(a, again.resolve("b.log"));
+
+        assertThat(Sources.once(Sources.expand(List.of(d + "/*/*/*.log"))).inputs()).extracting(Sources.Input::path)
+                .containsExactly(again.resolve("up/a.log"));
     }
 
     static void deleteTree(Path root) {
