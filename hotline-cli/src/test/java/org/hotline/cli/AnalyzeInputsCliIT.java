@@ -97,4 +97,26 @@ class AnalyzeInputsCliIT {
         assertThat(input(JSON.readTree(glob.out()), nginx.resolve("access.log.gz").toString()).path("lines").asLong())
                 .isEqualTo(10000);
     }
+
+    /**
+     * A hidden directory is skipped like a hidden file: a git checkout among the logs gave an error
+     * for each file in .git ("cannot tell the format") and exit 1. Named, it is read.
+     */
+    @Test
+    void aHiddenDirectoryIsSkippedUnlessNamed() throws Exception {
+        Path d9 = Files.createDirectories(dir.resolve("d9"));
+        Path secure = Files.copy(SECURE, d9.resolve("secure.log"));
+        Path git = Files.createDirectories(d9.resolve(".git"));
+        Files.writeString(git.resolve("HEAD"), "ref: refs/heads/main\n");
+
+        Cli.Run walk = Cli.run("analyze", "--json", "--year", "2023", d9.toString());
+        assertThat(walk.exit()).as(walk.err()).isEqualTo(ExitCodes.OK);
+        JsonNode report = JSON.readTree(walk.out());
+        assertThat(report.path("input")).hasSize(1);
+        assertThat(input(report, secure.toString()).path("lines").asLong()).isEqualTo(1000);
+
+        Cli.Run named = Cli.run("analyze", "--json", git.toString());
+        assertThat(named.exit()).isEqualTo(ExitCodes.INPUT_PROBLEM);
+        assertThat(named.err()).contains(git.resolve("HEAD") + ": cannot tell the format");
+    }
 }

@@ -116,16 +116,25 @@ public final class Sources {
         return arg.indexOf('*') >= 0 || arg.indexOf('?') >= 0 || arg.indexOf('[') >= 0 || arg.indexOf('{') >= 0;
     }
 
-    /** What a directory argument stands for: every file below it, dotfiles left out. */
+    /**
+     * What a directory argument stands for: every file below it, with hidden files and directories
+     * (names starting with ".") left out. Hidden directories were walked into while dotfiles were
+     * skipped, so a git checkout among the logs gave an error for each file in .git (25 of them). The
+     * directory named on the command line is read whatever its name: the rule is for what it holds.
+     */
     static final TreeWalk.Scope DIRECTORY = new TreeWalk.Scope() {
         @Override
         public boolean takes(Path relative) {
-            return !relative.getFileName().toString().startsWith(".");
+            return !hidden(relative);
         }
 
         @Override
         public boolean enters(Path relative) {
-            return true;
+            return !hidden(relative);
+        }
+
+        private boolean hidden(Path relative) {
+            return relative.getFileName().toString().startsWith(".");
         }
     };
 

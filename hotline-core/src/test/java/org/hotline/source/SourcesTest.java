@@ -60,6 +60,19 @@ class SourcesTest {
                 "standard input (-) is given more than once: read once");
     }
 
+    /** Hidden directories are skipped like hidden files, unless named on the command line. */
+    @Test
+    void aHiddenDirectoryIsSkippedUnlessNamed() throws IOException {
+        Path d9 = Files.createDirectories(dir.resolve("d9"));
+        Path auth = Files.writeString(d9.resolve("auth.log"), "x\n");
+        Path git = Files.createDirectories(d9.resolve(".git"));
+        Path head = Files.writeString(git.resolve("HEAD"), "ref: refs/heads/main\n");
+        Path gitLog = Files.writeString(Files.createDirectories(git.resolve("logs")).resolve("HEAD"), "x\n");
+
+        assertThat(Sources.expand(List.of(d9.toString()))).extracting(Sources.Input::path).containsExactly(auth);
+        assertThat(Sources.expand(List.of(git.toString()))).extracting(Sources.Input::path).containsExactly(head, gitLog);
+    }
+
     /**
      * An unreadable subdirectory is an input that failed, named with its reason, beside every file
      * that can be read: it stopped the whole run (exit 2, no report). Root reads any directory, so
