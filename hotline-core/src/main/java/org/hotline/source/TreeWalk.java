@@ -71,7 +71,8 @@ final class TreeWalk {
         list(root, Path.of(""), scope, found, walking);
     }
 
-    private record Entry(Path path, Path relative, BasicFileAttributes attributes) {}
+    /** An entry of a directory: its attributes through a link, or why they could not be read. */
+    private record Entry(Path path, Path relative, BasicFileAttributes attributes, String problem) {}
 
     /** @param walking the directories being walked, from the root down to {@code dir}, by {@link #key} */
     private static void list(Path dir, Path relative, Scope scope, Found found, Set<Object> walking) {
@@ -79,11 +80,9 @@ final class TreeWalk {
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
             for (Path path : stream) {
                 Path rel = relative.resolve(path.getFileName().toString());
-                if (scope.takes(rel) || scope.enters(rel)) {
-                    BasicFileAttributes attributes = examine(path, found);
-                    if (attributes != null) {
-                        entries.add(new Entry(path, rel, attributes));
-                    }
+                Entry entry = scope.takes(rel) || scope.enters(rel) ? examine(path, rel) : null;
+                if (entry != null) {
+                    entries.add(entry);
                 }
             }
         } catch (IOException | DirectoryIteratorException e) {
@@ -93,7 +92,9 @@ final class TreeWalk {
         }
         entries.sort(Comparator.comparing(e -> e.path().getFileName().toString()));
         for (Entry e : entries) {
-            if (e.attributes().isDirectory()) {
+            if (e.problem() != null) {
+                found.failed(e.path(), e.problem());
+            } else if (e.attributes().isDirectory()) {
                 if (!scope.enters(e.relative())) {
                     continue;
                 }
@@ -124,22 +125,19 @@ final class TreeWalk {
         }
     }
 
-    /** The entry's attributes, through a link; null if there is nothing to read. */
-    private static BasicFileAttributes examine(Path path, Found found) {
+    /** The entry with its attributes, or with why they could not be read; null if there is nothing to read. */
+    private static Entry examine(Path path, Path relative) {
         try {
-            return Files.readAttributes(path, BasicFileAttributes.class);
+            return new Entry(path, relative, Files.readAttributes(path, BasicFileAttributes.class), null);
         } catch (IOException e) {
             // A link to nothing (its target removed, or links in a circle) holds nothing to read:
             // skipped, as before. Anything else there is something the user would want read.
-            if (!Files.isSymbolicLink(path)) {
-                found.failed(path, reason(e));
-            }
-            return null;
+            return Files.isSymbolicLink(path) ? null : new Entry(path, relative, null, reason(e));
         }
     }
 
     /** Why an operation failed, in the words the rest of the input errors use. */
-    static String reason(IOException e) {
+    private static String reason(IOException e) {
         if (e instanceof AccessDeniedException) {
             return "permission denied";
         }

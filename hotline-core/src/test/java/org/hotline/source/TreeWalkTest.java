@@ -2,10 +2,12 @@ package org.hotline.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -52,6 +54,36 @@ class TreeWalkTest {
                 new Sources.Input(a.toString(), a, null),
                 new Sources.Input(b.toString(), b, "cannot list directory (no such file or directory)"),
                 new Sources.Input(c.toString(), c, null));
+    }
+
+    /**
+     * A directory that can be listed but not searched (r--) names its files, which cannot be
+     * examined: each is an input that failed, in name order with the rest (the directory's own
+     * order is its file system's: on ext4 a hash of the name). Root examines anything, so this runs
+     * only for other users.
+     */
+    @Test
+    void entriesThatCannotBeExaminedAreFailedInputsInNameOrder() throws IOException {
+        Path logs = Files.createDirectories(dir.resolve("logs"));
+        Path half = Files.createDirectories(logs.resolve("half"));
+        List<Path> names = List.of(half.resolve("a.log"), half.resolve("b.log"), half.resolve("c.log"), half.resolve("m.log"));
+        for (Path name : names) {
+            Files.writeString(name, "x\n");
+        }
+        Path z = Files.writeString(logs.resolve("z.log"), "x\n");
+        Files.setPosixFilePermissions(half, PosixFilePermissions.fromString("r--------"));
+        try {
+            assumeFalse(Files.isReadable(names.get(0)), "root examines anything");
+
+            assertThat(Sources.expand(List.of(logs.toString()))).containsExactly(
+                    new Sources.Input(names.get(0).toString(), names.get(0), "permission denied"),
+                    new Sources.Input(names.get(1).toString(), names.get(1), "permission denied"),
+                    new Sources.Input(names.get(2).toString(), names.get(2), "permission denied"),
+                    new Sources.Input(names.get(3).toString(), names.get(3), "permission denied"),
+                    new Sources.Input(z.toString(), z, null));
+        } finally {
+            Files.setPosixFilePermissions(half, PosixFilePermissions.fromString("rwx------"));
+        }
     }
 
     /** Links to directories are followed, by a directory argument and by a pattern: they were skipped in silence. */
