@@ -16,6 +16,11 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** A channel action was refused (illegal transition, unknown concern, partner refused). */
     public static final int REFUSED = 3;
+    /**
+     * A remote service — the npm registry of {@code geo update}, a partner node — could not be reached
+     * or answered wrongly (sysexits' EX_UNAVAILABLE); what was installed or stored before is unchanged.
+     */
+    public static final int UNAVAILABLE = 69;
     /** An output could not be written: a full disk, no permission, a closed pipe (sysexits' EX_IOERR). */
     public static final int OUTPUT_PROBLEM = 74;
     /** A bug in Hotline (please report it with the message). */
@@ -30,6 +35,8 @@ public final class ExitCodes {
                   terminal when no input could be read at all, only the errors)
               2   wrong command line or configuration; nothing was done
               3   a channel action was refused (the message says why)
+              69  a remote service (the npm registry, a partner node) could not be reached
+                  or answered wrongly; nothing installed before was changed
               70  internal error: a bug in Hotline, please report it
               74  an output could not be written (full disk, no permission; the message names it)""";
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.hotline.HotlineException;
 import org.hotline.InputException;
 import org.hotline.OutputException;
+import org.hotline.RemoteServiceException;
 import org.hotline.channel.ChannelException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -128,6 +129,10 @@ public final class Main implements Runnable {
             err.println("hotline: refused (" + c.reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
                     + "): " + c.getMessage());
             return ExitCodes.REFUSED;
+        }
+        if (e instanceof RemoteServiceException) {
+            err.println("hotline: " + e.getMessage());
+            return ExitCodes.UNAVAILABLE;
         }
         if (e instanceof OutputException) {
             err.println("hotline: " + e.getMessage());

@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.hotline.HotlineException;
+import org.hotline.OutputException;
 import org.hotline.geo.mmdb.MmdbWriter;
 
 /**
@@ -63,7 +63,7 @@ public final class AsnCsvConverter {
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return new Conversion(reports, writer.networks(), writer.records(), Files.size(target));
         } catch (IOException e) {
-            throw new HotlineException("writing " + target, e);
+            throw new OutputException("cannot write " + target + " (" + e.getMessage() + ")", e);
         } finally {
             try {
                 Files.deleteIfExists(temp);

@@ -18,8 +18,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.hotline.HotlineException;
 import org.hotline.InputException;
+import org.hotline.OutputException;
+import org.hotline.RemoteServiceException;
 import org.hotline.enrich.DatabaseInfo;
 import org.hotline.geo.csv.AsnCsvConverter;
 import org.hotline.geo.mmdb.MmdbAsnEnricher;
@@ -98,7 +99,7 @@ public final class GeoUpdate {
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
-            throw new InputException("cannot create geo data directory " + directory + ": " + e.getMessage(), e);
+            throw new OutputException("cannot create the geo data directory " + directory + " (" + e.getMessage() + ")", e);
         }
         Path manifestFile = directory.resolve(GeoManifest.FILE_NAME);
         GeoManifest old = Files.isRegularFile(manifestFile) ? GeoManifest.read(manifestFile) : null;
@@ -139,33 +140,50 @@ public final class GeoUpdate {
             for (String entry : pkg.entries()) {
                 wanted.put(entry, work.resolve(entry.substring(entry.lastIndexOf('/') + 1)));
             }
-            Map<String, Long> found = TarGzArchive.extract(tgz, wanted);
+            Map<String, Long> found = unpack(v, tgz, wanted);
             for (String entry : pkg.entries()) {
                 if (!found.containsKey(entry)) {
-                    throw new HotlineException(pkg.name() + " " + v.version() + ": tarball has no " + entry
-                            + " (found " + found.keySet() + "); the package layout changed");
+                    throw new RemoteServiceException(pkg.name() + " " + v.version() + ": tarball " + v.tarball() + " has no "
+                            + entry + " (found " + found.keySet() + "); the package layout changed");
                 }
             }
             Path staged = work.resolve(pkg.output());
             String source = pkg.source(v.version());
-            if (pkg.convertCsv()) {
-                progress.message(pkg.role() + ": converting " + String.join(", ", pkg.entries()) + " to " + pkg.output());
-                var conversion = AsnCsvConverter.convert(new ArrayList<>(wanted.values()), staged,
-                        buildTime(v.version()), description(pkg, v.version()));
-                conversion.inputs().forEach(r -> progress.message(pkg.role() + ": " + r.file() + ": " + r.rows()
-                        + " ranges, " + r.skipped() + " skipped, " + r.clipped() + " clipped"
-                        + (r.firstProblems().isEmpty() ? "" : "; first: " + r.firstProblems().get(0))));
-            } else {
-                Files.move(wanted.values().iterator().next(), staged);
+            DatabaseInfo info;
+            try {
+                if (pkg.convertCsv()) {
+                    progress.message(pkg.role() + ": converting " + String.join(", ", pkg.entries()) + " to " + pkg.output());
+                    var conversion = AsnCsvConverter.convert(new ArrayList<>(wanted.values()), staged,
+                            buildTime(v.version()), description(pkg, v.version()));
+                    conversion.inputs().forEach(r -> progress.message(pkg.role() + ": " + r.file() + ": " + r.rows()
+                            + " ranges, " + r.skipped() + " skipped, " + r.clipped() + " clipped"
+                            + (r.firstProblems().isEmpty() ? "" : "; first: " + r.firstProblems().get(0))));
+                } else {
+                    Files.move(wanted.values().iterator().next(), staged);
+                }
+                info = check(pkg, staged, source);
+            } catch (InputException e) {
+                // The package's data is what Hotline cannot read: the registry's answer is at fault, not the user.
+                throw new RemoteServiceException(pkg.name() + " " + v.version() + " is not usable: " + e.getMessage(), e);
             }
-            DatabaseInfo info = check(pkg, staged, source);
             Files.move(staged, directory.resolve(pkg.output()), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return new GeoManifest.Entry(pkg.role(), pkg.output(), pkg.name(), v.version(), v.integrity(),
                     info.sha256(), info.buildDate(), Instant.now().toString(), source);
         } catch (IOException e) {
-            throw new HotlineException("installing " + pkg.name() + " " + v.version() + " into " + directory, e);
+            throw new OutputException("cannot install " + pkg.name() + " " + v.version() + " into " + directory
+                    + " (" + e.getMessage() + ")", e);
         } finally {
             deleteTree(work);
+        }
+    }
+
+    /** The wanted entries of a verified tarball; one that is not a whole tar.gz is the package's fault. */
+    private static Map<String, Long> unpack(PackageVersion v, Path tgz, Map<String, Path> wanted) {
+        try {
+            return TarGzArchive.extract(tgz, wanted);
+        } catch (IOException e) {
+            throw new RemoteServiceException(v.name() + " " + v.version() + ": tarball " + v.tarball()
+                    + " cannot be unpacked: " + e.getMessage(), e);
         }
     }
 

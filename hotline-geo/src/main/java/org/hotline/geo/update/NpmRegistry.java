@@ -16,7 +16,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Base64;
-import org.hotline.HotlineException;
+import org.hotline.OutputException;
+import org.hotline.RemoteServiceException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,6 +26,11 @@ import tools.jackson.databind.json.JsonMapper;
  * Reads package documents from an npm registry ({@code GET <registry>/<name>}, the abbreviated
  * install form) and downloads a version's tarball, verifying its {@code dist.integrity} (SHA-512)
  * before anyone reads it.
+ *
+ * <p>Every way the registry can fail us — no connection, an HTTP error, a document without the
+ * version asked for, a tarball that does not match its integrity — is a
+ * {@link RemoteServiceException} naming the address and the reason; only writing the tarball to
+ * the local disk is an {@link OutputException}.
  *
  * <p>Hazard: a tarball URL on another host than the registry is refused, so a tampered package
  * document cannot send the download elsewhere; integrity other than sha512 is refused too.
@@ -54,36 +60,46 @@ final class NpmRegistry {
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
                 .header("Accept", "application/vnd.npm.install-v1+json; q=1.0, application/json; q=0.8").GET().build();
         JsonNode doc;
-        try {
-            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = response.body()) {
-                if (response.statusCode() != 200) {
-                    throw new HotlineException("npm registry " + uri + ": HTTP " + response.statusCode());
-                }
-                doc = JsonMapper.shared().readTree(body);
+        HttpResponse<InputStream> response = send(request, "the npm registry");
+        try (InputStream body = response.body()) {
+            if (response.statusCode() != 200) {
+                throw new RemoteServiceException("the npm registry answered GET " + uri + " with HTTP "
+                        + response.statusCode() + (response.statusCode() == 404 ? " (no package " + name + " there)" : ""));
             }
+            doc = JsonMapper.shared().readTree(body);
         } catch (IOException e) {
-            throw new HotlineException("reading package document " + uri, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new HotlineException("interrupted reading " + uri, e);
+            throw new RemoteServiceException("the npm registry broke off GET " + uri + ": " + NetworkFailure.reason(e, uri), e);
         } catch (JacksonException e) {
-            throw new HotlineException("package document " + uri + " is not JSON: " + e.getOriginalMessage(), e);
+            throw new RemoteServiceException("the npm registry's answer to GET " + uri + " is not a package document"
+                    + " (not JSON: " + e.getOriginalMessage() + ")", e);
         }
-        String wanted = version != null ? version : doc.path("dist-tags").path("latest").asString(null);
+        String latest = doc.path("dist-tags").path("latest").asString(null);
+        String wanted = version != null ? version : latest;
         if (wanted == null) {
-            throw new HotlineException("package document " + uri + " has no dist-tags.latest");
+            throw new RemoteServiceException("the npm registry's package document " + uri + " has no dist-tags.latest");
         }
-        JsonNode dist = doc.path("versions").path(wanted).path("dist");
+        JsonNode entry = doc.path("versions").path(wanted);
+        if (entry.isMissingNode()) {
+            throw new RemoteServiceException("the npm registry " + registry + " has no version " + wanted + " of " + name
+                    + (latest == null ? "" : " (its latest is " + latest + ")"));
+        }
+        JsonNode dist = entry.path("dist");
         String tarball = dist.path("tarball").asString(null);
         String integrity = dist.path("integrity").asString(null);
         if (tarball == null || integrity == null) {
-            throw new HotlineException("package document " + uri + " has no dist.tarball/dist.integrity for version " + wanted);
+            throw new RemoteServiceException("the npm registry's package document " + uri
+                    + " has no dist.tarball/dist.integrity for version " + wanted);
         }
-        URI tarballUri = URI.create(tarball);
+        URI tarballUri;
+        try {
+            tarballUri = URI.create(tarball);
+        } catch (IllegalArgumentException e) {
+            throw new RemoteServiceException("package " + name + " " + wanted + ": tarball address '" + tarball
+                    + "' is not a URL; refused", e);
+        }
         if (!registry.getHost().equalsIgnoreCase(tarballUri.getHost())
                 || !registry.getScheme().equalsIgnoreCase(tarballUri.getScheme())) {
-            throw new HotlineException("package " + name + " " + wanted + ": tarball " + tarball
+            throw new RemoteServiceException("package " + name + " " + wanted + ": tarball " + tarball
                     + " is not on the registry " + registry + "; refused");
         }
         return new PackageVersion(name, wanted, tarballUri, integrity);
@@ -92,9 +108,16 @@ final class NpmRegistry {
     /** Downloads the tarball to {@code target} and checks it against {@code dist.integrity}. */
     void download(PackageVersion v, Path target, DownloadProgress progress) {
         if (!v.integrity().startsWith("sha512-")) {
-            throw new HotlineException(v.name() + " " + v.version() + ": unsupported integrity '" + v.integrity() + "' (want sha512-...)");
+            throw new RemoteServiceException(v.name() + " " + v.version() + ": unsupported integrity '" + v.integrity()
+                    + "' (want sha512-...); refused");
         }
-        byte[] expected = Base64.getDecoder().decode(v.integrity().substring("sha512-".length()));
+        byte[] expected;
+        try {
+            expected = Base64.getDecoder().decode(v.integrity().substring("sha512-".length()));
+        } catch (IllegalArgumentException e) {
+            throw new RemoteServiceException(v.name() + " " + v.version() + ": integrity '" + v.integrity()
+                    + "' is not base64; refused", e);
+        }
         HttpRequest request = HttpRequest.newBuilder(v.tarball()).timeout(Duration.ofMinutes(10)).GET().build();
         MessageDigest sha512;
         try {
@@ -102,30 +125,58 @@ final class NpmRegistry {
         } catch (NoSuchAlgorithmException e) {
             throw new AssertionError("every JDK has SHA-512", e);
         }
-        try {
-            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            long total = response.headers().firstValueAsLong("Content-Length").orElse(-1);
-            try (InputStream in = new DigestInputStream(response.body(), sha512); OutputStream out = Files.newOutputStream(target)) {
-                if (response.statusCode() != 200) {
-                    throw new HotlineException("downloading " + v.tarball() + ": HTTP " + response.statusCode());
-                }
-                byte[] buffer = new byte[1 << 16];
-                long done = 0;
-                for (int n; (n = in.read(buffer)) > 0; ) {
-                    out.write(buffer, 0, n);
-                    done += n;
-                    progress.bytes(done, total);
-                }
+        HttpResponse<InputStream> response = send(request, "the tarball's server");
+        try (InputStream in = new DigestInputStream(response.body(), sha512)) {
+            if (response.statusCode() != 200) {
+                throw new RemoteServiceException("downloading " + v.tarball() + ": HTTP " + response.statusCode());
             }
+            long total = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+            copy(in, target, total, progress);
         } catch (IOException e) {
-            throw new HotlineException("downloading " + v.tarball(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new HotlineException("interrupted downloading " + v.tarball(), e);
+            throw new RemoteServiceException("downloading " + v.tarball() + " broke off: " + NetworkFailure.reason(e, v.tarball()), e);
         }
         if (!MessageDigest.isEqual(expected, sha512.digest())) {
-            throw new HotlineException(v.name() + " " + v.version() + ": tarball " + v.tarball()
+            throw new RemoteServiceException(v.name() + " " + v.version() + ": tarball " + v.tarball()
                     + " does not match its dist.integrity " + v.integrity() + "; refused");
+        }
+    }
+
+    /** The body into {@code target}: a read that fails is the network's (thrown), a write the disk's. */
+    private static void copy(InputStream in, Path target, long total, DownloadProgress progress) throws IOException {
+        OutputStream out;
+        try {
+            out = Files.newOutputStream(target);
+        } catch (IOException e) {
+            throw cannotWrite(target, e);
+        }
+        try (out) {
+            byte[] buffer = new byte[1 << 16];
+            long done = 0;
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                try {
+                    out.write(buffer, 0, n);
+                } catch (IOException e) {
+                    throw cannotWrite(target, e);
+                }
+                done += n;
+                progress.bytes(done, total);
+            }
+        }
+    }
+
+    private static OutputException cannotWrite(Path target, IOException e) {
+        return new OutputException("cannot write " + target + " (" + e.getMessage() + ")", e);
+    }
+
+    private HttpResponse<InputStream> send(HttpRequest request, String what) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException e) {
+            throw new RemoteServiceException("cannot reach " + what + ": GET " + request.uri() + ": "
+                    + NetworkFailure.reason(e, request.uri()), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RemoteServiceException("interrupted waiting for GET " + request.uri(), e);
         }
     }
 }

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
-import org.hotline.HotlineException;
+import org.hotline.OutputException;
 
 /**
  * Extracts chosen regular files from a gzip-compressed tar (an npm tarball) with the JDK alone:
@@ -27,8 +27,11 @@ final class TarGzArchive {
     /**
      * Writes each entry of {@code wanted} (archive name → target path) that the archive holds; returns
      * the names found with their sizes. Names not in the archive are simply absent from the result.
+     *
+     * @throws IOException when the archive is not a whole gzip-compressed tar (the package's fault)
+     * @throws OutputException when an entry cannot be written (the local disk's)
      */
-    static Map<String, Long> extract(Path tgz, Map<String, Path> wanted) {
+    static Map<String, Long> extract(Path tgz, Map<String, Path> wanted) throws IOException {
         Map<String, Long> found = new LinkedHashMap<>();
         try (InputStream in = new BufferedInputStream(new GZIPInputStream(Files.newInputStream(tgz), 1 << 16), 1 << 16)) {
             byte[] header = new byte[BLOCK];
@@ -49,19 +52,27 @@ final class TarGzArchive {
                 }
                 Path target = (type == '0' || type == '\0') ? wanted.get(name) : null;
                 if (target != null) {
-                    try (OutputStream out = Files.newOutputStream(target)) {
-                        copy(in, out, size);
-                    }
+                    extractEntry(in, target, size);
                     found.put(name, size);
                 } else {
                     skip(in, size);
                 }
                 skipPadding(in, size);
             }
-        } catch (IOException e) {
-            throw new HotlineException("extracting " + tgz, e);
         }
         return found;
+    }
+
+    private static void extractEntry(InputStream in, Path target, long size) throws IOException {
+        OutputStream out;
+        try {
+            out = Files.newOutputStream(target);
+        } catch (IOException e) {
+            throw new OutputException("cannot write " + target + " (" + e.getMessage() + ")", e);
+        }
+        try (out) {
+            copy(in, out, target, size);
+        }
     }
 
     private static String name(byte[] h) {
@@ -134,7 +145,7 @@ final class TarGzArchive {
         return b;
     }
 
-    private static void copy(InputStream in, OutputStream out, long size) throws IOException {
+    private static void copy(InputStream in, OutputStream out, Path target, long size) throws IOException {
         byte[] buffer = new byte[1 << 16];
         long left = size;
         while (left > 0) {
@@ -142,7 +153,11 @@ final class TarGzArchive {
             if (n < 0) {
                 throw new IOException("truncated tar archive");
             }
-            out.write(buffer, 0, n);
+            try {
+                out.write(buffer, 0, n);
+            } catch (IOException e) {
+                throw new OutputException("cannot write " + target + " (" + e.getMessage() + ")", e);
+            }
             left -= n;
         }
     }

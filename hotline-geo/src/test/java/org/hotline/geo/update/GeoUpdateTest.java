@@ -3,13 +3,16 @@ package org.hotline.geo.update;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.hotline.HotlineException;
+import org.hotline.RemoteServiceException;
 import org.hotline.enrich.Origin;
 import org.hotline.event.IpAddress;
 import org.hotline.geo.DefaultDatabases;
@@ -128,7 +131,7 @@ class GeoUpdateTest {
         String before = FileDigest.sha256(dir.resolve("asn.mmdb"));
         String manifestBefore = Files.readString(dir.resolve("manifest.json"));
         registry.serve(ASN_DOC, document("@ip-location-db/asn", "2.3.2026071719", ASN_PATH, COUNTRY_INTEGRITY));
-        assertThatThrownBy(() -> update().update(dir, Map.of())).isInstanceOf(HotlineException.class)
+        assertThatThrownBy(() -> update().update(dir, Map.of())).isInstanceOf(RemoteServiceException.class)
                 .hasMessageContaining("does not match its dist.integrity").hasMessageContaining("refused");
         assertThat(FileDigest.sha256(dir.resolve("asn.mmdb"))).isEqualTo(before);
         assertThat(Files.readString(dir.resolve("manifest.json"))).isEqualTo(manifestBefore);
@@ -141,7 +144,7 @@ class GeoUpdateTest {
     void aTarballOnAnotherHostIsRefused() {
         registry.serve(COUNTRY_DOC, "{\"dist-tags\":{\"latest\":\"1.0.0\"},\"versions\":{\"1.0.0\":{\"dist\":{\"integrity\":\""
                 + COUNTRY_INTEGRITY + "\",\"tarball\":\"http://example.invalid/x.tgz\"}}}}");
-        assertThatThrownBy(() -> update().update(dir, Map.of())).isInstanceOf(HotlineException.class)
+        assertThatThrownBy(() -> update().update(dir, Map.of())).isInstanceOf(RemoteServiceException.class)
                 .hasMessageContaining("is not on the registry");
     }
 
@@ -149,7 +152,39 @@ class GeoUpdateTest {
     void aMissingPackageSaysWhichDocument() {
         registry.serve(ASN_DOC, new byte[0]);
         assertThatThrownBy(() -> new GeoUpdate(registry.uri().resolve("/nothing-here/"), GeoUpdate.Progress.NONE).update(dir, Map.of()))
-                .isInstanceOf(HotlineException.class).hasMessageContaining("HTTP 404");
+                .isInstanceOf(RemoteServiceException.class)
+                .hasMessage("the npm registry answered GET " + registry.uri() + "/nothing-here/@ip-location-db%2Fgeo-whois-asn-country-mmdb"
+                        + " with HTTP 404 (no package @ip-location-db/geo-whois-asn-country-mmdb there)");
+    }
+
+    /** No registry listening: the error names the address and says why, as a remote failure (exit 69), not a bug. */
+    @Test
+    void aRegistryThatCannotBeReachedIsARemoteFailureNamingIt() throws Exception {
+        int port;
+        try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = closed.getLocalPort();
+        }
+        URI nowhere = URI.create("http://127.0.0.1:" + port);
+        assertThatThrownBy(() -> new GeoUpdate(nowhere, GeoUpdate.Progress.NONE).update(dir, Map.of()))
+                .isInstanceOf(RemoteServiceException.class)
+                .hasMessage("cannot reach the npm registry: GET " + nowhere + "/@ip-location-db%2Fgeo-whois-asn-country-mmdb:"
+                        + " cannot connect to 127.0.0.1:" + port + " (connection refused)");
+        URI unknown = URI.create("http://no-such-host.invalid");
+        assertThatThrownBy(() -> new GeoUpdate(unknown, GeoUpdate.Progress.NONE).update(dir, Map.of()))
+                .isInstanceOf(RemoteServiceException.class)
+                .hasMessageContaining("unknown host no-such-host.invalid");
+    }
+
+    /** A tarball that matches its integrity but is no tar.gz: the package is at fault, and says so. */
+    @Test
+    void aTarballThatIsNotAnArchiveIsARemoteFailure() throws Exception {
+        byte[] junk = "not a tarball".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String integrity = "sha512-" + java.util.Base64.getEncoder().encodeToString(
+                java.security.MessageDigest.getInstance("SHA-512").digest(junk));
+        registry.serve(COUNTRY_PATH, junk);
+        registry.serve(COUNTRY_DOC, document("@ip-location-db/geo-whois-asn-country-mmdb", "2.3.2026061719", COUNTRY_PATH, integrity));
+        assertThatThrownBy(() -> update().update(dir, Map.of())).isInstanceOf(RemoteServiceException.class)
+                .hasMessageContaining("tarball " + registry.uri() + COUNTRY_PATH + " cannot be unpacked: Not in GZIP format");
     }
 
     @Test
@@ -157,6 +192,7 @@ class GeoUpdateTest {
         GeoUpdate.Result result = update().update(dir, Map.of("@ip-location-db/asn", "2.3.2026061719"));
         assertThat(result.changes().get(1).newVersion()).isEqualTo("2.3.2026061719");
         assertThatThrownBy(() -> update().update(dir, Map.of("@ip-location-db/asn", "9.9.9")))
-                .isInstanceOf(HotlineException.class).hasMessageContaining("no dist.tarball/dist.integrity for version 9.9.9");
+                .isInstanceOf(RemoteServiceException.class)
+                .hasMessage("the npm registry " + registry.uri() + " has no version 9.9.9 of @ip-location-db/asn (its latest is 2.3.2026061719)");
     }
 }

@@ -1,0 +1,97 @@
+package org.hotline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code hotline geo ...} as a user runs it. {@code geo update} always gets {@code --dir} in a
+ * temporary directory and a registry on this machine, so no test touches the network or the user's
+ * installed databases.
+ */
+class GeoCliIT {
+    private static final Path BUNDLED = Cli.HOME.resolve("data/geo");
+
+    @TempDir
+    Path dir;
+
+    /** A copy of the bundled installation (manifest and databases), as `geo update` would find one. */
+    private Path installed() throws Exception {
+        Path geo = Files.createDirectories(dir.resolve("geo"));
+        try (Stream<Path> files = Files.list(BUNDLED)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, geo.resolve(f.getFileName()));
+            }
+        }
+        return geo;
+    }
+
+    /** Every file of a directory with its bytes, to compare an installation before and after. */
+    private static Map<String, String> contents(Path directory) throws Exception {
+        Map<String, String> all = new TreeMap<>();
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path f : files.toList()) {
+                all.put(f.getFileName().toString(), Files.isRegularFile(f)
+                        ? java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(f)))
+                        : "(not a file)");
+            }
+        }
+        return all;
+    }
+
+    /**
+     * No registry listening, and one that answers 404: exit 69 with one line naming the address and the
+     * reason, no stack trace, and the installation as it was (it was exit 70, "a bug in Hotline").
+     */
+    @Test
+    void aRegistryThatCannotBeReachedOrAnswersWronglyExits69AndChangesNothing() throws Exception {
+        Path geo = installed();
+        Map<String, String> before = contents(geo);
+        int port;
+        try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = closed.getLocalPort();
+        }
+
+        Cli.Run refused = Cli.run("geo", "update", "--dir", geo.toString(), "--registry", "http://127.0.0.1:" + port);
+
+        assertThat(refused.exit()).as(refused.err()).isEqualTo(ExitCodes.UNAVAILABLE);
+        assertThat(refused.err()).isEqualTo("hotline: cannot reach the npm registry: GET http://127.0.0.1:" + port
+                + "/@ip-location-db%2Fgeo-whois-asn-country-mmdb: cannot connect to 127.0.0.1:" + port + " (connection refused)\n");
+        assertThat(refused.out()).isEmpty();
+        assertThat(contents(geo)).isEqualTo(before);
+
+        HttpServer empty = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        empty.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(404, -1);
+            exchange.close();
+        });
+        empty.start();
+        try {
+            String registry = "http://127.0.0.1:" + empty.getAddress().getPort();
+            Cli.Run missing = Cli.run("geo", "update", "--dir", geo.toString(), "--registry", registry);
+            assertThat(missing.exit()).as(missing.err()).isEqualTo(ExitCodes.UNAVAILABLE);
+            assertThat(missing.err()).isEqualTo("hotline: the npm registry answered GET " + registry
+                    + "/@ip-location-db%2Fgeo-whois-asn-country-mmdb with HTTP 404"
+                    + " (no package @ip-location-db/geo-whois-asn-country-mmdb there)\n");
+        } finally {
+            empty.stop(0);
+        }
+        assertThat(contents(geo)).isEqualTo(before);
+    }
+
+    @Test
+    void theExitCodesListNamesTheRemoteFailure() throws Exception {
+        Cli.Run help = Cli.run("--help");
+        assertThat(help.out()).contains("69  a remote service (the npm registry, a partner node) could not be reached");
+    }
+}
