@@ -5,7 +5,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -13,15 +12,14 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.hotline.InputException;
 import org.hotline.OutputException;
 import org.hotline.RemoteServiceException;
 import org.hotline.enrich.DatabaseInfo;
+import org.hotline.geo.FileDigest;
 import org.hotline.geo.csv.AsnCsvConverter;
 import org.hotline.geo.mmdb.MmdbAsnEnricher;
 import org.hotline.geo.mmdb.MmdbCountryEnricher;
@@ -31,12 +29,15 @@ import org.hotline.geo.update.NpmRegistry.PackageVersion;
  * The logic behind {@code hotline geo update}: for each {@link GeoPackage#DEFAULTS} package, ask
  * the npm registry for the latest (or a given) version, download its tarball, verify the registry's
  * SHA-512 integrity, extract what is needed with plain Java, convert the ASN CSVs to an mmdb, check
- * the result opens and has a layout Hotline reads, and only then move it into the target directory
- * and rewrite {@code manifest.json}. An unchanged version is not downloaded again.
+ * the result opens and has a layout Hotline reads, and only when every package got that far move
+ * the files into the target directory and rewrite {@code manifest.json} ({@link StagedInstall}). An
+ * unchanged version is not downloaded again.
  *
- * <p>Each file is replaced by an atomic move, so a concurrent reader sees the old or the new file,
- * never half of one; a failure leaves the previous files and manifest as they were. Memory: the ASN
- * conversion needs about 0.5 GB of heap.
+ * <p>All or nothing: a failure at any step — the registry, a download, the integrity, the
+ * conversion, the disk — leaves the previous files and manifest exactly as they were, so the
+ * manifest always describes the files beside it. Each file is replaced by an atomic move, so a
+ * concurrent reader sees the old or the new file, never half of one. Memory: the ASN conversion
+ * needs about 0.5 GB of heap.
  */
 public final class GeoUpdate {
 
@@ -91,90 +92,105 @@ public final class GeoUpdate {
     }
 
     /**
-     * Brings {@code directory} up to date.
+     * Brings {@code directory} up to date, all packages or none: every version is asked of the
+     * registry before anything is downloaded, every new file is downloaded, verified, converted and
+     * opened in a staging folder, and only then are the files and the manifest moved into place
+     * ({@link StagedInstall}). Any failure leaves the directory as it was.
      *
      * @param versions package name → version to install; a package not named gets its {@code latest}
      */
     public Result update(Path directory, Map<String, String> versions) {
-        try {
-            Files.createDirectories(directory);
-        } catch (IOException e) {
-            throw new OutputException("cannot create the geo data directory " + directory + " (" + e.getMessage() + ")", e);
-        }
         Path manifestFile = directory.resolve(GeoManifest.FILE_NAME);
         GeoManifest old = Files.isRegularFile(manifestFile) ? GeoManifest.read(manifestFile) : null;
         Map<String, GeoManifest.Entry> entries = new LinkedHashMap<>();
         if (old != null) {
             old.databases().forEach(e -> entries.put(e.role(), e));
         }
-        List<Change> changes = new ArrayList<>();
+        // A version the registry does not have stops the update here, before any download.
+        List<PackageVersion> wanted = new ArrayList<>();
         for (GeoPackage pkg : packages) {
-            PackageVersion v = registry.resolve(pkg.name(), versions.get(pkg.name()));
-            GeoManifest.Entry before = entries.get(pkg.role());
-            if (before != null && before.version().equals(v.version()) && before.integrity().equals(v.integrity())
-                    && Files.isRegularFile(directory.resolve(before.file()))) {
-                progress.message(pkg.role() + ": " + pkg.name() + " " + v.version() + " is already installed");
-                changes.add(new Change(pkg.role(), pkg.name(), before.version(), v.version(), before.file(), before.sha256(), false));
-                continue;
-            }
-            GeoManifest.Entry after = install(pkg, v, directory);
-            entries.put(pkg.role(), after);
-            Change change = new Change(pkg.role(), pkg.name(), before == null ? null : before.version(), v.version(),
-                    after.file(), after.sha256(), true);
-            progress.message(change.describe());
-            changes.add(change);
+            wanted.add(registry.resolve(pkg.name(), versions.get(pkg.name())));
         }
-        new GeoManifest(1, new ArrayList<>(entries.values())).write(manifestFile);
+        List<Change> changes = new ArrayList<>();
+        try (StagedInstall staged = StagedInstall.in(directory)) {
+            for (int i = 0; i < packages.size(); i++) {
+                GeoPackage pkg = packages.get(i);
+                PackageVersion v = wanted.get(i);
+                GeoManifest.Entry before = entries.get(pkg.role());
+                if (installed(before, v, directory)) {
+                    progress.message(pkg.role() + ": " + pkg.name() + " " + v.version() + " is already installed");
+                    changes.add(new Change(pkg.role(), pkg.name(), before.version(), v.version(), before.file(), before.sha256(), false));
+                    continue;
+                }
+                GeoManifest.Entry after = stage(pkg, v, staged);
+                entries.put(pkg.role(), after);
+                changes.add(new Change(pkg.role(), pkg.name(), before == null ? null : before.version(), v.version(),
+                        after.file(), after.sha256(), true));
+            }
+            if (old == null || changes.stream().anyMatch(Change::changed)) {
+                staged.commit(new GeoManifest(1, new ArrayList<>(entries.values())));
+            }
+        }
         return new Result(directory, changes);
     }
 
-    private GeoManifest.Entry install(GeoPackage pkg, PackageVersion v, Path directory) {
-        Path work = null;
-        try {
-            work = Files.createTempDirectory(directory, ".update-");
-            Path tgz = work.resolve("package.tgz");
-            progress.message(pkg.role() + ": downloading " + v.tarball());
-            registry.download(v, tgz, (done, total) -> progress.bytes(pkg.name(), done, total));
-            progress.message(pkg.role() + ": integrity verified (" + v.integrity().substring(0, 20) + "…)");
-            Map<String, Path> wanted = new LinkedHashMap<>();
-            for (String entry : pkg.entries()) {
-                wanted.put(entry, work.resolve(entry.substring(entry.lastIndexOf('/') + 1)));
-            }
-            Map<String, Long> found = unpack(v, tgz, wanted);
-            for (String entry : pkg.entries()) {
-                if (!found.containsKey(entry)) {
-                    throw new RemoteServiceException(pkg.name() + " " + v.version() + ": tarball " + v.tarball() + " has no "
-                            + entry + " (found " + found.keySet() + "); the package layout changed");
-                }
-            }
-            Path staged = work.resolve(pkg.output());
-            String source = pkg.source(v.version());
-            DatabaseInfo info;
-            try {
-                if (pkg.convertCsv()) {
-                    progress.message(pkg.role() + ": converting " + String.join(", ", pkg.entries()) + " to " + pkg.output());
-                    var conversion = AsnCsvConverter.convert(new ArrayList<>(wanted.values()), staged,
-                            buildTime(v.version()), description(pkg, v.version()));
-                    conversion.inputs().forEach(r -> progress.message(pkg.role() + ": " + r.file() + ": " + r.rows()
-                            + " ranges, " + r.skipped() + " skipped, " + r.clipped() + " clipped"
-                            + (r.firstProblems().isEmpty() ? "" : "; first: " + r.firstProblems().get(0))));
-                } else {
-                    Files.move(wanted.values().iterator().next(), staged);
-                }
-                info = check(pkg, staged, source);
-            } catch (InputException e) {
-                // The package's data is what Hotline cannot read: the registry's answer is at fault, not the user.
-                throw new RemoteServiceException(pkg.name() + " " + v.version() + " is not usable: " + e.getMessage(), e);
-            }
-            Files.move(staged, directory.resolve(pkg.output()), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return new GeoManifest.Entry(pkg.role(), pkg.output(), pkg.name(), v.version(), v.integrity(),
-                    info.sha256(), info.buildDate(), Instant.now().toString(), source);
-        } catch (IOException e) {
-            throw new OutputException("cannot install " + pkg.name() + " " + v.version() + " into " + directory
-                    + " (" + e.getMessage() + ")", e);
-        } finally {
-            deleteTree(work);
+    /**
+     * Whether {@code before} is version {@code v} and its file is still the one it describes: a file
+     * replaced behind the manifest's back (or by a run killed midway, see {@link StagedInstall}) is
+     * installed again rather than reported under the wrong version.
+     */
+    private static boolean installed(GeoManifest.Entry before, PackageVersion v, Path directory) {
+        if (before == null || !v.version().equals(before.version()) || !v.integrity().equals(before.integrity())) {
+            return false;
         }
+        Path file = directory.resolve(before.file());
+        return Files.isRegularFile(file) && FileDigest.sha256(file).equals(before.sha256());
+    }
+
+    /** Downloads, verifies, extracts, converts and opens one package in its own staging folder. */
+    private GeoManifest.Entry stage(GeoPackage pkg, PackageVersion v, StagedInstall staged) {
+        Path work = staged.workspace(pkg.role());
+        Path tgz = work.resolve("package.tgz");
+        progress.message(pkg.role() + ": downloading " + v.tarball());
+        registry.download(v, tgz, (done, total) -> progress.bytes(pkg.name(), done, total));
+        progress.message(pkg.role() + ": integrity verified (" + v.integrity().substring(0, 20) + "…)");
+        Map<String, Path> wanted = new LinkedHashMap<>();
+        for (String entry : pkg.entries()) {
+            wanted.put(entry, work.resolve(entry.substring(entry.lastIndexOf('/') + 1)));
+        }
+        Map<String, Long> found = unpack(v, tgz, wanted);
+        for (String entry : pkg.entries()) {
+            if (!found.containsKey(entry)) {
+                throw new RemoteServiceException(pkg.name() + " " + v.version() + ": tarball " + v.tarball() + " has no "
+                        + entry + " (found " + found.keySet() + "); the package layout changed");
+            }
+        }
+        Path file = work.resolve(pkg.output());
+        String source = pkg.source(v.version());
+        DatabaseInfo info;
+        try {
+            if (pkg.convertCsv()) {
+                progress.message(pkg.role() + ": converting " + String.join(", ", pkg.entries()) + " to " + pkg.output());
+                var conversion = AsnCsvConverter.convert(new ArrayList<>(wanted.values()), file,
+                        buildTime(v.version()), description(pkg, v.version()));
+                conversion.inputs().forEach(r -> progress.message(pkg.role() + ": " + r.file() + ": " + r.rows()
+                        + " ranges, " + r.skipped() + " skipped, " + r.clipped() + " clipped"
+                        + (r.firstProblems().isEmpty() ? "" : "; first: " + r.firstProblems().get(0))));
+            } else {
+                Files.move(wanted.values().iterator().next(), file);
+            }
+            info = check(pkg, file, source);
+        } catch (InputException e) {
+            // The package's data is what Hotline cannot read: the registry's answer is at fault, not the user.
+            throw new RemoteServiceException(pkg.name() + " " + v.version() + " is not usable: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new OutputException("cannot prepare " + file + " (" + e.getMessage() + ")", e);
+        }
+        progress.message(pkg.role() + ": " + pkg.name() + " " + v.version() + " is ready (" + pkg.output() + ", layout "
+                + info.layout() + ", built " + info.buildDate() + ")");
+        staged.add(pkg.output(), file);
+        return new GeoManifest.Entry(pkg.role(), pkg.output(), pkg.name(), v.version(), v.integrity(),
+                info.sha256(), info.buildDate(), Instant.now().toString(), source);
     }
 
     /** The wanted entries of a verified tarball; one that is not a whole tar.gz is the package's fault. */
@@ -214,17 +230,6 @@ public final class GeoUpdate {
             return LocalDateTime.parse(last, DateTimeFormatter.ofPattern("yyyyMMddHH")).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
             return Instant.now().truncatedTo(java.time.temporal.ChronoUnit.HOURS); // a version without a date
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // Leftover temporary files are harmless; the update's own result matters more.
         }
     }
 }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.hotline.OutputException;
 import org.hotline.RemoteServiceException;
 import org.hotline.enrich.Origin;
 import org.hotline.event.IpAddress;
@@ -138,6 +139,98 @@ class GeoUpdateTest {
         try (Stream<Path> left = Files.list(dir)) {
             assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".update-"));
         }
+    }
+
+    /**
+     * An installation made by hand from other fixtures, as an earlier version would have left it:
+     * its files differ from everything the local registry serves.
+     */
+    private Map<String, byte[]> previousInstallation() throws Exception {
+        Path country = Files.copy(GeoTestData.MMDB.resolve("ip-location-db-country-ipv4.mmdb"), dir.resolve("geo-whois-asn-country.mmdb"));
+        Path asn = Files.copy(GeoTestData.MMDB.resolve("geolite2-asn.mmdb"), dir.resolve("asn.mmdb"));
+        new GeoManifest(1, List.of(
+                new GeoManifest.Entry("country", country.getFileName().toString(), "@ip-location-db/geo-whois-asn-country-mmdb",
+                        "2.3.2026051719", "sha512-old", FileDigest.sha256(country), "2026-05-17", "then", "earlier"),
+                new GeoManifest.Entry("asn", asn.getFileName().toString(), "@ip-location-db/asn",
+                        "2.3.2026051719", "sha512-old", FileDigest.sha256(asn), "2026-05-17", "then", "earlier")))
+                .write(dir.resolve(GeoManifest.FILE_NAME));
+        return contents();
+    }
+
+    /** Every file and folder in the directory with its bytes (folders as null). */
+    private Map<String, byte[]> contents() throws Exception {
+        Map<String, byte[]> all = new java.util.TreeMap<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                all.put(f.getFileName().toString(), Files.isRegularFile(f) ? Files.readAllBytes(f) : null);
+            }
+        }
+        return all;
+    }
+
+    /**
+     * The country package installs, then the ASN package fails its integrity check: before, the new
+     * country file was already in place under the old manifest's name, version and hash. Now nothing
+     * in the directory changed, byte for byte, and no staging folder is left.
+     */
+    @Test
+    void whenTheSecondPackageFailsTheInstallationIsExactlyAsItWas() throws Exception {
+        Map<String, byte[]> before = previousInstallation();
+        registry.serve(ASN_DOC, document("@ip-location-db/asn", "2.3.2026061719", ASN_PATH, COUNTRY_INTEGRITY));
+
+        assertThatThrownBy(() -> update().update(dir, Map.of())).isInstanceOf(RemoteServiceException.class)
+                .hasMessageContaining("does not match its dist.integrity");
+
+        assertThat(registry.hits(COUNTRY_PATH)).isEqualTo(1);   // the country package was downloaded and staged
+        Map<String, byte[]> after = contents();
+        assertThat(after).containsOnlyKeys(before.keySet());
+        before.forEach((name, bytes) -> assertThat(after.get(name)).as(name).isEqualTo(bytes));
+    }
+
+    /** Every version is asked for before anything is downloaded: a pinned version the registry lacks costs no download. */
+    @Test
+    void aVersionTheRegistryDoesNotHaveStopsTheUpdateBeforeAnyDownload() throws Exception {
+        Map<String, byte[]> before = previousInstallation();
+        assertThatThrownBy(() -> update().update(dir, Map.of("@ip-location-db/asn", "0.0.0-nonexistent")))
+                .isInstanceOf(RemoteServiceException.class).hasMessageContaining("has no version 0.0.0-nonexistent");
+        assertThat(registry.hits(COUNTRY_PATH)).isZero();
+        assertThat(contents()).containsOnlyKeys(before.keySet());
+    }
+
+    /**
+     * The last step, moving the manifest into place, fails (here a folder is in its way): the databases
+     * already moved are put back from the links kept of them.
+     */
+    @Test
+    void aFailedLastMovePutsThePreviousFilesBack() throws Exception {
+        Map<String, byte[]> before = previousInstallation();
+        Files.delete(dir.resolve(GeoManifest.FILE_NAME));
+        Files.writeString(Files.createDirectory(dir.resolve(GeoManifest.FILE_NAME)).resolve("in-the-way"), "x");
+
+        assertThatThrownBy(() -> update().update(dir, Map.of())).isInstanceOf(OutputException.class)
+                .hasMessageStartingWith("cannot install the update into " + dir)
+                .hasMessageEndingWith("; the previous files were put back");
+
+        for (String name : List.of("geo-whois-asn-country.mmdb", "asn.mmdb")) {
+            assertThat(Files.readAllBytes(dir.resolve(name))).as(name).isEqualTo(before.get(name));
+        }
+        try (Stream<Path> left = Files.list(dir)) {
+            assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".update-"));
+        }
+    }
+
+    /** A database replaced behind the manifest's back is not "already installed": its hash gives it away. */
+    @Test
+    void aFileThatIsNotTheOneTheManifestDescribesIsInstalledAgain() throws Exception {
+        update().update(dir, Map.of());
+        Path country = dir.resolve("geo-whois-asn-country.mmdb");
+        String right = FileDigest.sha256(country);
+        Files.copy(GeoTestData.MMDB.resolve("ip-location-db-country-ipv4.mmdb"), country, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+        GeoUpdate.Result again = update().update(dir, Map.of());
+
+        assertThat(again.changes()).extracting(GeoUpdate.Change::changed).containsExactly(true, false);
+        assertThat(FileDigest.sha256(country)).isEqualTo(right);
     }
 
     @Test
