@@ -89,6 +89,56 @@ class GeoCliIT {
         assertThat(contents(geo)).isEqualTo(before);
     }
 
+    /**
+     * A pin of a package geo update does not install was ignored (exit 0, the latest installed): now a
+     * usage error naming the packages that can be pinned, found before the registry is asked (it is
+     * not even listening). A version the registry does not have: exit 69, nothing downloaded or changed.
+     */
+    @Test
+    void pinsAreCheckedBeforeAnyDownload() throws Exception {
+        Path geo = installed();
+        Map<String, String> before = contents(geo);
+        int port;
+        try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = closed.getLocalPort();
+        }
+        Cli.Run unknown = Cli.run("geo", "update", "--dir", geo.toString(), "--registry", "http://127.0.0.1:" + port,
+                "--pin", "nosuch/pkg=1.0");
+        assertThat(unknown.exit()).as(unknown.err()).isEqualTo(ExitCodes.USAGE);
+        assertThat(unknown.err()).isEqualTo("hotline: --pin nosuch/pkg=1.0: nosuch/pkg is not a package geo update installs;"
+                + " the packages that can be pinned are @ip-location-db/geo-whois-asn-country-mmdb, @ip-location-db/asn\n");
+
+        // Package documents of both packages with their real latest version only; the tarballs are never asked for.
+        java.util.List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        HttpServer npm = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        npm.createContext("/", exchange -> {
+            String path = exchange.getRequestURI().getRawPath();
+            asked.add(path);
+            String name = java.net.URLDecoder.decode(path.substring(1), java.nio.charset.StandardCharsets.UTF_8);
+            byte[] body = ("{\"name\":\"" + name + "\",\"dist-tags\":{\"latest\":\"2.3.2026061719\"},\"versions\":"
+                    + "{\"2.3.2026061719\":{\"dist\":{\"integrity\":\"sha512-AAAA\",\"tarball\":\"http://127.0.0.1:"
+                    + exchange.getLocalAddress().getPort() + "/x.tgz\"}}}}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(path.endsWith(".tgz") ? 404 : 200, path.endsWith(".tgz") ? -1 : body.length);
+            if (!path.endsWith(".tgz")) {
+                exchange.getResponseBody().write(body);
+            }
+            exchange.close();
+        });
+        npm.start();
+        try {
+            String registry = "http://127.0.0.1:" + npm.getAddress().getPort();
+            Cli.Run missing = Cli.run("geo", "update", "--dir", geo.toString(), "--registry", registry,
+                    "--pin", "@ip-location-db/asn=0.0.0-nonexistent");
+            assertThat(missing.exit()).as(missing.err()).isEqualTo(ExitCodes.UNAVAILABLE);
+            assertThat(missing.err()).isEqualTo("hotline: the npm registry " + registry + " has no version 0.0.0-nonexistent"
+                    + " of @ip-location-db/asn (its latest is 2.3.2026061719)\n");
+            assertThat(asked).containsExactly("/@ip-location-db%2Fgeo-whois-asn-country-mmdb", "/@ip-location-db%2Fasn");
+        } finally {
+            npm.stop(0);
+        }
+        assertThat(contents(geo)).isEqualTo(before);
+    }
+
     @Test
     void theExitCodesListNamesTheRemoteFailure() throws Exception {
         Cli.Run help = Cli.run("--help");

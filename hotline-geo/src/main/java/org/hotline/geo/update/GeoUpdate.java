@@ -100,6 +100,7 @@ public final class GeoUpdate {
      * @param versions package name → version to install; a package not named gets its {@code latest}
      */
     public Result update(Path directory, Map<String, String> versions) {
+        checkPins(versions);
         Path manifestFile = directory.resolve(GeoManifest.FILE_NAME);
         GeoManifest old = Files.isRegularFile(manifestFile) ? GeoManifest.read(manifestFile) : null;
         Map<String, GeoManifest.Entry> entries = new LinkedHashMap<>();
@@ -132,6 +133,25 @@ public final class GeoUpdate {
             }
         }
         return new Result(directory, changes);
+    }
+
+    /**
+     * Every pin names a package this update installs and a version, checked before the registry is
+     * asked anything: a misspelt name was ignored, and the latest version installed in its place.
+     */
+    private void checkPins(Map<String, String> versions) {
+        List<String> names = packages.stream().map(GeoPackage::name).toList();
+        for (Map.Entry<String, String> pin : versions.entrySet()) {
+            if (!names.contains(pin.getKey())) {
+                throw new InputException("--pin " + pin.getKey() + "=" + pin.getValue() + ": " + pin.getKey()
+                        + " is not a package geo update installs; the packages that can be pinned are "
+                        + String.join(", ", names));
+            }
+            if (pin.getValue() == null || pin.getValue().isBlank()) {
+                throw new InputException("--pin " + pin.getKey() + "=: no version given (e.g. " + pin.getKey() + "="
+                        + packages.get(names.indexOf(pin.getKey())).pinned() + ")");
+            }
+        }
     }
 
     /**

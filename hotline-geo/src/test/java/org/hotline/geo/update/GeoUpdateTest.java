@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.hotline.InputException;
 import org.hotline.OutputException;
 import org.hotline.RemoteServiceException;
 import org.hotline.enrich.Origin;
@@ -278,6 +279,18 @@ class GeoUpdateTest {
         registry.serve(COUNTRY_DOC, document("@ip-location-db/geo-whois-asn-country-mmdb", "2.3.2026061719", COUNTRY_PATH, integrity));
         assertThatThrownBy(() -> update().update(dir, Map.of())).isInstanceOf(RemoteServiceException.class)
                 .hasMessageContaining("tarball " + registry.uri() + COUNTRY_PATH + " cannot be unpacked: Not in GZIP format");
+    }
+
+    /** A pin of a package that is not installed was ignored (the latest installed, exit 0): now refused before any request. */
+    @Test
+    void aPinOfAnotherPackageIsRefusedBeforeTheRegistryIsAsked() {
+        assertThatThrownBy(() -> update().update(dir, Map.of("nosuch/pkg", "1.0"))).isInstanceOf(InputException.class)
+                .hasMessage("--pin nosuch/pkg=1.0: nosuch/pkg is not a package geo update installs; the packages that can be"
+                        + " pinned are @ip-location-db/geo-whois-asn-country-mmdb, @ip-location-db/asn");
+        assertThatThrownBy(() -> update().update(dir, Map.of("@ip-location-db/asn", " "))).isInstanceOf(InputException.class)
+                .hasMessage("--pin @ip-location-db/asn=: no version given (e.g. @ip-location-db/asn=2.3.2026061719)");
+        assertThat(registry.hits(COUNTRY_DOC) + registry.hits(ASN_DOC)).isZero();
+        assertThat(dir).isEmptyDirectory();
     }
 
     @Test
