@@ -65,6 +65,9 @@ final class GeoCommand implements Runnable {
                         out.printf("%-13s sha256 %s%n", "", d.sha256());
                     }
                     out.printf("%-13s %s%n", "", d.source());
+                    if (d.warning() != null) {
+                        out.printf("%-13s warning: %s%n", "", d.warning());
+                    }
                 }
             }
             return ExitCodes.OK;

@@ -71,6 +71,9 @@ final class PipelineAssembly {
             SourceOrigins origins = OriginReportBuilder.resolve(tally, result.attacks(), enrichment::enrichOnce,
                     request.settings().workers());
             List<String> warnings = new ArrayList<>(inputs.repeats());
+            // A database not read whole (a range CSV's malformed rows) changes what the shares rest on.
+            enrichment.databases().stream().filter(d -> d.warning() != null)
+                    .forEach(d -> warnings.add(d.role() + " database " + d.warning()));
             String coverage = CoverageCheck.check(origins.inLookupOrder(), enrichment.databases()).warning();
             if (coverage != null) {
                 warnings.add(coverage);

@@ -13,6 +13,8 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code hotline geo ...} as a user runs it. {@code geo update} always gets {@code --dir} in a
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * installed databases.
  */
 class GeoCliIT {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Path BUNDLED = Cli.HOME.resolve("data/geo");
 
     @TempDir
@@ -137,6 +140,35 @@ class GeoCliIT {
             npm.stop(0);
         }
         assertThat(contents(geo)).isEqualTo(before);
+    }
+
+    /**
+     * A range CSV with rows out of order and a malformed row: every good row answers (1.1.1.1 had no
+     * country, and geo info said 2 entries), and the skipped row is counted with its line number in
+     * geo info, as text and JSON, and among the analyze report's warnings (it was dropped silently).
+     */
+    @Test
+    void rangeCsvRowsInAnyOrderLoadAndMalformedOnesAreReported() throws Exception {
+        Path csv = Files.writeString(dir.resolve("t.csv"), "8.8.8.0,8.8.8.255,US\n1.1.1.0,1.1.1.255,AU\n9.9.9.0,9.9.9.255,CH\ngarbage\n");
+        String warning = "t.csv: 1 of 4 rows skipped (line 4; first: expected at least 3 columns (start,end,value...), found 1)";
+
+        Cli.Run lookup = Cli.run("geo", "lookup", "--json", "--geo-db", csv.toString(), "8.8.8.8", "1.1.1.1", "9.9.9.9");
+        assertThat(lookup.exit()).as(lookup.err()).isZero();
+        assertThat(JSON.readTree(lookup.out()).findValuesAsString("country")).containsExactly("US", "AU", "CH");
+
+        Cli.Run info = Cli.run("geo", "info", "--geo-db", csv.toString());
+        assertThat(info.exit()).as(info.err()).isZero();
+        assertThat(info.out()).contains("layout ip-location-db-country-csv, built (unknown), 3 entries")
+                .contains("warning: " + warning);
+        Cli.Run infoJson = Cli.run("geo", "info", "--json", "--geo-db", csv.toString());
+        JsonNode country = JSON.readTree(infoJson.out()).get(1);
+        assertThat(country.path("name").asString()).isEqualTo("t.csv");
+        assertThat(country.path("entries").asLong()).isEqualTo(3);
+        assertThat(country.path("warning").asString()).isEqualTo(warning);
+
+        Cli.Run analyze = Cli.run("analyze", "--json", "--geo-db", csv.toString(), Cli.HOME.resolve("samples/logs/ssh/secure.log").toString());
+        assertThat(analyze.exit()).as(analyze.err()).isZero();
+        assertThat(JSON.readTree(analyze.out()).path("warnings").get(0).asString()).isEqualTo("country database " + warning);
     }
 
     @Test

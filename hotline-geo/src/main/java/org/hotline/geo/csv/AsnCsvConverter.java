@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.hotline.OutputException;
@@ -37,21 +38,26 @@ public final class AsnCsvConverter {
      * @param buildTime the build_epoch to record: the data's date, not today, so the output is reproducible
      */
     public static Conversion convert(List<Path> csvs, Path target, Instant buildTime, String description) {
+        List<Map<String, ?>> records = new ArrayList<>();
+        Map<Map<String, ?>, Integer> index = new HashMap<>();
+        RangeCsvFiles loaded = RangeCsvFiles.load(csvs, values -> {
+            long asn = org.hotline.geo.AsNumbers.parse(values.get(0));
+            if (asn < 0) {
+                throw new RangeCsvFiles.BadValue("column 3 (asn): not an AS number: '" + values.get(0) + "'");
+            }
+            String org = values.size() > 1 ? values.get(1).strip() : "";
+            return index.computeIfAbsent(org.isEmpty()
+                    ? Map.of("autonomous_system_number", asn)
+                    : Map.of("autonomous_system_number", asn, "autonomous_system_organization", org), r -> {
+                        records.add(r);
+                        return records.size() - 1;
+                    });
+        });
+        // In address order, IPv4 first: for sorted input files (IPv4, then IPv6) the order they were
+        // inserted in before, so the same data still gives the same bytes.
         MmdbWriter writer = new MmdbWriter(DATABASE_TYPE, description, buildTime);
-        List<LoadReport> reports = new ArrayList<>();
-        for (Path csv : csvs) {
-            reports.add(RangeCsvReader.read(csv, 1, (first, last, values) -> {
-                long asn = org.hotline.geo.AsNumbers.parse(values.get(0));
-                if (asn < 0) {
-                    return "column 3 (asn): not an AS number: '" + values.get(0) + "'";
-                }
-                String org = values.size() > 1 ? values.get(1).strip() : "";
-                writer.insertRange(first, last, org.isEmpty()
-                        ? Map.of("autonomous_system_number", asn)
-                        : Map.of("autonomous_system_number", asn, "autonomous_system_organization", org));
-                return null;
-            }));
-        }
+        loaded.table().forEach((first, last, value) -> writer.insertRange(first, last, records.get(value)));
+        List<LoadReport> reports = loaded.reports();
         Path temp = target.resolveSibling(target.getFileName() + ".tmp");
         try {
             if (target.getParent() != null) {

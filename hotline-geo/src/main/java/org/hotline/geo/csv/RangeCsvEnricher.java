@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.hotline.InputException;
 import org.hotline.enrich.DatabaseInfo;
 import org.hotline.enrich.Enricher;
 import org.hotline.enrich.Origin;
@@ -19,9 +18,12 @@ import org.hotline.geo.CountryCodes;
  * {@code start,end,asn,org}; text or {@code -num} form; IPv4 and IPv6 files together), loaded into a
  * {@link RangeTable}: about 0.3 s and 5 MB for the full IPv4+IPv6 ASN data; no allocation per lookup.
  *
- * <p>Rows with a bad country code or AS number are counted and skipped ({@link #loadReports()}).
- * Ranges from different files must not overlap: that is refused at load, naming the address. Like
- * the mmdb enrichers it skips non-routable addresses and keeps what an earlier enricher set.
+ * <p>Rows may come in any order; overlaps are settled as {@link RangeTable} says. Malformed rows
+ * (a bad address, country code or AS number) are counted and skipped, and {@link #info()} carries
+ * how many and at which lines as its warning, for {@code geo info} and the report ({@link
+ * #loadReports()} has the detail). Ranges from different files must not overlap: that is refused at
+ * load, naming the address. Like the mmdb enrichers it skips non-routable addresses and keeps what
+ * an earlier enricher set.
  */
 public final class RangeCsvEnricher implements Enricher {
 
@@ -46,73 +48,54 @@ public final class RangeCsvEnricher implements Enricher {
 
     /** Countries from {@code start,end,country_code[,...]} files. */
     public static RangeCsvEnricher country(List<Path> files, String source) {
-        RangeTable.Builder builder = new RangeTable.Builder();
-        List<LoadReport> reports = new ArrayList<>();
         List<String> codes = new ArrayList<>();
         Map<String, Integer> index = new HashMap<>();
-        for (Path file : files) {
-            reports.add(RangeCsvReader.read(file, 1, (first, last, values) -> {
-                String code = CountryCodes.canonical(values.get(0).strip());
-                if (code == null) {
-                    return "column 3 (country_code): not a two-letter country code: '" + values.get(0) + "'";
-                }
-                builder.add(first, last, index.computeIfAbsent(code, c -> {
-                    codes.add(c);
-                    return codes.size() - 1;
-                }));
-                return null;
-            }));
-        }
-        RangeTable table = checked(builder.build(), files);
-        return new RangeCsvEnricher(true, table, codes.toArray(String[]::new), null, null, reports,
-                info("country", "ip-location-db-country-csv", files, table, source));
+        RangeCsvFiles loaded = RangeCsvFiles.load(files, values -> {
+            String code = CountryCodes.canonical(values.get(0).strip());
+            if (code == null) {
+                throw new RangeCsvFiles.BadValue("column 3 (country_code): not a two-letter country code: '" + values.get(0) + "'");
+            }
+            return index.computeIfAbsent(code, c -> {
+                codes.add(c);
+                return codes.size() - 1;
+            });
+        });
+        return new RangeCsvEnricher(true, loaded.table(), codes.toArray(String[]::new), null, null, loaded.reports(),
+                info("country", "ip-location-db-country-csv", files, loaded, source));
     }
 
     /** Autonomous systems from {@code start,end,asn[,organisation]} files. */
     public static RangeCsvEnricher asn(List<Path> files, String source) {
-        RangeTable.Builder builder = new RangeTable.Builder();
-        List<LoadReport> reports = new ArrayList<>();
         List<Long> asns = new ArrayList<>();
         List<String> orgs = new ArrayList<>();
         Map<String, Integer> index = new HashMap<>();
-        for (Path file : files) {
-            reports.add(RangeCsvReader.read(file, 1, (first, last, values) -> {
-                long asn = AsNumbers.parse(values.get(0));
-                if (asn < 0) {
-                    return "column 3 (asn): not an AS number: '" + values.get(0) + "'";
-                }
-                String org = values.size() > 1 && !values.get(1).isBlank() ? values.get(1).strip() : null;
-                builder.add(first, last, index.computeIfAbsent(asn + "\u0000" + org, k -> {
-                    asns.add(asn);
-                    orgs.add(org);
-                    return asns.size() - 1;
-                }));
-                return null;
-            }));
-        }
-        RangeTable table = checked(builder.build(), files);
+        RangeCsvFiles loaded = RangeCsvFiles.load(files, values -> {
+            long asn = AsNumbers.parse(values.get(0));
+            if (asn < 0) {
+                throw new RangeCsvFiles.BadValue("column 3 (asn): not an AS number: '" + values.get(0) + "'");
+            }
+            String org = values.size() > 1 && !values.get(1).isBlank() ? values.get(1).strip() : null;
+            return index.computeIfAbsent(asn + "\u0000" + org, k -> {
+                asns.add(asn);
+                orgs.add(org);
+                return asns.size() - 1;
+            });
+        });
         long[] numbers = asns.stream().mapToLong(Long::longValue).toArray();
-        return new RangeCsvEnricher(false, table, null, numbers, orgs.toArray(String[]::new), reports,
-                info("asn", "ip-location-db-asn-csv", files, table, source));
+        return new RangeCsvEnricher(false, loaded.table(), null, numbers, orgs.toArray(String[]::new), loaded.reports(),
+                info("asn", "ip-location-db-asn-csv", files, loaded, source));
     }
 
-    private static RangeTable checked(RangeTable table, List<Path> files) {
-        String overlap = table.firstOverlap();
-        if (overlap != null) {
-            throw new InputException(files + ": ranges from different files overlap at " + overlap);
-        }
-        return table;
-    }
-
-    private static DatabaseInfo info(String role, String layout, List<Path> files, RangeTable table, String source) {
+    private static DatabaseInfo info(String role, String layout, List<Path> files, RangeCsvFiles loaded, String source) {
         List<String> names = new ArrayList<>();
         List<String> hashes = new ArrayList<>();
         for (Path f : files) {
             names.add(f.getFileName().toString());
             hashes.add(org.hotline.geo.FileDigest.sha256(f));
         }
+        List<String> warnings = loaded.reports().stream().map(LoadReport::warning).filter(w -> w != null).toList();
         return new DatabaseInfo(role, String.join(" + ", names), layout, null, String.join(" + ", hashes),
-                table.size(), source);
+                loaded.table().size(), source, warnings.isEmpty() ? null : String.join("; ", warnings));
     }
 
     public DatabaseInfo info() {

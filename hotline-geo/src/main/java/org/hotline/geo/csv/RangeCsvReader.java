@@ -18,22 +18,19 @@ import org.hotline.event.IpAddress;
  * ({@code 16777216,16777471,...}, IPv6 as a 128-bit decimal), and hands each row on.
  *
  * <p>A bad row is counted and skipped with its line number and the column at fault; it never stops
- * the load. Rows must be sorted by start, as ip-location-db's are: a row overlapping earlier rows
- * keeps only its part after them (the earlier row wins; the real ASN file has one such pair, at
- * 215.0.0.0/16) and is reported, so the sink always receives sorted, disjoint ranges per family.
+ * the load. Rows may come in any order: sorting them and settling overlaps is {@link RangeTable}'s.
  *
  * <p>Hazard of the {@code -num} form: a number below 2³² is taken as IPv4, so an IPv6 file
  * with addresses in {@code ::/96} would be misread (ip-location-db publishes none there).
  */
 public final class RangeCsvReader {
 
-    private static final int MAX_PROBLEMS = 10;
     private static final BigInteger MAX_128 = BigInteger.ONE.shiftLeft(128).subtract(BigInteger.ONE);
 
-    /** Receives each good row; returns null to accept it or a reason (naming the column) to skip it. */
+    /** Receives each good row and its line number; returns null to accept it or a reason (naming the column) to skip it. */
     @FunctionalInterface
     public interface RowSink {
-        String row(IpAddress first, IpAddress last, List<String> values);
+        String row(IpAddress first, IpAddress last, List<String> values, long line);
     }
 
     private RangeCsvReader() {}
@@ -47,8 +44,7 @@ public final class RangeCsvReader {
         String name = file.getFileName().toString();
         long rows = 0;
         long skipped = 0;
-        List<String> problems = new ArrayList<>();
-        Overlaps overlaps = new Overlaps();
+        List<LoadReport.Problem> problems = new ArrayList<>();
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;
             long number = 0;
@@ -57,16 +53,13 @@ public final class RangeCsvReader {
                 if (line.isBlank()) {
                     continue;
                 }
-                String reason = parse(line, minValues, sink, overlaps);
-                if (overlaps.note != null && problems.size() < MAX_PROBLEMS) {
-                    problems.add(name + " line " + number + ": " + overlaps.note);
-                }
+                String reason = parse(line, number, minValues, sink);
                 if (reason == null) {
                     rows++;
                 } else {
                     skipped++;
-                    if (problems.size() < MAX_PROBLEMS) {
-                        problems.add(name + " line " + number + ": " + reason);
+                    if (problems.size() < LoadReport.KEPT_PROBLEMS) {
+                        problems.add(new LoadReport.Problem(number, reason, false));
                     }
                 }
             }
@@ -77,15 +70,15 @@ public final class RangeCsvReader {
         } catch (IOException e) {
             throw new HotlineException("reading " + file, e);
         }
+        LoadReport report = new LoadReport(name, rows, skipped, 0, problems);
         if (rows == 0) {
             throw new InputException(file + ": no usable range rows (start,end,value...)"
-                    + (problems.isEmpty() ? "" : "; first problem: " + problems.get(0)));
+                    + (problems.isEmpty() ? "" : "; first problem: " + report.firstProblems().get(0)));
         }
-        return new LoadReport(name, rows, skipped, overlaps.clipped, problems);
+        return report;
     }
 
-    private static String parse(String line, int minValues, RowSink sink, Overlaps overlaps) {
-        overlaps.note = null;
+    private static String parse(String line, long number, int minValues, RowSink sink) {
         List<String> fields = CsvFields.split(line);
         if (fields == null) {
             return "unclosed quote";
@@ -107,40 +100,7 @@ public final class RangeCsvReader {
         if (first.compareTo(last) > 0) {
             return "columns 1-2: start " + first + " is after end " + last;
         }
-        IpAddress end = first.isV4() ? overlaps.endV4 : overlaps.endV6;
-        if (end != null && first.compareTo(end) <= 0) {
-            if (last.compareTo(end) <= 0) {
-                return "columns 1-2: range lies inside earlier rows (up to " + end + "); rows must be sorted and disjoint";
-            }
-            first = next(end);
-            overlaps.clipped++;
-            overlaps.note = "columns 1-2: overlaps earlier rows up to " + end + "; kept from " + first + " (the earlier row wins)";
-        }
-        String reason = sink.row(first, last, fields.subList(2, fields.size()));
-        if (reason == null) {
-            if (first.isV4()) {
-                overlaps.endV4 = last;
-            } else {
-                overlaps.endV6 = last;
-            }
-        }
-        return reason;
-    }
-
-    /** The end of the rows accepted so far, per family, to find rows that overlap them. */
-    private static final class Overlaps {
-        IpAddress endV4;
-        IpAddress endV6;
-        long clipped;
-        String note;
-    }
-
-    private static IpAddress next(IpAddress ip) {
-        if (ip.isV4()) {
-            return IpAddress.ofV4(ip.v4Bits() + 1);
-        }
-        long low = ip.low() + 1;
-        return new IpAddress(low == 0 ? ip.high() + 1 : ip.high(), low);
+        return sink.row(first, last, fields.subList(2, fields.size()), number);
     }
 
     /** Text address, or a decimal number: ≤ 2³²−1 is IPv4, larger is IPv6 (ip-location-db's {@code -num} files). */

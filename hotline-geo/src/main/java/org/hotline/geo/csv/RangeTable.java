@@ -1,12 +1,23 @@
 package org.hotline.geo.csv;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import org.hotline.InputException;
 import org.hotline.event.IpAddress;
 
 /**
  * Disjoint address ranges with an {@code int} value each, in sorted primitive arrays — IPv4 as
  * {@code int} pairs, IPv6 as {@code long} quadruples — looked up by binary search: no objects per
  * range, about 12 bytes per IPv4 range and 36 per IPv6 range, and no allocation per lookup.
+ *
+ * <p>The rule for overlaps, applied by {@link Builder#build}: the rows of a file are taken in
+ * address order (by start; rows with the same start in file order), whatever order the file lists
+ * them in, and a row that overlaps the ones before it keeps only its part after them — the one
+ * starting first keeps the overlap — or is skipped when it lies wholly inside them. For a sorted
+ * file, as ip-location-db publishes, that is "the earlier row wins" (the real ASN data has one such
+ * pair, at 215.0.0.0/16). Rows of different files that overlap are refused: two files given for one
+ * role are meant to be parts (IPv4 and IPv6), not rival opinions.
  *
  * <p>Built once, then read-only and safe to share between threads.
  */
@@ -22,22 +33,39 @@ final class RangeTable {
     private final long[] v6EndHi;
     private final long[] v6EndLo;
     private final int[] v6Value;
+    /** Per file: rows skipped or clipped while settling overlaps, as {@link LoadReport#withOverlaps} takes them. */
+    private final List<Overlaps> overlaps;
 
-    private RangeTable(Builder b) {
-        int[] order4 = sortedOrder4(b);
-        v4Start = permute(b.v4Start, order4);
-        v4End = permute(b.v4End, order4);
-        v4Value = permute(b.v4Value, order4);
-        int[] order6 = sortedOrder6(b);
-        v6StartHi = permute(b.v6StartHi, order6);
-        v6StartLo = permute(b.v6StartLo, order6);
-        v6EndHi = permute(b.v6EndHi, order6);
-        v6EndLo = permute(b.v6EndLo, order6);
-        v6Value = permute(b.v6Value, order6);
+    /** What settling the overlaps did to one file's rows. */
+    record Overlaps(long dropped, long clipped, List<LoadReport.Problem> first) {
+        Overlaps {
+            first = List.copyOf(first);
+        }
+    }
+
+    private RangeTable(Ranges v4, Ranges v6, List<Overlaps> overlaps) {
+        v4Start = new int[v4.n];
+        v4End = new int[v4.n];
+        for (int i = 0; i < v4.n; i++) {
+            v4Start[i] = (int) v4.startLo[i];
+            v4End[i] = (int) v4.endLo[i];
+        }
+        v4Value = Arrays.copyOf(v4.value, v4.n);
+        v6StartHi = Arrays.copyOf(v6.startHi, v6.n);
+        v6StartLo = Arrays.copyOf(v6.startLo, v6.n);
+        v6EndHi = Arrays.copyOf(v6.endHi, v6.n);
+        v6EndLo = Arrays.copyOf(v6.endLo, v6.n);
+        v6Value = Arrays.copyOf(v6.value, v6.n);
+        this.overlaps = List.copyOf(overlaps);
     }
 
     int size() {
         return v4Start.length + v6StartHi.length;
+    }
+
+    /** What settling the overlaps did to the rows of the {@code file}-th file. */
+    Overlaps overlaps(int file) {
+        return overlaps.get(file);
     }
 
     /** The value of the range holding {@code ip}, or {@link #NOT_FOUND}. */
@@ -75,20 +103,19 @@ final class RangeTable {
         return found >= 0 && compare(xh, xl, v6EndHi[found], v6EndLo[found]) <= 0 ? v6Value[found] : NOT_FOUND;
     }
 
-    /** Where the first overlap between two ranges lies, or null when all ranges are disjoint. */
-    String firstOverlap() {
-        for (int i = 1; i < v4Start.length; i++) {
-            if (Integer.compareUnsigned(v4Start[i], v4End[i - 1]) <= 0) {
-                return IpAddress.ofV4(v4Start[i]) + " (range " + IpAddress.ofV4(v4Start[i - 1]) + "-" + IpAddress.ofV4(v4End[i - 1])
-                        + " and one starting at " + IpAddress.ofV4(v4Start[i]) + ")";
-            }
+    /** Each range in address order, IPv4 first: the order {@link AsnCsvConverter} writes them in. */
+    void forEach(RangeConsumer action) {
+        for (int i = 0; i < v4Start.length; i++) {
+            action.range(IpAddress.ofV4(v4Start[i]), IpAddress.ofV4(v4End[i]), v4Value[i]);
         }
-        for (int i = 1; i < v6StartHi.length; i++) {
-            if (compare(v6StartHi[i], v6StartLo[i], v6EndHi[i - 1], v6EndLo[i - 1]) <= 0) {
-                return new IpAddress(v6StartHi[i], v6StartLo[i]).toString();
-            }
+        for (int i = 0; i < v6StartHi.length; i++) {
+            action.range(new IpAddress(v6StartHi[i], v6StartLo[i]), new IpAddress(v6EndHi[i], v6EndLo[i]), v6Value[i]);
         }
-        return null;
+    }
+
+    @FunctionalInterface
+    interface RangeConsumer {
+        void range(IpAddress first, IpAddress last, int value);
     }
 
     private static int compare(long ah, long al, long bh, long bl) {
@@ -96,106 +123,168 @@ final class RangeTable {
         return c != 0 ? c : Long.compareUnsigned(al, bl);
     }
 
-    /** Indexes in start order; the identity when the input was already sorted (ip-location-db's is). */
-    private static int[] sortedOrder4(Builder b) {
-        Integer[] idx = identity(b.n4);
-        boolean sorted = true;
-        for (int i = 1; i < b.n4 && sorted; i++) {
-            sorted = Integer.compareUnsigned(b.v4Start[i - 1], b.v4Start[i]) <= 0;
+    /**
+     * One family's ranges as 128-bit numbers (IPv4 in the low 32 bits), with the file and line each
+     * came from. Growable while rows are added; {@link #settled} makes the sorted, disjoint copy.
+     */
+    private static final class Ranges {
+        final boolean v4;
+        long[] startHi = new long[1024];
+        long[] startLo = new long[1024];
+        long[] endHi = new long[1024];
+        long[] endLo = new long[1024];
+        int[] value = new int[1024];
+        int[] file = new int[1024];
+        int[] line = new int[1024];
+        int n;
+
+        Ranges(boolean v4) {
+            this.v4 = v4;
         }
-        if (!sorted) {
-            Arrays.sort(idx, (x, y) -> Integer.compareUnsigned(b.v4Start[x], b.v4Start[y]));
+
+        void add(long sHi, long sLo, long eHi, long eLo, int v, int f, int l) {
+            if (n == startHi.length) {
+                startHi = Arrays.copyOf(startHi, n * 2);
+                startLo = Arrays.copyOf(startLo, n * 2);
+                endHi = Arrays.copyOf(endHi, n * 2);
+                endLo = Arrays.copyOf(endLo, n * 2);
+                value = Arrays.copyOf(value, n * 2);
+                file = Arrays.copyOf(file, n * 2);
+                line = Arrays.copyOf(line, n * 2);
+            }
+            startHi[n] = sHi;
+            startLo[n] = sLo;
+            endHi[n] = eHi;
+            endLo[n] = eLo;
+            value[n] = v;
+            file[n] = f;
+            line[n++] = l;
         }
-        return unbox(idx);
-    }
 
-    private static int[] sortedOrder6(Builder b) {
-        Integer[] idx = identity(b.n6);
-        Arrays.sort(idx, (x, y) -> compare(b.v6StartHi[x], b.v6StartLo[x], b.v6StartHi[y], b.v6StartLo[y]));
-        return unbox(idx);
-    }
-
-    private static Integer[] identity(int n) {
-        Integer[] idx = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            idx[i] = i;
-        }
-        return idx;
-    }
-
-    private static int[] unbox(Integer[] idx) {
-        int[] out = new int[idx.length];
-        for (int i = 0; i < idx.length; i++) {
-            out[i] = idx[i];
-        }
-        return out;
-    }
-
-    private static int[] permute(int[] a, int[] order) {
-        int[] out = new int[order.length];
-        for (int i = 0; i < order.length; i++) {
-            out[i] = a[order[i]];
-        }
-        return out;
-    }
-
-    private static long[] permute(long[] a, int[] order) {
-        long[] out = new long[order.length];
-        for (int i = 0; i < order.length; i++) {
-            out[i] = a[order[i]];
-        }
-        return out;
-    }
-
-    /** Collects ranges in any order; {@link #build()} sorts them. Not thread-safe. */
-    static final class Builder {
-        private int[] v4Start = new int[1024];
-        private int[] v4End = new int[1024];
-        private int[] v4Value = new int[1024];
-        private int n4;
-        private long[] v6StartHi = new long[256];
-        private long[] v6StartLo = new long[256];
-        private long[] v6EndHi = new long[256];
-        private long[] v6EndLo = new long[256];
-        private int[] v6Value = new int[256];
-        private int n6;
-
-        void add(IpAddress first, IpAddress last, int value) {
-            if (first.isV4()) {
-                if (n4 == v4Start.length) {
-                    v4Start = Arrays.copyOf(v4Start, n4 * 2);
-                    v4End = Arrays.copyOf(v4End, n4 * 2);
-                    v4Value = Arrays.copyOf(v4Value, n4 * 2);
+        /**
+         * The ranges sorted by start (a stable sort: equal starts stay in file order) with overlaps
+         * settled by the class's rule, each skipped or clipped row noted in {@code notes}.
+         */
+        Ranges settled(List<String> files, List<Notes> notes) {
+            Ranges out = new Ranges(v4);
+            int[] order = order();
+            boolean any = false;
+            long maxHi = 0;
+            long maxLo = 0;
+            int keptAt = -1;   // the kept range that ends last: the only one a later start can overlap
+            for (int k : order) {
+                long sHi = startHi[k];
+                long sLo = startLo[k];
+                if (any && compare(sHi, sLo, maxHi, maxLo) <= 0) {
+                    if (file[k] != file[keptAt]) {
+                        throw new InputException(files + ": ranges from different files overlap at " + address(sHi, sLo)
+                                + " (" + files.get(file[keptAt]) + " line " + line[keptAt] + ", "
+                                + files.get(file[k]) + " line " + line[k] + ")");
+                    }
+                    String earlier = "line " + line[keptAt] + "'s range " + address(startHi[keptAt], startLo[keptAt])
+                            + "-" + address(maxHi, maxLo);
+                    if (compare(endHi[k], endLo[k], maxHi, maxLo) <= 0) {
+                        notes.get(file[k]).add(line[k], "columns 1-2: lies wholly inside " + earlier + "; skipped", false);
+                        continue;
+                    }
+                    sLo = maxLo + 1;
+                    sHi = sLo == 0 ? maxHi + 1 : maxHi;
+                    notes.get(file[k]).add(line[k], "columns 1-2: overlaps " + earlier + "; kept from " + address(sHi, sLo), true);
                 }
-                v4Start[n4] = first.v4Bits();
-                v4End[n4] = last.v4Bits();
-                v4Value[n4++] = value;
-                return;
+                out.add(sHi, sLo, endHi[k], endLo[k], value[k], file[k], line[k]);
+                startHi[k] = sHi;   // as kept, for the next row's message
+                startLo[k] = sLo;
+                keptAt = k;
+                maxHi = endHi[k];
+                maxLo = endLo[k];
+                any = true;
             }
-            if (n6 == v6StartHi.length) {
-                v6StartHi = Arrays.copyOf(v6StartHi, n6 * 2);
-                v6StartLo = Arrays.copyOf(v6StartLo, n6 * 2);
-                v6EndHi = Arrays.copyOf(v6EndHi, n6 * 2);
-                v6EndLo = Arrays.copyOf(v6EndLo, n6 * 2);
-                v6Value = Arrays.copyOf(v6Value, n6 * 2);
-            }
-            v6StartHi[n6] = first.high();
-            v6StartLo[n6] = first.low();
-            v6EndHi[n6] = last.high();
-            v6EndLo[n6] = last.low();
-            v6Value[n6++] = value;
+            return out;
         }
 
+        /** Indexes in start order; the identity when the rows came sorted (ip-location-db's do). */
+        private int[] order() {
+            boolean sorted = true;
+            for (int i = 1; i < n && sorted; i++) {
+                sorted = compare(startHi[i - 1], startLo[i - 1], startHi[i], startLo[i]) <= 0;
+            }
+            Integer[] idx = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                idx[i] = i;
+            }
+            if (!sorted) {
+                Arrays.sort(idx, (x, y) -> compare(startHi[x], startLo[x], startHi[y], startLo[y]));   // stable
+            }
+            int[] out = new int[n];
+            for (int i = 0; i < n; i++) {
+                out[i] = idx[i];
+            }
+            return out;
+        }
+
+        private IpAddress address(long hi, long lo) {
+            return v4 ? IpAddress.ofV4((int) lo) : new IpAddress(hi, lo);
+        }
+    }
+
+    /** The skipped and clipped rows of one file while settling, the first few kept by line. */
+    private static final class Notes {
+        long dropped;
+        long clipped;
+        final List<LoadReport.Problem> first = new ArrayList<>();
+
+        void add(long line, String reason, boolean clippedRow) {
+            if (clippedRow) {
+                clipped++;
+            } else {
+                dropped++;
+            }
+            first.add(new LoadReport.Problem(line, reason, clippedRow));
+            if (first.size() > 4 * LoadReport.KEPT_PROBLEMS) {   // found in address order: keep the lowest lines
+                first.sort(java.util.Comparator.comparingLong(LoadReport.Problem::line));
+                first.subList(LoadReport.KEPT_PROBLEMS, first.size()).clear();
+            }
+        }
+
+        Overlaps overlaps() {
+            first.sort(java.util.Comparator.comparingLong(LoadReport.Problem::line));
+            return new Overlaps(dropped, clipped, first.subList(0, Math.min(LoadReport.KEPT_PROBLEMS, first.size())));
+        }
+    }
+
+    /** Collects ranges in any order, with the file and line of each; {@link #build()} sorts and settles them. Not thread-safe. */
+    static final class Builder {
+        private final List<String> files;
+        private final Ranges v4 = new Ranges(true);
+        private final Ranges v6 = new Ranges(false);
+
+        /** @param files the names of the files rows will come from, indexed as {@link #add} is given them */
+        Builder(List<String> files) {
+            this.files = List.copyOf(files);
+        }
+
+        void add(IpAddress first, IpAddress last, int value, int file, long line) {
+            int l = (int) Math.min(line, Integer.MAX_VALUE);   // kept for messages only; no range file has 2^31 lines
+            if (first.isV4()) {
+                v4.add(0, Integer.toUnsignedLong(first.v4Bits()), 0, Integer.toUnsignedLong(last.v4Bits()), value, file, l);
+            } else {
+                v6.add(first.high(), first.low(), last.high(), last.low(), value, file, l);
+            }
+        }
+
+        /**
+         * The table, overlaps settled by the class's rule.
+         *
+         * @throws InputException when rows of different files overlap, naming the address and both lines
+         */
         RangeTable build() {
-            v4Start = Arrays.copyOf(v4Start, n4);
-            v4End = Arrays.copyOf(v4End, n4);
-            v4Value = Arrays.copyOf(v4Value, n4);
-            v6StartHi = Arrays.copyOf(v6StartHi, n6);
-            v6StartLo = Arrays.copyOf(v6StartLo, n6);
-            v6EndHi = Arrays.copyOf(v6EndHi, n6);
-            v6EndLo = Arrays.copyOf(v6EndLo, n6);
-            v6Value = Arrays.copyOf(v6Value, n6);
-            return new RangeTable(this);
+            List<Notes> notes = new ArrayList<>();
+            for (int i = 0; i < files.size(); i++) {
+                notes.add(new Notes());
+            }
+            Ranges settled4 = v4.settled(files, notes);
+            Ranges settled6 = v6.settled(files, notes);
+            return new RangeTable(settled4, settled6, notes.stream().map(Notes::overlaps).toList());
         }
     }
 }
