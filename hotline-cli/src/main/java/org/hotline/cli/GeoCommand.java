@@ -186,7 +186,7 @@ final class GeoCommand implements Runnable {
             DefaultDatabases defaults = geoDb == null || asnDb == null ? DefaultDatabases.locate() : null;
             Path country = geoDb != null ? geoDb : defaults.country().path();
             Path asn = asnDb != null ? asnDb : defaults.asn().path();
-            var result = org.hotline.geo.mmdb.MaxMindLayoutExport.export(country, asn, dir, java.time.Instant.now());
+            var result = org.hotline.geo.mmdb.MaxMindLayoutExport.export(country, asn, dir);
             PrintWriter out = spec.commandLine().getOut();
             out.printf("%s: %,d networks (GeoLite2-Country layout, from %s)%n", result.country(), result.countryNetworks(), country);
             out.printf("%s: %,d networks (GeoLite2-ASN layout, from %s)%n", result.asn(), result.asnNetworks(), asn);

@@ -9,7 +9,6 @@ import java.net.Inet6Address;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -25,7 +24,9 @@ import org.hotline.event.IpAddress;
  * GoAccess, CrowdSec, Vector — and silently report "Unknown" on ip-location-db's flat layout.
  *
  * <p>Every network of the source file is read back through Hotline's own enricher for that file,
- * so the export says exactly what {@code analyze} would.
+ * so the export says exactly what {@code analyze} would. Each file keeps its source's build time:
+ * the data is as old as the source, and a report made with the export must date it as it would
+ * the source (stamping the time of the export made a 2026-06-17 database look built today).
  */
 public final class MaxMindLayoutExport {
 
@@ -34,24 +35,25 @@ public final class MaxMindLayoutExport {
 
     private MaxMindLayoutExport() {}
 
-    public static Result export(Path countryDb, Path asnDb, Path directory, Instant buildTime) {
+    public static Result export(Path countryDb, Path asnDb, Path directory) {
         try {
             Files.createDirectories(directory);
             Path country = directory.resolve("country.maxmind-layout.mmdb");
             Path asn = directory.resolve("asn.maxmind-layout.mmdb");
-            long c = exportCountry(countryDb, country, buildTime);
-            long a = exportAsn(asnDb, asn, buildTime);
+            long c = exportCountry(countryDb, country);
+            long a = exportAsn(asnDb, asn);
             return new Result(country, c, asn, a);
         } catch (IOException e) {
             throw new OutputException("cannot write the databases to " + directory + " (" + e.getMessage() + ")", e);
         }
     }
 
-    private static long exportCountry(Path source, Path target, Instant buildTime) throws IOException {
-        MmdbWriter writer = new MmdbWriter("GeoLite2-Country", "country from " + source.getFileName()
-                + ", in GeoLite2-Country layout, written by Hotline", buildTime);
+    private static long exportCountry(Path source, Path target) throws IOException {
+        MmdbWriter writer;
         try (MmdbDatabase db = MmdbDatabase.open(source, "--geo-db", MmdbDatabase.SMALL_DECODE_CACHE);
              MmdbCountryEnricher lookup = MmdbCountryEnricher.open(source, "export")) {
+            writer = new MmdbWriter("GeoLite2-Country", "country from " + source.getFileName()
+                    + ", in GeoLite2-Country layout, written by Hotline", db.metadata().buildTime());
             for (Network network : networks(db)) {
                 String cc = lookup.countryOf(first(network));
                 if (cc != null) {
@@ -66,11 +68,12 @@ public final class MaxMindLayoutExport {
         return writer.networks();
     }
 
-    private static long exportAsn(Path source, Path target, Instant buildTime) throws IOException {
-        MmdbWriter writer = new MmdbWriter("GeoLite2-ASN", "AS numbers from " + source.getFileName()
-                + ", in GeoLite2-ASN layout, written by Hotline", buildTime);
+    private static long exportAsn(Path source, Path target) throws IOException {
+        MmdbWriter writer;
         try (MmdbDatabase db = MmdbDatabase.open(source, "--asn-db", MmdbDatabase.SMALL_DECODE_CACHE);
              MmdbAsnEnricher lookup = MmdbAsnEnricher.open(source, "export")) {
+            writer = new MmdbWriter("GeoLite2-ASN", "AS numbers from " + source.getFileName()
+                    + ", in GeoLite2-ASN layout, written by Hotline", db.metadata().buildTime());
             for (Network network : networks(db)) {
                 Origin o = lookup.enrich(first(network), Origin.UNKNOWN);
                 if (o.asn() >= 0) {

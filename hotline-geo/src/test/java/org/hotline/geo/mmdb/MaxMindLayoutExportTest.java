@@ -8,7 +8,6 @@ import com.maxmind.db.Reader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.hotline.OutputException;
@@ -33,16 +32,33 @@ class MaxMindLayoutExportTest {
         Path file = Files.writeString(dir.resolve("taken"), "a file, not a directory");
         Path countrySource = GeoTestData.MMDB.resolve("ip-location-db-country.mmdb");
         Path asnSource = GeoTestData.MMDB.resolve("ipinfo-asn.mmdb");
-        assertThatThrownBy(() -> MaxMindLayoutExport.export(countrySource, asnSource, file.resolve("geo"), Instant.now()))
+        assertThatThrownBy(() -> MaxMindLayoutExport.export(countrySource, asnSource, file.resolve("geo")))
                 .isInstanceOf(OutputException.class)
                 .hasMessageContaining("cannot write the databases to " + file.resolve("geo"));
+    }
+
+    /**
+     * Each export keeps its source's build time (mmdblookup --file ... --verbose: build epoch), as
+     * geo update's converter does; the time of the export was stamped instead, so geo info said
+     * "built" today for data of 2026-06-17 (both sources here: build_epoch 1781726924).
+     */
+    @Test
+    void theExportsKeepTheirSourcesBuildTimes() throws IOException {
+        Path countrySource = GeoTestData.MMDB.resolve("ip-location-db-country.mmdb");
+        Path asnSource = GeoTestData.MMDB.resolve("ipinfo-asn.mmdb");
+        MaxMindLayoutExport.Result result = MaxMindLayoutExport.export(countrySource, asnSource, dir);
+        for (Path[] pair : List.of(new Path[] {countrySource, result.country()}, new Path[] {asnSource, result.asn()})) {
+            try (Reader source = new Reader(pair[0].toFile()); Reader exported = new Reader(pair[1].toFile())) {
+                assertThat(exported.getMetadata().buildTime()).as(pair[1].toString()).isEqualTo(source.getMetadata().buildTime());
+            }
+        }
     }
 
     @Test
     void exportedFilesAnswerLikeTheSourcesInMaxMindLayout() throws IOException {
         Path countrySource = GeoTestData.MMDB.resolve("ip-location-db-country.mmdb");
         Path asnSource = GeoTestData.MMDB.resolve("ipinfo-asn.mmdb");
-        MaxMindLayoutExport.Result result = MaxMindLayoutExport.export(countrySource, asnSource, dir, Instant.parse("2026-06-17T00:00:00Z"));
+        MaxMindLayoutExport.Result result = MaxMindLayoutExport.export(countrySource, asnSource, dir);
         assertThat(result.countryNetworks()).isPositive();
         assertThat(result.asnNetworks()).isPositive();
 
