@@ -171,6 +171,26 @@ class GeoCliIT {
         assertThat(JSON.readTree(analyze.out()).path("warnings").get(0).asString()).isEqualTo("country database " + warning);
     }
 
+    /**
+     * A directory, a device and a directory named like a CSV given as a database: each says what is
+     * wrong (all were "no such file", the last an internal error with a stack trace), exit 2.
+     */
+    @Test
+    void aDatabasePathThatIsNotAFileSaysWhatItIs() throws Exception {
+        Cli.Run directory = Cli.run("geo", "lookup", "--geo-db", dir.toString(), "8.8.8.8");
+        assertThat(directory.exit()).as(directory.err()).isEqualTo(ExitCodes.USAGE);
+        assertThat(directory.err()).isEqualTo("hotline: --geo-db " + dir + ": is a directory, not a file\n");
+
+        Cli.Run device = Cli.run("geo", "info", "--asn-db", "/dev/null");
+        assertThat(device.exit()).as(device.err()).isEqualTo(ExitCodes.USAGE);
+        assertThat(device.err()).isEqualTo("hotline: --asn-db /dev/null: is not a regular file but a character device\n");
+
+        Path csvDirectory = Files.createDirectory(dir.resolve("country.csv"));
+        Cli.Run csv = Cli.run("analyze", "--geo-db", csvDirectory.toString(), Cli.HOME.resolve("samples/logs/ssh/secure.log").toString());
+        assertThat(csv.exit()).as(csv.err()).isEqualTo(ExitCodes.USAGE);
+        assertThat(csv.err()).contains(csvDirectory + ": is a directory, not a file").doesNotContain("\tat ");
+    }
+
     @Test
     void theExitCodesListNamesTheRemoteFailure() throws Exception {
         Cli.Run help = Cli.run("--help");

@@ -11,6 +11,7 @@ import java.util.List;
 import org.hotline.HotlineException;
 import org.hotline.InputException;
 import org.hotline.event.IpAddress;
+import org.hotline.geo.FileProblem;
 
 /**
  * Reads an ip-location-db range CSV — {@code start,end,value...}, inclusive, no header — in its
@@ -41,6 +42,10 @@ public final class RangeCsvReader {
      * @throws InputException when the file cannot be read at all; bad rows are only counted
      */
     public static LoadReport read(Path file, int minValues, RowSink sink) {
+        String problem = FileProblem.of(file);
+        if (problem != null) {
+            throw new InputException(file + ": " + problem);
+        }
         String name = file.getFileName().toString();
         long rows = 0;
         long skipped = 0;

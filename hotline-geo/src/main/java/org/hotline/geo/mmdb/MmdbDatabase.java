@@ -23,6 +23,7 @@ import java.util.zip.GZIPInputStream;
 import org.hotline.InputException;
 import org.hotline.enrich.DatabaseInfo;
 import org.hotline.geo.FileDigest;
+import org.hotline.geo.FileProblem;
 
 /**
  * One opened MaxMind-format database file of any vendor, with what a report needs to name it: path,
@@ -69,8 +70,9 @@ public final class MmdbDatabase implements Closeable {
      * {@code decodeCache} bounds the decoded records kept (see {@link #SMALL_DECODE_CACHE}).
      */
     public static MmdbDatabase open(Path path, String option, int decodeCache) {
-        if (!Files.isRegularFile(path)) {
-            throw new InputException(option + " " + path + ": no such file");
+        String problem = FileProblem.of(path);
+        if (problem != null) {
+            throw new InputException(option + " " + path + ": " + problem);
         }
         try {
             if (path.getFileName().toString().endsWith(".gz")) {

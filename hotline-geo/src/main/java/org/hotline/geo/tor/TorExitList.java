@@ -13,6 +13,7 @@ import java.util.Set;
 import org.hotline.HotlineException;
 import org.hotline.InputException;
 import org.hotline.event.IpAddress;
+import org.hotline.geo.FileProblem;
 
 /**
  * A list of Tor exit addresses read from a file in either form the Tor Project publishes:
@@ -43,6 +44,10 @@ public record TorExitList(Set<IpAddress> addresses, String format, String newest
 
     /** Reads {@code file}; throws {@link InputException} naming it when it is missing or holds no address. */
     public static TorExitList read(Path file) {
+        String problem = FileProblem.of(file);
+        if (problem != null) {
+            throw new InputException("--tor-exits " + file + ": " + problem);
+        }
         Set<IpAddress> addresses = new HashSet<>();
         List<String> problems = new ArrayList<>();
         boolean exitAddresses = false;
