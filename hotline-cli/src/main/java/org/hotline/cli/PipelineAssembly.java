@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hotline.InputException;
 import org.hotline.aggregate.OriginReport;
 import org.hotline.aggregate.OriginReportBuilder;
 import org.hotline.aggregate.ReportInput;
@@ -68,8 +69,14 @@ final class PipelineAssembly {
             EnricherChain enrichment = geo.get();
 
             SourceTally tally = (SourceTally) result.aggregate();
-            SourceOrigins origins = OriginReportBuilder.resolve(tally, result.attacks(), enrichment::enrichOnce,
-                    request.settings().workers());
+            SourceOrigins origins;
+            try {
+                origins = OriginReportBuilder.resolve(tally, result.attacks(), enrichment::enrichOnce,
+                        request.settings().workers());
+            } catch (InputException e) {
+                // A damaged database shows only at the lookup that meets it, here after all the reading.
+                throw new InputException(e.getMessage() + "; found after the inputs were read, so no report was made", e);
+            }
             List<String> warnings = new ArrayList<>(inputs.repeats());
             // A database not read whole (a range CSV's malformed rows) changes what the shares rest on.
             enrichment.databases().stream().filter(d -> d.warning() != null)

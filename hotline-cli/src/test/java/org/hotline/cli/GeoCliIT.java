@@ -8,6 +8,8 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -189,6 +191,74 @@ class GeoCliIT {
         Cli.Run csv = Cli.run("analyze", "--geo-db", csvDirectory.toString(), Cli.HOME.resolve("samples/logs/ssh/secure.log").toString());
         assertThat(csv.exit()).as(csv.err()).isEqualTo(ExitCodes.USAGE);
         assertThat(csv.err()).contains(csvDirectory + ": is a directory, not a file").doesNotContain("\tat ");
+    }
+
+    /**
+     * A country database with intact metadata but a damaged search tree (exit 70, "a bug in Hotline",
+     * and a stack trace): damaged throughout, it is refused on opening; with only the record of
+     * 83.149.9.216 damaged (a client in samples/logs/web), it opens and the analysis meets it when it
+     * resolves the sources, and says so. Exit 2 and one line naming the file, each time.
+     */
+    @Test
+    void aDamagedDatabaseIsNamedAsCorruptWithoutATrace() throws Exception {
+        Path throughout = gunzip(BUNDLED.resolve("geo-whois-asn-country.mmdb.gz"), dir.resolve("corrupt.mmdb"));
+        byte[] bytes = Files.readAllBytes(throughout);
+        for (int i = 0; i < bytes.length * 6 / 10; i += 7) {
+            bytes[i] = (byte) 0xff;
+        }
+        Files.write(throughout, bytes);
+        String tree = " is corrupt: The MaxMind DB file's search tree is corrupt: contains pointer larger than the database.";
+        for (String command : List.of("analyze", "geo lookup")) {
+            List<String> args = new ArrayList<>(List.of(command.split(" ")));
+            args.addAll(List.of("--geo-db", throughout.toString(), command.equals("analyze") ? Cli.HOME.resolve("samples/logs").toString() : "8.8.8.8"));
+            Cli.Run run = Cli.run(args.toArray(String[]::new));
+            assertThat(run.exit()).as(run.err()).isEqualTo(ExitCodes.USAGE);
+            assertThat(run.err()).as(command).isEqualTo("hotline: --geo-db " + throughout + tree + "\n");
+        }
+
+        Path oneRecord = gunzip(BUNDLED.resolve("geo-whois-asn-country.mmdb.gz"), dir.resolve("one-record.mmdb"));
+        pointPastTheEnd(oneRecord, new int[] {83, 149, 9, 216});
+        Cli.Run analyze = Cli.run("analyze", "--geo-db", oneRecord.toString(), Cli.HOME.resolve("samples/logs").toString());
+        assertThat(analyze.exit()).as(analyze.err()).isEqualTo(ExitCodes.USAGE);
+        assertThat(analyze.err()).isEqualTo("hotline: --geo-db " + oneRecord + tree + " (found looking up 83.149.9.216;"
+                + " opening the file checks only a sample of its records); found after the inputs were read, so no report was made\n");
+        assertThat(analyze.out()).isEmpty();
+    }
+
+    private static Path gunzip(Path gz, Path to) throws Exception {
+        try (java.io.InputStream in = new java.util.zip.GZIPInputStream(Files.newInputStream(gz))) {
+            Files.copy(in, to);
+        }
+        return to;
+    }
+
+    /**
+     * Sets the search-tree record on which an IPv4 address's walk ends to 0xffffff, a data pointer past
+     * the end of the file (MaxMind DB spec, "Search Tree": 24-bit records, IPv4 at ::a.b.c.d), as
+     * hotline-geo's DamagedDatabaseTest does.
+     */
+    private static void pointPastTheEnd(Path file, int[] v4) throws Exception {
+        long nodeCount;
+        try (com.maxmind.db.Reader reader = new com.maxmind.db.Reader(file.toFile())) {
+            assertThat(reader.getMetadata().recordSize()).isEqualTo(24);
+            nodeCount = reader.getMetadata().nodeCount();
+        }
+        byte[] b = Files.readAllBytes(file);
+        long node = 0;
+        for (int depth = 0; depth < 128; depth++) {
+            int bit = depth < 96 ? 0 : (v4[(depth - 96) / 8] >> (7 - (depth - 96) % 8)) & 1;
+            int at = (int) (node * 6 + bit * 3);
+            long record = ((b[at] & 0xffL) << 16) | ((b[at + 1] & 0xffL) << 8) | (b[at + 2] & 0xffL);
+            if (record >= nodeCount) {
+                b[at] = (byte) 0xff;
+                b[at + 1] = (byte) 0xff;
+                b[at + 2] = (byte) 0xff;
+                Files.write(file, b);
+                return;
+            }
+            node = record;
+        }
+        throw new AssertionError("no record found");
     }
 
     @Test

@@ -2,7 +2,6 @@ package org.hotline.geo.mmdb;
 
 import java.io.IOException;
 import java.util.Locale;
-import org.hotline.HotlineException;
 import org.hotline.InputException;
 
 /**
@@ -71,16 +70,19 @@ final class LayoutDetector {
     }
 
     private static RecordSample sample(MmdbDatabase db, String option) {
+        RecordSample sample;
         try {
-            RecordSample sample = RecordSample.of(db.reader());
-            if (sample.records().isEmpty()) {
-                throw new InputException(option + " " + db.path() + ": the database has no records (database_type '"
-                        + db.metadata().databaseType() + "')");
-            }
-            return sample;
-        } catch (IOException | com.maxmind.db.InvalidNetworkException e) {
-            throw new HotlineException("reading records of " + db.path(), e);
+            sample = RecordSample.of(db.reader());
+        } catch (IOException | com.maxmind.db.InvalidNetworkException | RuntimeException e) {
+            // The reader on a damaged tree or data section: InvalidDatabaseException, or the same
+            // wrapped by the networks iterator, or a record that is a string where a map should be.
+            throw db.corrupt(e, "");
         }
+        if (sample.records().isEmpty()) {
+            throw new InputException(option + " " + db.path() + ": the database has no records (database_type '"
+                    + db.metadata().databaseType() + "')");
+        }
+        return sample;
     }
 
     /** "geolite2-country", "geoip2-country", "dbip-country", "geolite2-asn", ... from the database type. */

@@ -12,7 +12,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.hotline.HotlineException;
 import org.hotline.OutputException;
 import org.hotline.enrich.Origin;
 import org.hotline.event.IpAddress;
@@ -90,22 +89,32 @@ public final class MaxMindLayoutExport {
         return writer.networks();
     }
 
+    /** Every network of the file; a damaged tree or record met on the way is the file's fault, said as such. */
     @SuppressWarnings({"rawtypes", "unchecked"})
     private static Iterable<Network> networks(MmdbDatabase db) {
+        String found = " (found reading its networks for the export)";
         return () -> {
             try {
                 Networks<Map> all = db.reader().networks(Map.class);
                 return new java.util.Iterator<>() {
                     public boolean hasNext() {
-                        return all.hasNext();
+                        try {
+                            return all.hasNext();
+                        } catch (RuntimeException e) {
+                            throw db.corrupt(e, found);
+                        }
                     }
 
                     public Network next() {
-                        return ((DatabaseRecord) all.next()).network();
+                        try {
+                            return ((DatabaseRecord) all.next()).network();
+                        } catch (RuntimeException e) {
+                            throw db.corrupt(e, found);
+                        }
                     }
                 };
-            } catch (Exception e) {
-                throw new HotlineException("reading the networks of " + db.path(), e);
+            } catch (java.io.IOException | com.maxmind.db.InvalidNetworkException | RuntimeException e) {
+                throw db.corrupt(e, found);
             }
         };
     }

@@ -4,7 +4,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.Function;
-import org.hotline.HotlineException;
 import org.hotline.enrich.DatabaseInfo;
 import org.hotline.enrich.Enricher;
 import org.hotline.enrich.Origin;
@@ -84,8 +83,9 @@ public final class MmdbAsnEnricher implements Enricher, Closeable {
     private AsnRecord decode(IpAddress ip) {
         try {
             return db.reader().get(ip.toInetAddress(), layout.recordClass);
-        } catch (IOException e) {
-            throw new HotlineException("looking up " + ip + " in " + db.path(), e);
+        } catch (IOException | RuntimeException e) {
+            // Opening checked a sample of the records; the rest of a damaged file shows only here.
+            throw db.corrupt(e, " (found looking up " + ip + "; opening the file checks only a sample of its records)");
         }
     }
 

@@ -54,12 +54,14 @@ public final class MmdbDatabase implements Closeable {
     public static final int OWN_DECODE_CACHE = 0;
 
     private final Path path;
+    private final String option;
     private final Reader reader;
     private final String sha256;
     private final RecordLocator locator;
 
-    private MmdbDatabase(Path path, Reader reader, String sha256, RecordLocator locator) {
+    private MmdbDatabase(Path path, String option, Reader reader, String sha256, RecordLocator locator) {
         this.path = path;
+        this.option = option;
         this.reader = reader;
         this.sha256 = sha256;
         this.locator = locator;
@@ -76,9 +78,9 @@ public final class MmdbDatabase implements Closeable {
         }
         try {
             if (path.getFileName().toString().endsWith(".gz")) {
-                return openCompressed(path, decodeCache);
+                return openCompressed(path, option, decodeCache);
             }
-            return mapped(path, path, RememberedDigests.sha256(path), decodeCache);
+            return mapped(path, option, path, RememberedDigests.sha256(path), decodeCache);
         } catch (NoSuchFileException e) {
             throw new InputException(option + " " + path + ": no such file", e);
         } catch (IOException | RuntimeException e) {
@@ -91,12 +93,12 @@ public final class MmdbDatabase implements Closeable {
      * decompresses, stores a copy for the next run and maps it, or keeps the bytes in the heap when
      * the cache cannot be written.
      */
-    private static MmdbDatabase openCompressed(Path path, int decodeCache) throws IOException {
+    private static MmdbDatabase openCompressed(Path path, String option, int decodeCache) throws IOException {
         String key = RememberedDigests.sha256(path);
         UnpackedDatabases.Unpacked cached = UnpackedDatabases.find(key);
         if (cached != null) {
             try {
-                return mapped(path, cached.file(), cached.sha256(), decodeCache);
+                return mapped(path, option, cached.file(), cached.sha256(), decodeCache);
             } catch (IOException | RuntimeException e) {
                 // the copy went away or is broken: decompress as if there were none
             }
@@ -110,7 +112,7 @@ public final class MmdbDatabase implements Closeable {
         UnpackedDatabases.Unpacked stored = UnpackedDatabases.store(key, bytes, sha);
         if (stored != null) {
             try {
-                return mapped(path, stored.file(), sha, decodeCache);
+                return mapped(path, option, stored.file(), sha, decodeCache);
             } catch (IOException | RuntimeException e) {
                 // fall back to the bytes in hand
             }
@@ -121,11 +123,11 @@ public final class MmdbDatabase implements Closeable {
             reader.close();
             reader = new Reader(new ByteArrayInputStream(bytes), cache(LARGE_DECODE_CACHE));
         }
-        return new MmdbDatabase(path, reader, sha, locator);
+        return new MmdbDatabase(path, option, reader, sha, locator);
     }
 
     /** Memory-maps {@code file}, which holds the database the user named as {@code path}. */
-    private static MmdbDatabase mapped(Path path, Path file, String sha, int decodeCache) throws IOException {
+    private static MmdbDatabase mapped(Path path, String option, Path file, String sha, int decodeCache) throws IOException {
         Reader reader = new Reader(file.toFile(), Reader.FileMode.MEMORY_MAPPED, cache(decodeCache));
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = channel.size();
@@ -136,7 +138,7 @@ public final class MmdbDatabase implements Closeable {
                 reader.close();
                 reader = new Reader(file.toFile(), Reader.FileMode.MEMORY_MAPPED, cache(LARGE_DECODE_CACHE));
             }
-            return new MmdbDatabase(path, reader, sha, locator);
+            return new MmdbDatabase(path, option, reader, sha, locator);
         } catch (IOException | RuntimeException e) {
             reader.close();
             throw e;
@@ -169,6 +171,26 @@ public final class MmdbDatabase implements Closeable {
 
     public Metadata metadata() {
         return reader.getMetadata();
+    }
+
+    /**
+     * The error for this file when reading its records fails: its metadata was whole (it opened),
+     * but its search tree or data section is not (an {@code InvalidDatabaseException} from the
+     * reader, or a record that does not decode as any record can). A user's file, so a user error
+     * naming the option, the file and the reader's reason, never "a bug in Hotline".
+     *
+     * @param found where it showed, e.g. " (found looking up 1.2.3.4 ...)", or ""
+     */
+    InputException corrupt(Throwable failure, String found) {
+        Throwable reason = failure;
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof com.maxmind.db.InvalidDatabaseException) {
+                reason = t;
+            }
+        }
+        String text = reason instanceof com.maxmind.db.InvalidDatabaseException ? reason.getMessage()
+                : reason.getClass().getSimpleName() + ": " + reason.getMessage();
+        return new InputException(option + " " + path + " is corrupt: " + text + found, failure);
     }
 
     /** Provenance for the report: the detected layout and where the file came from. */
