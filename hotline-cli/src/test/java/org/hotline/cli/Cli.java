@@ -76,7 +76,11 @@ final class Cli {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dhotline.home=" + HOME, "-jar", JAR.toString()));
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).directory(MODULE.resolve("target").toFile());
+        ProcessBuilder builder = new ProcessBuilder(command).directory(MODULE.resolve("target").toFile());
+        // The databases a `geo update` of the user installed would replace the bundled ones these
+        // tests expect: point the per-user data directory at one that holds none.
+        builder.environment().put("XDG_DATA_HOME", MODULE.resolve("target/it-xdg-data").toString());
+        return builder;
     }
 
     private static byte[] readAll(InputStream in) {

@@ -261,6 +261,36 @@ class GeoCliIT {
         throw new AssertionError("no record found");
     }
 
+    /**
+     * The report's databases can be checked with sha256sum on the file each names: the bundled
+     * country database is named as the uncompressed file its hash is of (it was named
+     * geo-whois-asn-country.mmdb.gz beside the hash of the unpacked bytes), and two CSVs for one role
+     * are two entries with a hash each (they were one entry whose sha256 was "hash + hash").
+     */
+    @Test
+    void eachDatabaseEntryNamesTheFileItsHashIsOf() throws Exception {
+        Path v4 = Files.writeString(dir.resolve("v4.csv"), "8.8.8.0,8.8.8.255,US\n");
+        Path v6 = Files.writeString(dir.resolve("v6.csv"), "2001:4860::,2001:4860:ffff:ffff:ffff:ffff:ffff:ffff,US\n");
+        Cli.Run run = Cli.run("analyze", "--json", "--geo-db", v4.toString(), "--geo-db", v6.toString(),
+                Cli.HOME.resolve("samples/logs/ssh/secure.log").toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        List<String> entries = new ArrayList<>();
+        for (JsonNode d : JSON.readTree(run.out()).path("databases")) {
+            entries.add(d.path("role").asString() + " " + d.path("name").asString() + " " + d.path("sha256").asString(null));
+        }
+        assertThat(entries).contains("country v4.csv " + sha256(Files.readAllBytes(v4)), "country v6.csv " + sha256(Files.readAllBytes(v6)));
+
+        Cli.Run bundled = Cli.run("geo", "info", "--json");
+        JsonNode country = JSON.readTree(bundled.out()).get(1);
+        Path unpacked = gunzip(BUNDLED.resolve("geo-whois-asn-country.mmdb.gz"), dir.resolve("geo-whois-asn-country.mmdb"));
+        assertThat(country.path("name").asString() + " " + country.path("sha256").asString())
+                .isEqualTo(unpacked.getFileName() + " " + sha256(Files.readAllBytes(unpacked)));
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
     @Test
     void theExitCodesListNamesTheRemoteFailure() throws Exception {
         Cli.Run help = Cli.run("--help");

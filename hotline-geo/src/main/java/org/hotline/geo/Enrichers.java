@@ -145,7 +145,7 @@ public final class Enrichers {
                         RangeCsvEnricher csv = role.equals("country") ? RangeCsvEnricher.country(csvs, file.source())
                                 : RangeCsvEnricher.asn(csvs, file.source());
                         enrichers.add(csv);
-                        infos.add(csv.info());
+                        infos.addAll(csv.databases());
                         csvAdded = true;
                     }
                 } else if (role.equals("country")) {

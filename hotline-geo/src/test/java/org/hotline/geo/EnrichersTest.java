@@ -56,8 +56,10 @@ class EnrichersTest {
                 GeoTestData.TOR.resolve("exit-list.txt"));
         try (EnricherChain chain = Enrichers.assemble(sources)) {
             assertThat(chain.names()).containsExactly("non-routable", "country", "asn", "tor-exits");
-            assertThat(chain.databases()).extracting(DatabaseInfo::layout)
-                    .containsExactly("special-purpose-blocks", "ip-location-db-country-csv", "ipinfo-asn", "address-list");
+            // One entry per CSV file, each with its own name and hash.
+            assertThat(chain.databases()).extracting(DatabaseInfo::layout).containsExactly("special-purpose-blocks",
+                    "ip-location-db-country-csv", "ip-location-db-country-csv", "ipinfo-asn", "address-list");
+            assertThat(chain.databases().get(2).name()).isEqualTo("geo-whois-asn-country-ipv6.slice.csv");
             assertThat(chain.enrich(IpAddress.parse("8.8.8.8"), Origin.UNKNOWN))
                     .isEqualTo(new Origin("US", 15169, "Google LLC", Set.of()));
             // A documentation address in the Tor list: both facts are kept.

@@ -19,11 +19,11 @@ import org.hotline.geo.CountryCodes;
  * {@link RangeTable}: about 0.3 s and 5 MB for the full IPv4+IPv6 ASN data; no allocation per lookup.
  *
  * <p>Rows may come in any order; overlaps are settled as {@link RangeTable} says. Malformed rows
- * (a bad address, country code or AS number) are counted and skipped, and {@link #info()} carries
- * how many and at which lines as its warning, for {@code geo info} and the report ({@link
- * #loadReports()} has the detail). Ranges from different files must not overlap: that is refused at
- * load, naming the address. Like the mmdb enrichers it skips non-routable addresses and keeps what
- * an earlier enricher set.
+ * (a bad address, country code or AS number) are counted and skipped, and each file's entry in
+ * {@link #databases()} carries how many and at which lines as its warning, for {@code geo info} and
+ * the report ({@link #loadReports()} has the detail). Ranges from different files must not overlap:
+ * that is refused at load, naming the address. Like the mmdb enrichers it skips non-routable
+ * addresses and keeps what an earlier enricher set.
  */
 public final class RangeCsvEnricher implements Enricher {
 
@@ -33,17 +33,17 @@ public final class RangeCsvEnricher implements Enricher {
     private final long[] asns;
     private final String[] orgs;
     private final List<LoadReport> reports;
-    private final DatabaseInfo info;
+    private final List<DatabaseInfo> databases;
 
     private RangeCsvEnricher(boolean country, RangeTable table, String[] codes, long[] asns, String[] orgs,
-                             List<LoadReport> reports, DatabaseInfo info) {
+                             List<LoadReport> reports, List<DatabaseInfo> databases) {
         this.country = country;
         this.table = table;
         this.codes = codes;
         this.asns = asns;
         this.orgs = orgs;
         this.reports = List.copyOf(reports);
-        this.info = info;
+        this.databases = List.copyOf(databases);
     }
 
     /** Countries from {@code start,end,country_code[,...]} files. */
@@ -86,20 +86,23 @@ public final class RangeCsvEnricher implements Enricher {
                 info("asn", "ip-location-db-asn-csv", files, loaded, source));
     }
 
-    private static DatabaseInfo info(String role, String layout, List<Path> files, RangeCsvFiles loaded, String source) {
-        List<String> names = new ArrayList<>();
-        List<String> hashes = new ArrayList<>();
-        for (Path f : files) {
-            names.add(f.getFileName().toString());
-            hashes.add(org.hotline.geo.FileDigest.sha256(f));
+    /**
+     * One entry per file, each with its own name, SHA-256, ranges kept and warning: the files of one
+     * role were one entry whose sha256 was "hash + hash", which no one could check with sha256sum.
+     */
+    private static List<DatabaseInfo> info(String role, String layout, List<Path> files, RangeCsvFiles loaded, String source) {
+        List<DatabaseInfo> infos = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            LoadReport report = loaded.reports().get(i);
+            infos.add(new DatabaseInfo(role, files.get(i).getFileName().toString(), layout, null,
+                    org.hotline.geo.FileDigest.sha256(files.get(i)), report.rows(), source, report.warning()));
         }
-        List<String> warnings = loaded.reports().stream().map(LoadReport::warning).filter(w -> w != null).toList();
-        return new DatabaseInfo(role, String.join(" + ", names), layout, null, String.join(" + ", hashes),
-                loaded.table().size(), source, warnings.isEmpty() ? null : String.join("; ", warnings));
+        return infos;
     }
 
-    public DatabaseInfo info() {
-        return info;
+    /** Provenance of each file read, in the order given. */
+    public List<DatabaseInfo> databases() {
+        return databases;
     }
 
     public List<LoadReport> loadReports() {

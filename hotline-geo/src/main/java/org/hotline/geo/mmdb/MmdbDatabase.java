@@ -193,11 +193,22 @@ public final class MmdbDatabase implements Closeable {
         return new InputException(option + " " + path + " is corrupt: " + text + found, failure);
     }
 
-    /** Provenance for the report: the detected layout and where the file came from. */
+    /**
+     * Provenance for the report: the detected layout and where the file came from. The name is of
+     * the database the SHA-256 is of: for {@code x.mmdb.gz}, {@code x.mmdb}, the uncompressed file a
+     * vendor publishes (the npm package holds {@code geo-whois-asn-country.mmdb}, geo update installs
+     * it as such), so a counterpart can check it with {@code sha256sum} on that file (or {@code zcat
+     * x.mmdb.gz | sha256sum}); the name of the compressed file beside a hash of other bytes could not
+     * be checked that way.
+     */
     public DatabaseInfo info(String role, String layout, String source) {
         Metadata m = metadata();
         String built = m.buildTime().atZone(ZoneOffset.UTC).toLocalDate().toString();
-        return new DatabaseInfo(role, path.getFileName().toString(), layout, built, sha256, m.nodeCount(), source);
+        String name = path.getFileName().toString();
+        if (name.endsWith(".gz")) {
+            name = name.substring(0, name.length() - ".gz".length());
+        }
+        return new DatabaseInfo(role, name, layout, built, sha256, m.nodeCount(), source);
     }
 
     @Override

@@ -10,10 +10,12 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.hotline.InputException;
+import org.hotline.enrich.DatabaseInfo;
 import org.hotline.enrich.Enricher;
 import org.hotline.enrich.EnricherContract;
 import org.hotline.enrich.Origin;
 import org.hotline.event.IpAddress;
+import org.hotline.geo.FileDigest;
 import org.hotline.geo.GeoTestData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,8 +67,8 @@ class RangeCsvEnricherTest implements EnricherContract {
         assertThat(country.enrich(IpAddress.parse("1.1.1.1"), Origin.UNKNOWN).country()).isEqualTo("AU");
         assertThat(country.enrich(IpAddress.parse("2001:4860:4860::8888"), Origin.UNKNOWN).country()).isEqualTo("US");
         assertThat(country.loadReports()).extracting(LoadReport::rows).containsExactly(75L, 60L);
-        assertThat(country.info().entries()).isEqualTo(135);
-        assertThat(country.info().layout()).isEqualTo("ip-location-db-country-csv");
+        assertThat(country.databases()).extracting(DatabaseInfo::entries).containsExactly(75L, 60L);
+        assertThat(country.databases()).extracting(DatabaseInfo::layout).containsOnly("ip-location-db-country-csv");
     }
 
     @Test
@@ -95,7 +97,22 @@ class RangeCsvEnricherTest implements EnricherContract {
         assertThat(asn.enrich(IpAddress.parse("1.0.0.1"), Origin.UNKNOWN)).isEqualTo(Origin.UNKNOWN.withAsn(13335, "Cloudflare, Inc."));
         assertThat(asn.enrich(IpAddress.parse("8.8.8.8"), Origin.UNKNOWN)).isEqualTo(Origin.UNKNOWN.withAsn(15169, "Google LLC"));
         assertThat(asn.enrich(IpAddress.parse("2001:4860:4860::8888"), Origin.UNKNOWN).asn()).isEqualTo(15169);
-        assertThat(asn.info().layout()).isEqualTo("ip-location-db-asn-csv");
+        assertThat(asn.databases()).extracting(DatabaseInfo::layout).containsOnly("ip-location-db-asn-csv");
+    }
+
+    /**
+     * One entry per file, each with the SHA-256 of that file (sha256sum on it gives the same), so a
+     * counterpart can check each: the files of one role were one entry named "a + b" with the
+     * sha256 "hash + hash". The ranges each kept: wc -l, 75 and 60.
+     */
+    @Test
+    void eachFileIsItsOwnDatabaseEntryWithItsOwnHash() {
+        assertThat(country.databases()).extracting(DatabaseInfo::name)
+                .containsExactly("geo-whois-asn-country-ipv4.slice.csv", "geo-whois-asn-country-ipv6.slice.csv");
+        assertThat(country.databases()).extracting(DatabaseInfo::sha256).containsExactly(
+                FileDigest.sha256(GeoTestData.CSV.resolve("geo-whois-asn-country-ipv4.slice.csv")),
+                FileDigest.sha256(GeoTestData.CSV.resolve("geo-whois-asn-country-ipv6.slice.csv")));
+        assertThat(country.databases()).allSatisfy(d -> assertThat(d.sha256()).matches("[0-9a-f]{64}"));
     }
 
     /**
@@ -119,10 +136,10 @@ class RangeCsvEnricherTest implements EnricherContract {
         assertThat(report.rows()).isEqualTo(4);
         assertThat(report.skipped()).isEqualTo(7);
         assertThat(report.clipped()).isEqualTo(1);
-        assertThat(bad.info().warning()).isEqualTo("country-bad-rows.csv: 7 of 11 rows skipped (lines 2, 3, 4, 5, 7, 9, 10;"
+        assertThat(bad.databases().get(0).warning()).isEqualTo("country-bad-rows.csv: 7 of 11 rows skipped (lines 2, 3, 4, 5, 7, 9, 10;"
                 + " first: expected at least 3 columns (start,end,value...), found 2),"
                 + " 1 row clipped where it overlaps an earlier range (line 8)");
-        assertThat(country.info().warning()).isNull();
+        assertThat(country.databases()).extracting(DatabaseInfo::warning).containsOnlyNulls();
         assertThat(bad.enrich(IpAddress.parse("1.0.63.1"), Origin.UNKNOWN).country()).isEqualTo("CN");
         assertThat(bad.enrich(IpAddress.parse("1.0.70.1"), Origin.UNKNOWN).country()).isEqualTo("CN");
         assertThat(bad.enrich(IpAddress.parse("1.0.200.1"), Origin.UNKNOWN).country()).isEqualTo("TH");
@@ -138,10 +155,10 @@ class RangeCsvEnricherTest implements EnricherContract {
     void rowsInAnyOrderAllLoad() throws Exception {
         Path three = Files.writeString(dir.resolve("t.csv"), "8.8.8.0,8.8.8.255,US\n1.1.1.0,1.1.1.255,AU\n9.9.9.0,9.9.9.255,CH\ngarbage\n");
         RangeCsvEnricher small = RangeCsvEnricher.country(List.of(three), "test");
-        assertThat(small.info().entries()).isEqualTo(3);
+        assertThat(small.databases().get(0).entries()).isEqualTo(3);
         assertThat(List.of("8.8.8.8", "1.1.1.1", "9.9.9.9")).extracting(a -> small.enrich(IpAddress.parse(a), Origin.UNKNOWN).country())
                 .containsExactly("US", "AU", "CH");
-        assertThat(small.info().warning())
+        assertThat(small.databases().get(0).warning())
                 .isEqualTo("t.csv: 1 of 4 rows skipped (line 4; first: expected at least 3 columns (start,end,value...), found 1)");
 
         Path sorted = GeoTestData.CSV.resolve("geo-whois-asn-country-ipv4.slice.csv");
@@ -149,8 +166,8 @@ class RangeCsvEnricherTest implements EnricherContract {
         Collections.shuffle(rows, new Random(17));
         Path shuffled = Files.write(dir.resolve("shuffled.csv"), rows);
         RangeCsvEnricher fromShuffled = RangeCsvEnricher.country(List.of(shuffled), "test");
-        assertThat(fromShuffled.info().entries()).isEqualTo(75);
-        assertThat(fromShuffled.info().warning()).isNull();
+        assertThat(fromShuffled.databases().get(0).entries()).isEqualTo(75);
+        assertThat(fromShuffled.databases().get(0).warning()).isNull();
         for (String line : rows) {
             String[] f = line.split(",");
             for (String end : List.of(f[0], f[1])) {
