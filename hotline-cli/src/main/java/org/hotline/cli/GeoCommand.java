@@ -147,11 +147,11 @@ final class GeoCommand implements Runnable {
                         }
                         n.put("asOrganization", o.asOrganization());
                         ArrayNode flags = n.putArray("flags");
-                        o.flags().forEach(f -> flags.add(f.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')));
+                        flagNames(o).forEach(flags::add);
                     } else {
                         out.printf("%-40s %-3s %-10s %s%s%n", ip, o.country() == null ? "-" : o.country(),
                                 o.asn() < 0 ? "-" : "AS" + o.asn(), o.asOrganization() == null ? "" : o.asOrganization(),
-                                o.flags().isEmpty() ? "" : "  " + o.flags());
+                                o.flags().isEmpty() ? "" : "  [" + String.join(", ", flagNames(o)) + "]");
                     }
                 }
                 if (json) {
@@ -159,6 +159,14 @@ final class GeoCommand implements Runnable {
                 }
             }
             return badLines > 0 ? ExitCodes.INPUT_PROBLEM : ExitCodes.OK;
+        }
+
+        /**
+         * The flags as the JSON output, the report and --events-out spell them ("non-routable",
+         * "tor-exit"), in text as in JSON: the text printed the enum's own names ([NON_ROUTABLE]).
+         */
+        private static List<String> flagNames(Origin o) {
+            return o.flags().stream().sorted().map(f -> f.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')).toList();
         }
 
         /** Enough of a bad line to recognise it, not a whole pasted log line. */

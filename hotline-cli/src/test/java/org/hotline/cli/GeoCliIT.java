@@ -291,6 +291,25 @@ class GeoCliIT {
         return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
+    /** geo lookup spells the flags in text as in JSON (the text said [NON_ROUTABLE] and [TOR_EXIT]). */
+    @Test
+    void lookupSpellsFlagsTheSameInTextAndJson() throws Exception {
+        Path tor = Files.writeString(dir.resolve("exits.txt"), "192.0.2.7\n185.220.101.1\n");
+        String[] args = {"geo", "lookup", "--tor-exits", tor.toString(), "10.1.2.3", "192.0.2.7", "185.220.101.1"};
+        Cli.Run text = Cli.run(args);
+        assertThat(text.exit()).as(text.err()).isZero();
+        List<String> lines = text.out().lines().toList();
+        assertThat(lines.get(0)).startsWith("10.1.2.3 ").endsWith("  [non-routable]");
+        assertThat(lines.get(1)).startsWith("192.0.2.7 ").endsWith("  [tor-exit, non-routable]");
+        assertThat(lines.get(2)).startsWith("185.220.101.1 ").endsWith("  [tor-exit]");
+        assertThat(text.out()).doesNotContain("NON_ROUTABLE").doesNotContain("TOR_EXIT");
+
+        List<String> jsonArgs = new ArrayList<>(List.of(args));
+        jsonArgs.add(2, "--json");
+        JsonNode rows = JSON.readTree(Cli.run(jsonArgs.toArray(String[]::new)).out());
+        assertThat(rows.get(1).path("flags").toString()).isEqualTo("[\"tor-exit\",\"non-routable\"]");
+    }
+
     @Test
     void theExitCodesListNamesTheRemoteFailure() throws Exception {
         Cli.Run help = Cli.run("--help");
