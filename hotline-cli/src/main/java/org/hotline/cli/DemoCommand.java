@@ -16,11 +16,12 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code hotline demo}: the first thing to run. Analyses the bundled real sample logs with the
- * bundled open geolocation databases, prints the report and writes the HTML version.
+ * {@code hotline demo}: the first thing to run. Analyses the bundled real sample logs with the open
+ * geolocation databases (those {@code geo update} installed, else the bundled ones), prints the
+ * report and writes the HTML version.
  */
 @Command(name = "demo", usageHelpAutoWidth = true, description = {
-        "Analyse the bundled real sample logs with the bundled open geolocation databases.",
+        "Analyse the bundled real sample logs with the open geolocation databases: those `hotline geo update` installed, else the bundled ones.",
         "The logs are web, SSH, firewall and IDS logs (see samples/README.md); the report is printed and"
                 + " written to report.html. Works offline.",
         "It is `hotline analyze samples/logs --html report.html` with nothing to set up."})

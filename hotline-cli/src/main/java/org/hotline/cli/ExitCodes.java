@@ -36,7 +36,7 @@ public final class ExitCodes {
               2   wrong command line or configuration; nothing was done
               3   a channel action was refused (the message says why)
               69  a remote service (the npm registry, a partner node) could not be reached
-                  or answered wrongly; nothing installed before was changed
+                  or answered wrongly (the message names it and says why)
               70  internal error: a bug in Hotline, please report it
               74  an output could not be written (full disk, no permission; the message names it)""";
 }

@@ -184,9 +184,9 @@ final class GeoCommand implements Runnable {
         CommandSpec spec;
         @Option(names = "--maxmind", paramLabel = "DIR", required = true, description = "Directory to write the two .mmdb files to.")
         Path dir;
-        @Option(names = "--geo-db", paramLabel = "FILE", description = "Country .mmdb to export (default: the bundled one).")
+        @Option(names = "--geo-db", paramLabel = "FILE", description = "Country .mmdb to export (default: the one `hotline geo update` installed, else the bundled one).")
         Path geoDb;
-        @Option(names = "--asn-db", paramLabel = "FILE", description = "ASN .mmdb to export (default: the bundled one).")
+        @Option(names = "--asn-db", paramLabel = "FILE", description = "ASN .mmdb to export (default: the one `hotline geo update` installed, else the bundled one).")
         Path asnDb;
 
         @Override
@@ -214,7 +214,8 @@ final class GeoCommand implements Runnable {
         @Option(names = "--registry", paramLabel = "URL", description = "npm registry (default: ${DEFAULT-VALUE}).")
         URI registry = GeoUpdate.NPM_REGISTRY;
         @Option(names = "--pin", paramLabel = "PACKAGE=VERSION",
-                description = "Install this version of a package instead of its latest, e.g. @ip-location-db/asn=2.3.2026061719.")
+                description = "Install this version of a package instead of its latest. The packages are"
+                        + " @ip-location-db/geo-whois-asn-country-mmdb and @ip-location-db/asn, e.g. @ip-location-db/asn=2.3.2026061719.")
         Map<String, String> versions = new LinkedHashMap<>();
 
         @Override

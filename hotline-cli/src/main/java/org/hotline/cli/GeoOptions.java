@@ -14,12 +14,12 @@ final class GeoOptions {
     @Option(names = "--geo-db", paramLabel = "FILE",
             description = {"Country database: a MaxMind-format .mmdb of any vendor (GeoLite2/GeoIP2, DB-IP, IPinfo,"
                     + " ip-location-db; layout detected) or an ip-location-db range CSV. Repeatable (e.g. IPv4 and IPv6 CSVs).",
-                    "Default: the bundled open database, or the one `hotline geo update` installed."})
+                    "Default: the database `hotline geo update` installed, else the bundled open one."})
     List<Path> geoDb = new ArrayList<>();
 
     @Option(names = "--asn-db", paramLabel = "FILE",
             description = {"AS number/organisation database (.mmdb of any vendor, or range CSV). Repeatable.",
-                    "Default: the bundled open database."})
+                    "Default: the database `hotline geo update` installed, else the bundled open one."})
     List<Path> asnDb = new ArrayList<>();
 
     @Option(names = "--tor-exits", paramLabel = "FILE",

@@ -36,6 +36,42 @@ class CommandHelpTest {
         }
     }
 
+    /**
+     * After `geo update` the databases it installed are the default, not the bundled ones: every
+     * --geo-db and --asn-db (analyze, demo, geo info, geo lookup, geo export) and demo's summary say
+     * so. They said "the bundled open database", and --asn-db nothing of the update.
+     */
+    @Test
+    void everyDatabaseDefaultNamesTheUpdateBeforeTheBundledOnes() {
+        List<String> options = new ArrayList<>();
+        List<String> faults = new ArrayList<>();
+        collectDatabaseOptions(Main.commandLine(), options, faults);
+        assertThat(options).contains("hotline analyze --geo-db", "hotline analyze --asn-db", "hotline demo --geo-db",
+                "hotline geo info --asn-db", "hotline geo lookup --geo-db", "hotline geo export --geo-db", "hotline geo export --asn-db");
+        assertThat(faults).isEmpty();
+        String demo = String.join(" ", Main.commandLine().getSubcommands().get("demo").getCommandSpec().usageMessage().description());
+        assertThat(demo).contains("those `hotline geo update` installed, else the bundled ones");
+    }
+
+    private static void collectDatabaseOptions(CommandLine cli, List<String> options, List<String> faults) {
+        CommandSpec spec = cli.getCommandSpec();
+        for (CommandLine.Model.OptionSpec o : spec.options()) {
+            if (o.longestName().equals("--geo-db") || o.longestName().equals("--asn-db")) {
+                String where = spec.qualifiedName() + " " + o.longestName();
+                options.add(where);
+                String text = String.join(" ", o.description());
+                if (!text.contains("`hotline geo update` installed, else the bundled")) {
+                    faults.add(where + ": " + text);
+                }
+            }
+        }
+        cli.getSubcommands().forEach((name, sub) -> {
+            if (!name.equals("help") && sub.getCommandName().equals(name)) {
+                collectDatabaseOptions(sub, options, faults);
+            }
+        });
+    }
+
     /** A paragraph ends a sentence; a line break inside one is the writer's, not picocli's. */
     private static final Pattern WHOLE = Pattern.compile("(.*[.:!?][)`'\"]?|)", Pattern.DOTALL);
 
