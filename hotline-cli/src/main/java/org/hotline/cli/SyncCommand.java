@@ -9,6 +9,7 @@ import org.hotline.cli.node.ChannelSync;
 import org.hotline.cli.node.NodeRuntime;
 import org.hotline.stix.mapping.StixReader;
 import org.hotline.taxii.client.TaxiiClient;
+import org.hotline.taxii.client.TaxiiException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import tools.jackson.databind.node.ArrayNode;
@@ -18,7 +19,8 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code hotline sync}: pulls every partner's shared collection from where the last pull ended
  * ({@code sync.json} in the home keeps each channel's X-TAXII-Date-Added-Last) and takes in what is
  * new. A partner that cannot be reached is reported and the others are still pulled; exit code 3 if
- * any pull failed or anything was refused.
+ * anything was refused or a pull failed otherwise, else 69 if a partner could not be reached (no
+ * answer, or a server error: trying again later may help, as after {@code geo update}'s 69).
  */
 @Command(name = "sync", description = {"Pull partners' shared collections and take in their messages.",
         "From the last pull on, paged: how a node that was offline or unreachable catches up."})
@@ -33,6 +35,7 @@ final class SyncCommand extends NodeCommand {
         ChannelSync sync = new ChannelSync(node.desk(), node.db().concerns(), new StixReader(node.validator()));
         ArrayNode report = Json.MAPPER.createArrayNode();
         boolean clean = true;
+        boolean unreachable = false;
         for (Channel c : node.db().channels().channels()) {
             ObjectNode r = report.addObject();
             r.put("partner", c.partner().name());
@@ -60,6 +63,16 @@ final class SyncCommand extends NodeCommand {
                             + (result.refused().isEmpty() ? "" : ", " + result.refused().size() + " refused:"));
                     result.refused().forEach(x -> out.println("  " + x));
                 }
+            } catch (TaxiiException e) {
+                // No HTTP answer, or one a retry may mend (5xx, 429): the partner is unavailable, nothing
+                // was refused. An answer that refuses the request (4xx) is a refusal like any other.
+                boolean unavailable = e.status() == 0 || e.isRetryable();
+                unreachable |= unavailable;
+                clean &= unavailable;
+                r.put("error", e.getMessage());
+                if (!json) {
+                    out.println(c.partner().name() + ": pull failed: " + e.getMessage());
+                }
             } catch (RuntimeException e) {
                 clean = false;
                 r.put("error", e.getMessage());
@@ -72,6 +85,6 @@ final class SyncCommand extends NodeCommand {
         if (json) {
             printJson(out, report);
         }
-        return clean ? ExitCodes.OK : ExitCodes.REFUSED;
+        return !clean ? ExitCodes.REFUSED : unreachable ? ExitCodes.UNAVAILABLE : ExitCodes.OK;
     }
 }

@@ -161,6 +161,10 @@ class ChannelNodesIT {
         try (TestNode ru = new TestNode(dir, "RU-CERT", "RU").start(); TestNode us = new TestNode(dir, "US-CERT", "US").start()) {
             connect(ru, us, dir.resolve("secret"));
             us.stop();
+            // Pulling from a partner that is down: unavailable (69, try again later), not refused (3).
+            TestNode.Run down = ru.inHome("sync");
+            assertThat(down.code()).as(down.out() + down.err()).isEqualTo(ExitCodes.UNAVAILABLE);
+            assertThat(down.out()).contains("US-CERT: pull failed: ").contains("cannot connect");
             Path m = materials("m.json");
             List<String> ids = List.of(file(ru, m, "first while down"), file(ru, m, "second while down"), file(ru, m, "third while down"));
             for (String id : ids) {
