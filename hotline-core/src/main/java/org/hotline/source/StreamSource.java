@@ -91,8 +91,11 @@ public final class StreamSource implements Source {
             if (Files.isDirectory(path)) {
                 throw new InputException(displayName + ": is a directory (give its files, or let Sources expand it)");
             }
-            long size = Files.size(path);
-            long mtime = Files.getLastModifiedTime(path).toMillis();
+            // A pipe or a device streams like standard input: its size on disk (0) is not its length,
+            // and its time is not when its lines were written.
+            boolean regular = Files.isRegularFile(path);
+            long size = regular ? Files.size(path) : -1;
+            long mtime = regular ? Files.getLastModifiedTime(path).toMillis() : System.currentTimeMillis();
             return new StreamSource(displayName, size, mtime, Files.newInputStream(path), buffers);
         } catch (NoSuchFileException e) {
             throw new InputException(displayName + ": no such file", e);

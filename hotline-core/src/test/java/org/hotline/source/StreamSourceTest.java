@@ -201,6 +201,27 @@ class StreamSourceTest {
     }
 
     @Test
+    void aNamedPipeHasNoSizeAndTheTimeOfReading() throws Exception {
+        Path fifo = dir.resolve("feed");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        Thread writer = new Thread(() -> {
+            try {
+                Files.writeString(fifo, "a line\n");
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        writer.start();
+        long before = System.currentTimeMillis();
+        try (Source s = StreamSource.open(fifo)) {
+            assertThat(s.info().size()).isEqualTo(-1);   // it was 0: the report said "0 bytes" for a pipe
+            assertThat(s.info().lastModified()).isGreaterThanOrEqualTo(before);
+            assertThat(s.next().lineCount()).isEqualTo(1);
+        }
+        writer.join();
+    }
+
+    @Test
     void aGzipCutInsideItsHeaderSaysSo() throws IOException {
         // The first 5 bytes of a gzip file: the magic, the method, the flags, and then nothing. The JDK's
         // EOFException has no message, which the error used to print as "(null)".
