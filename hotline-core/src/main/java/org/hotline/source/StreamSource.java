@@ -10,7 +10,6 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import org.hotline.InputException;
 
@@ -39,7 +38,7 @@ public final class StreamSource implements Source {
         InputStream decoded = buffered;
         if (gzip) {
             try {
-                decoded = new GZIPInputStream(buffered, 1 << 16);
+                decoded = new WholeMembersGzipStream(buffered, 1 << 16);
             } catch (EOFException e) {
                 throw new InputException(name + ": truncated gzip: the file ends inside its gzip header", e);
             } catch (ZipException e) {

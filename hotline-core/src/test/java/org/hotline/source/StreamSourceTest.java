@@ -222,6 +222,34 @@ class StreamSourceTest {
     }
 
     @Test
+    void aLastGzipMemberCutInsideItsHeaderIsAnErrorAfterTheLinesBefore() throws IOException {
+        // What (gzip -c a; gzip -c b | head -c 10) > m.gz makes: a whole member, then the first 10 bytes
+        // of the next. The JDK's stream ended at the whole member as if nothing followed.
+        byte[] whole = gzip("one\ntwo\n".getBytes(StandardCharsets.UTF_8));
+        byte[] next = gzip("three\n".getBytes(StandardCharsets.UTF_8));
+        byte[] cut = Arrays.copyOf(whole, whole.length + 10);
+        System.arraycopy(next, 0, cut, whole.length, 10);
+        Path file = Files.write(dir.resolve("m.gz"), cut);
+        List<String> lines = new ArrayList<>();
+        try (Source s = StreamSource.open(file)) {
+            assertThatThrownBy(() -> {
+                for (LineBlock b = s.next(); b != null; b = s.next()) {
+                    b.forEachLine(line -> lines.add(line.text()));
+                }
+            }).isInstanceOf(InputException.class)
+                    .hasMessageContaining("m.gz: corrupt gzip data after line 2 (10 bytes after the last complete gzip"
+                            + " member are not a whole member: the file is cut");
+        }
+        assertThat(lines).containsExactly("one", "two");
+        // Zeros after the last member are padding (tar pads so), as gzip itself allows: no error.
+        Path padded = Files.write(dir.resolve("padded.gz"), Arrays.copyOf(whole, whole.length + 512));
+        try (Source s = StreamSource.open(padded)) {
+            assertThat(s.next().lineCount()).isEqualTo(2);
+            assertThat(s.next()).isNull();
+        }
+    }
+
+    @Test
     void aGzipCutInsideItsHeaderSaysSo() throws IOException {
         // The first 5 bytes of a gzip file: the magic, the method, the flags, and then nothing. The JDK's
         // EOFException has no message, which the error used to print as "(null)".
