@@ -88,7 +88,7 @@ public final class LineBlockReader {
         // A whole buffer without a newline: an over-long line. Keep its head, drop the rest of it;
         // unless the input opens with binary data, which the source refuses on its first block:
         // looking for the end of that "line" read /dev/zero forever and a 2 GB sparse file for seconds.
-        if (nextLine > 1 || TextProbe.binaryAt(buf, Math.min(fill, StreamSource.BINARY_PROBE_BYTES)) < 0) {
+        if (nextLine > 1 || TextProbe.binaryAt(buf, fill) < 0) {
             skipRestOfLine();
         }
         // Room for the newline put after the kept head: a buffer of exactly BLOCK_BYTES (no pool) is full.

@@ -18,9 +18,6 @@ import org.hotline.InputException;
  * rotated {@code access.log.2.gz} and a {@code .gz} piped into stdin both work).
  */
 public final class StreamSource implements Source {
-    /** NUL bytes in the first 8 KiB mean the input is not a text log (an image, a pcap, a database). */
-    static final int BINARY_PROBE_BYTES = 8192;
-
     private final SourceInfo info;
     private final InputStream raw;
     private final LineBlockReader reader;
@@ -47,11 +44,8 @@ public final class StreamSource implements Source {
         }
         try {
             decoded = withoutByteOrderMark(decoded);
-        } catch (EOFException e) {
-            throw new InputException(name + ": truncated gzip data after line 0 (the lines before were analysed)", e);
-        } catch (ZipException e) {
-            throw new InputException(name + ": corrupt gzip data after line 0 (" + e.getMessage()
-                    + "; the lines before were analysed)", e);
+        } catch (EOFException | ZipException e) {
+            throw brokenGzip(name, 0, e);
         }
         this.raw = rawStream;
         this.info = new SourceInfo(name, size, mtime, gzip);
@@ -74,6 +68,14 @@ public final class StreamSource implements Source {
             p.unread(head, 0, n);
         }
         return p;
+    }
+
+    /** Gzip data that ends early or does not inflate, met after {@code line} lines were handed out. */
+    private static InputException brokenGzip(String name, long line, IOException e) {
+        return e instanceof EOFException
+                ? new InputException(name + ": truncated gzip data after line " + line + " (the lines before were analysed)", e)
+                : new InputException(name + ": corrupt gzip data after line " + line + " (" + e.getMessage()
+                        + "; the lines before were analysed)", e);
     }
 
     public static StreamSource open(Path path) {
@@ -129,20 +131,15 @@ public final class StreamSource implements Source {
         LineBlock block;
         try {
             block = reader.next();
-        } catch (EOFException e) {
-            throw new InputException(info.name() + ": truncated gzip data after line " + lastLine
-                    + " (the lines before were analysed)", e);
-        } catch (ZipException e) {
-            throw new InputException(info.name() + ": corrupt gzip data after line " + lastLine
-                    + " (" + e.getMessage() + "; the lines before were analysed)", e);
+        } catch (EOFException | ZipException e) {
+            throw brokenGzip(info.name(), lastLine, e);
         }
         if (block == null) {
             return null;
         }
         if (first) {
             first = false;
-            int probe = Math.min(block.length(), BINARY_PROBE_BYTES);
-            int nul = TextProbe.binaryAt(block.bytes(), probe);
+            int nul = TextProbe.binaryAt(block.bytes(), block.length());
             if (nul >= 0) {
                 throw new InputException(info.name() + ": binary data (NUL byte at offset " + nul
                         + "), not a text log; give Hotline log files, EVE/Zeek/Cowrie JSON or their .gz");

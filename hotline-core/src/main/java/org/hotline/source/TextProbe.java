@@ -9,13 +9,19 @@ package org.hotline.source;
  * scattered in many runs, control bytes, or no line at all.
  */
 final class TextProbe {
+    /** How much of an input's start is looked at: the first 8 KiB. */
+    static final int PROBE_BYTES = 8192;
     /** More separate runs of NULs than this in the probe: binary. A crash leaves one or two. */
     static final int MAX_NUL_RUNS = 8;
 
     private TextProbe() {}
 
-    /** The offset of the first NUL if {@code b[0, length)} looks binary; -1 if it is text. */
+    /**
+     * The offset of the first NUL if the start of {@code b[0, length)} (its first {@link #PROBE_BYTES})
+     * looks binary; -1 if it is text.
+     */
     static int binaryAt(byte[] b, int length) {
+        length = Math.min(length, PROBE_BYTES);
         int firstNul = -1;
         int runs = 0;
         int controls = 0;
