@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The {@code ./hotline} launcher itself, run as a user runs it. A class-data archive holds one JDK's
@@ -50,6 +51,39 @@ class LauncherIT {
         assertThat(Cli.MODULE.resolve("target/aot-training.log")).as("the training input is removed").doesNotExist();
     }
 
+    /**
+     * An analysis of more than ~1.5 GB gets C2's options, and a directory is sized as the analysis
+     * walks it, through its links: sized with {@code du -sb}, a folder of links to large logs counted
+     * as the links' few bytes, and got the short-run options.
+     */
+    @Test
+    void sizesADirectoryThroughItsLinksToChooseTheLargeInputOptions(@TempDir Path tmp) throws Exception {
+        Path big = tmp.resolve("archive/access.log");
+        Files.createDirectories(big.getParent());
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+            file.setLength(2_000_000_000L);   // sparse: no disk used
+        }
+        Path linked = Files.createDirectories(tmp.resolve("linked"));
+        Files.createSymbolicLink(linked.resolve("access.log"), big);
+        Path small = Files.createDirectories(tmp.resolve("small"));
+        Files.writeString(small.resolve("access.log"), "203.0.113.9 - - [01/Jan/2024:00:00:00 +0000] \"GET / HTTP/1.1\" 200 1\n");
+        Path jdk = Path.of(System.getProperty("java.home"));
+
+        String largeOption = "-XX:Tier4InvocationThreshold=100000";
+        assertThat(dryRun(jdk, "analyze", "--json", linked.toString())).contains(largeOption);
+        assertThat(dryRun(jdk, "analyze", "--json", big.toString())).contains(largeOption);
+        assertThat(dryRun(jdk, "analyze", "--json", small.toString())).doesNotContain(largeOption).contains("-XX:TieredStopAtLevel=1");
+    }
+
+    /** The Java command's words that {@code HOTLINE_DRY_RUN=1 ./hotline ARGS} prints. */
+    private static List<String> dryRun(Path javaHome, String... args) throws IOException, InterruptedException {
+        Run run = launch(javaHome, java.util.Map.of("HOTLINE_DRY_RUN", "1"), args);
+        assertThat(run.exit).as("dry run: %s", run.err).isZero();
+        List<String> words = run.out.lines().toList();
+        assertThat(words).as("the command ends with the arguments").endsWith(args);
+        return words;
+    }
+
     /** The JDK's feature version from its release file (JAVA_VERSION="25.0.3"), or 0. */
     private static int feature(Path jdk) throws IOException {
         Path release = jdk.resolve("release");
@@ -86,11 +120,18 @@ class LauncherIT {
     private record Run(int exit, String out, String err) {}
 
     private static Run launch(Path javaHome, String... args) throws IOException, InterruptedException {
+        return launch(javaHome, java.util.Map.of(), args);
+    }
+
+    private static Run launch(Path javaHome, java.util.Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Cli.HOME.resolve("hotline").toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(Cli.HOME.toFile());
         builder.environment().put("JAVA_HOME", javaHome.toString());
         builder.environment().remove("HOTLINE_JAVA_OPTS");
+        builder.environment().remove("HOTLINE_DRY_RUN");
+        builder.environment().putAll(env);
         Path out = Files.createTempFile("launcher", ".out");
         Path err = Files.createTempFile("launcher", ".err");
         try {
