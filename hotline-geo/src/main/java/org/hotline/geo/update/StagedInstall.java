@@ -1,9 +1,13 @@
 package org.hotline.geo.update;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -26,10 +30,14 @@ import org.hotline.OutputException;
  * back from the links kept of the old ones.
  *
  * <p>Hazard: a process killed between the renames (microseconds) leaves a new database under the old
- * manifest; {@code geo update} finds it by its hash and installs again. Leftover {@code .update-*}
- * folders of killed runs are only wasted space.
+ * manifest; {@code geo update} finds it by its hash and installs again. A run killed at any time
+ * leaves its {@code .update-*} folder (tens of MB of downloads): the next update removes those
+ * untouched for {@link #ABANDONED} — an update running beside it keeps writing into its own.
  */
 final class StagedInstall implements AutoCloseable {
+
+    /** A staging folder not written for this long belongs to a run that was killed: no update takes an hour. */
+    static final Duration ABANDONED = Duration.ofHours(1);
 
     private final Path directory;
     private final Path staging;
@@ -45,9 +53,24 @@ final class StagedInstall implements AutoCloseable {
     static StagedInstall in(Path directory) {
         try {
             Files.createDirectories(directory);
+            removeAbandoned(directory, Instant.now().minus(ABANDONED));
             return new StagedInstall(directory, Files.createTempDirectory(directory, ".update-"));
         } catch (IOException e) {
             throw new OutputException("cannot prepare the update in " + directory + " (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Removes the staging folders of killed runs: {@code .update-*} folders last written before {@code cutoff}. */
+    static void removeAbandoned(Path directory, Instant cutoff) {
+        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(directory, ".update-*")) {
+            for (Path leftover : leftovers) {
+                if (Files.isDirectory(leftover, LinkOption.NOFOLLOW_LINKS)
+                        && Files.getLastModifiedTime(leftover, LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(cutoff)) {
+                    delete(leftover);
+                }
+            }
+        } catch (IOException e) {
+            // Only wasted space stays; the update itself does not depend on it.
         }
     }
 
@@ -131,7 +154,11 @@ final class StagedInstall implements AutoCloseable {
     /** Removes the staging folder and whatever is left in it. */
     @Override
     public void close() {
-        try (Stream<Path> paths = Files.walk(staging)) {
+        delete(staging);
+    }
+
+    private static void delete(Path folder) {
+        try (Stream<Path> paths = Files.walk(folder)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             // A leftover staging folder is harmless; the update's own result matters more.

@@ -8,6 +8,9 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -104,6 +107,24 @@ class GeoUpdateTest {
             assertThat(a.info().source()).contains("npm @ip-location-db/asn 2.3.2026061719");
         }
         assertThat(progress).anyMatch(l -> l.startsWith("asn: asn-ipv4.csv: 75 ranges, 0 skipped, 0 clipped"));
+    }
+
+    /** A killed update leaves its staging folder behind; the next one removes it, but not one still in use. */
+    @Test
+    void theStagingFolderOfAKilledUpdateIsRemovedByTheNext() throws Exception {
+        Path killed = Files.createDirectories(dir.resolve(".update-1234567/country"));
+        Files.write(killed.resolve("package.tgz"), new byte[4096]);
+        Files.setLastModifiedTime(killed.getParent(), FileTime.from(Instant.now().minus(Duration.ofHours(2))));
+        Path running = Files.createDirectories(dir.resolve(".update-7654321"));   // another update, writing now
+        Path notOurs = Files.createDirectories(dir.resolve(".updates-by-hand"));
+        Files.setLastModifiedTime(notOurs, FileTime.from(Instant.now().minus(Duration.ofDays(30))));
+
+        update().update(dir, Map.of());
+
+        assertThat(killed.getParent()).doesNotExist();
+        assertThat(running).isDirectory();
+        assertThat(notOurs).isDirectory();
+        assertThat(dir.resolve("manifest.json")).isRegularFile();
     }
 
     @Test
