@@ -83,6 +83,10 @@ public final class Sources {
                             : in.name() + " is the same file as " + first + ": read once");
                     continue;
                 }
+            } else if (in.path() != null && seen.putIfAbsent(List.of("failed", identity(in.path())), in.name()) != null) {
+                // An unreadable directory inside two arguments (logs and logs/web) failed once: listing
+                // it twice made two failures of one.
+                continue;
             }
             kept.add(in);
         }

@@ -52,12 +52,38 @@ class SourcesTest {
                 dir.resolve("missing.log").toString())));
 
         assertThat(once.inputs()).extracting(Sources.Input::name).containsExactly(a.toString(), b.toString(), "-",
-                sameContent.toString(), dir.resolve("missing.log").toString(), dir.resolve("missing.log").toString());
+                sameContent.toString(), dir.resolve("missing.log").toString());
         assertThat(once.repeats()).containsExactly(
                 a + " is given more than once: read once",
                 linked + " is the same file as " + a + ": read once",
                 hard + " is the same file as " + b + ": read once",
                 "standard input (-) is given more than once: read once");
+    }
+
+    /**
+     * A path that failed is one failure however often it is reached: an unreadable directory inside
+     * two arguments ({@code logs} and {@code logs/web}) was listed, and counted as failed, twice. Root
+     * lists any directory, so the walk's failures are given as the walk gives them.
+     */
+    @Test
+    void aFailedPathReachedTwiceIsOneFailure() throws IOException {
+        Path logs = Files.createDirectories(dir.resolve("logs"));
+        Path closed = Files.createDirectories(logs.resolve("web/private"));
+        Path auth = Files.writeString(logs.resolve("auth.log"), "x\n");
+        String denied = "cannot list directory (permission denied)";
+        Path missing = dir.resolve("missing.log");
+        List<Sources.Input> walked = List.of(
+                new Sources.Input(auth.toString(), auth, null),
+                new Sources.Input(closed.toString(), closed, denied),                      // from logs
+                new Sources.Input(closed + "/", Path.of(closed + "/"), denied),            // from logs/web/private/
+                new Sources.Input(missing.toString(), missing, "no such file"),
+                new Sources.Input(missing.toString(), missing, "no such file"),
+                new Sources.Input(dir.resolve("other.log").toString(), dir.resolve("other.log"), "no such file"));
+
+        Sources.Once once = Sources.once(walked);
+
+        assertThat(once.inputs()).containsExactly(walked.get(0), walked.get(1), walked.get(3), walked.get(5));
+        assertThat(once.repeats()).isEmpty();
     }
 
     /** Hidden directories are skipped like hidden files, unless named on the command line. */
