@@ -20,6 +20,14 @@ public interface ParseSink {
         event(event);
     }
 
+    /**
+     * The line's timestamp had no year (a classic syslog line) and took one from the input's year
+     * rule; said before the line's verdict. The report states the rule only for inputs where a line
+     * used it: an RFC 5424 or ISO-stamped auth.log carries its own years.
+     */
+    default void yearInferred() {
+    }
+
     /** A well-formed line that carries no event (header, other program's syslog line, banner). */
     void ignored();
 

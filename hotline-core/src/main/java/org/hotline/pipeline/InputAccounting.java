@@ -17,11 +17,16 @@ public final class InputAccounting {
     long events;
     long ignored;
     long skipped;
+    /** Events whose year came from the input's year rule (classic syslog lines have none of their own). */
+    long yearInferred;
     private final List<SkippedLine> firstSkipped = new ArrayList<>();
 
-    void event() {
+    void event(boolean yearFromRule) {
         lines++;
         events++;
+        if (yearFromRule) {
+            yearInferred++;
+        }
     }
 
     void ignored() {
@@ -56,6 +61,7 @@ public final class InputAccounting {
         events += other.events;
         ignored += other.ignored;
         skipped += other.skipped;
+        yearInferred += other.yearInferred;
         other.firstSkipped.forEach(this::keep);
     }
 

@@ -16,7 +16,7 @@ import java.util.List;
  * @param ignored      well-formed lines that are not events by design (and blank lines)
  * @param skipped      malformed lines, counted and skipped
  * @param firstSkipped the first {@link InputAccounting#KEEP_SKIPPED} skipped lines with reasons
- * @param timeRule     how year-less timestamps got their year, null for formats that carry one
+ * @param timeRule     how year-less timestamps got their year, null when no event's timestamp lacked one
  * @param error        why reading stopped early or never began (the lines before still count), or null
  */
 public record InputSummary(String name, String format, boolean formatForced, long bytes, boolean compressed,

@@ -319,7 +319,8 @@ public final class Pipeline {
                     r.info() == null ? -1 : r.info().size(),
                     r.info() != null && r.info().compressed(),
                     counts.lines, counts.events, counts.ignored, counts.skipped, counts.firstSkipped(),
-                    r.spec() != null && r.spec().yearless() ? r.context().yearRule() : null,
+                    // Only where a line used it: an sshd log stamped RFC 5424 or ISO carries its own years.
+                    counts.yearInferred > 0 ? r.context().yearRule() : null,
                     r.error());
         }
         List<Attack> attacks = new ArrayList<>();

@@ -37,6 +37,8 @@ final class Worker implements Runnable, ParseSink {
     private InputAccounting current;
     private long currentLine;
     private int verdicts;
+    /** The line being parsed said its year came from the input's rule ({@link #yearInferred()}). */
+    private boolean yearInferred;
     private List<Event> collected;
     /** Latest event time of the block being parsed. */
     private long blockLatest;
@@ -178,6 +180,7 @@ final class Worker implements Runnable, ParseSink {
             return;
         }
         verdicts = 0;
+        yearInferred = false;
         try {
             parser.parse(line, this);
         } catch (RuntimeException e) {
@@ -193,16 +196,21 @@ final class Worker implements Runnable, ParseSink {
     }
 
     @Override
+    public void yearInferred() {
+        yearInferred = true;
+    }
+
+    @Override
     public void event(Event event) {
         verdicts++;
-        current.event();
+        current.event(yearInferred);
         pass(event);
     }
 
     @Override
     public void repeated(Event event, int count) {
         verdicts++;
-        current.event();   // one line parsed; the tallies and detectors see every attempt it stands for
+        current.event(yearInferred);   // one line parsed; the tallies and detectors see every attempt it stands for
         for (int i = 0; i < count; i++) {
             pass(event);
         }

@@ -65,6 +65,9 @@ public final class NetfilterLogParser implements Parser {
             sink.malformed(header.error);
             return;
         }
+        if (header.yearless) {
+            sink.yearInferred();
+        }
         int at = header.messageFrom;
         int in = Ascii.regionMatches(b, at, to, "IN=") ? at : Ascii.indexOf(b, " IN=", at, to) + 1;
         if (!header.programIs(b, "kernel") || in <= 0) {

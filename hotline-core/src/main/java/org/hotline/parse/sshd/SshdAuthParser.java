@@ -58,6 +58,9 @@ public final class SshdAuthParser implements Parser {
             sink.malformed(header.error);
             return;
         }
+        if (header.yearless) {
+            sink.yearInferred();
+        }
         if (header.programIs(b, "sshd(pam_unix)")) {
             pamLine(raw, b, from, to, sink);
             return;

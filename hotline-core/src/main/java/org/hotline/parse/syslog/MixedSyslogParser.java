@@ -37,24 +37,36 @@ public final class MixedSyslogParser implements Parser {
     public void parse(RawLine line, ParseSink sink) {
         probe.sink = sink;
         probe.passed = false;
+        probe.yearInferred = false;
         sshd.parse(line, probe);
         if (probe.passed) {
             netfilter.parse(line, sink);
         }
     }
 
-    /** Hands sshd's verdicts on, except "not mine", which the netfilter parser then gives its own. */
+    /**
+     * Hands sshd's verdicts on, except "not mine", which the netfilter parser then gives its own
+     * (with its own word on the year, so a line's year is told once).
+     */
     private static final class SshdFirst implements ParseSink {
         ParseSink sink;
         boolean passed;
+        boolean yearInferred;
+
+        @Override
+        public void yearInferred() {
+            yearInferred = true;
+        }
 
         @Override
         public void event(Event event) {
+            year();
             sink.event(event);
         }
 
         @Override
         public void repeated(Event event, int count) {
+            year();
             sink.repeated(event, count);
         }
 
@@ -65,7 +77,14 @@ public final class MixedSyslogParser implements Parser {
 
         @Override
         public void malformed(String reason) {
+            year();
             sink.malformed(reason);
+        }
+
+        private void year() {
+            if (yearInferred) {
+                sink.yearInferred();
+            }
         }
     }
 }

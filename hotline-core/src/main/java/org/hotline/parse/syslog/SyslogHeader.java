@@ -33,6 +33,8 @@ public final class SyslogHeader {
     public int messageFrom;
     /** Why the last {@link #read} failed, naming the column. */
     public String error;
+    /** True when the last line read had a classic timestamp, without a year: the year came from the input's rule. */
+    public boolean yearless;
 
     public SyslogHeader(FileContext context) {
         this.context = context;
@@ -43,6 +45,7 @@ public final class SyslogHeader {
     public boolean read(byte[] b, int from, int to) {
         error = null;
         pid = -1;
+        yearless = false;
         int i = from;
         if (i < to && b[i] == '<') {
             int close = Ascii.indexOf(b, (byte) '>', i + 1, Math.min(to, i + 5));
@@ -67,6 +70,7 @@ public final class SyslogHeader {
                 return fail("no syslog timestamp at column " + col(from, i) + " ('" + Ascii.excerpt(b, i, Math.min(to, i + 15)) + "')");
             }
             i = bsd.end() + 1;
+            yearless = true;
         }
         while (i < to && b[i] == ' ') {
             i++;
