@@ -56,7 +56,7 @@ final class MergedReading {
         List<MergedInput> open = new ArrayList<>();
         try {
             for (int position = 0; position < inputs.size(); position++) {
-                MergedInput m = openMerged(position, inputs.get(position), readings);
+                MergedInput m = openMerged(position, inputs.get(position), readings, queue, failure, sequence);
                 if (m != null) {
                     open.add(m);
                 }
@@ -148,14 +148,26 @@ final class MergedReading {
         }
     }
 
-    /** Opens one input of a merge and reads its first block; null (with its reading recorded) if that fails. */
-    private MergedInput openMerged(int position, Sources.Input input, Reading[] readings) {
+    /**
+     * Opens one input of a merge and reads its first block with a line to tell the format from; null
+     * (with its reading recorded) if that fails or there is none. Blocks before it, of blank and
+     * over-long lines only, carry no time to merge by: they are handed out at once, to be counted.
+     */
+    private MergedInput openMerged(int position, Sources.Input input, Reading[] readings, BlockingQueue<Work> queue,
+                                   AtomicReference<Throwable> failure, long[] sequence) {
         Source source = null;
         SourceInfo info = null;
         try {
             source = Sources.open(input, stdin);
             info = source.info();
             LineBlock first = source.next();
+            long silentLines = 0;
+            while (first != null && !formats.tellsFormat(first) && aborted.get() == null) {
+                silentLines += first.lineCount();
+                long number = sequence[0]++;
+                Pipeline.put(queue, Work.unformatted(position, first, number, number, null), failure, false);
+                first = source.next();
+            }
             if (first == null) {
                 listener.inputFinished(info, null);
                 readings[position] = new Reading(info, null, null, input.name(), null);
@@ -166,7 +178,9 @@ final class MergedReading {
             ParserSpec spec = formats.chooseFormat(context, first);
             listener.inputStarted(info, spec.format());
             readings[position] = new Reading(info, spec, context, input.name(), null);
-            return new MergedInput(position, source, spec, context, first);
+            MergedInput merged = new MergedInput(position, source, spec, context, first);
+            merged.lines = silentLines;   // for progress: lines read of this input
+            return merged;
         } catch (InputException | IOException e) {
             String message = Pipeline.problem(input, e);
             listener.inputFinished(info != null ? info : SourceInfo.unopened(input.name()), message);

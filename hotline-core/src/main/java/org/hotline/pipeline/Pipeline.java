@@ -52,6 +52,11 @@ public final class Pipeline {
     public static final int HEAD_LINES = 200;
     /** Lines of the first block format detection reads when the head alone tells nothing. */
     static final int DETECTION_LINES = 5_000;
+    /**
+     * Blocks with nothing to tell the format from that peeking reads past before giving up on an
+     * input's first time (it is then read in the order given, and told when read for real).
+     */
+    private static final int PEEK_SILENT_BLOCKS = 16;
 
     /** Default lateness: a quarter of an hour, far more than a request or a syslog writer lags. */
     public static final long DEFAULT_LATENESS_MILLIS = 15 * 60_000L;
@@ -203,6 +208,9 @@ public final class Pipeline {
     private ReadingOrder.Peek peek(Source source) {
         try {
             LineBlock first = source.next();
+            for (int silent = 0; first != null && !tellsFormat(first) && silent < PEEK_SILENT_BLOCKS; silent++) {
+                first = source.next();
+            }
             if (first == null) {
                 return null;
             }
@@ -229,6 +237,15 @@ public final class Pipeline {
         try (Source source = Sources.open(input, stdin, buffers)) {
             info = source.info();
             LineBlock first = source.next();
+            long lines = 0;
+            long firstSequence = sequence[0];
+            // Blocks with nothing to tell the format from (blank lines, a first line over the length
+            // limit) are counted without one; detection waits for the first block that has a line.
+            while (first != null && !tellsFormat(first) && aborted.get() == null) {
+                lines += first.lineCount();
+                put(queue, Work.unformatted(index, first, sequence[0]++, firstSequence, buffers), failure, false);
+                first = source.next();
+            }
             if (first == null) {
                 listener.inputFinished(info, null);
                 return new Reading(info, null, null, input.name(), null);
@@ -236,8 +253,6 @@ public final class Pipeline {
             context = context(info, first);
             spec = chooseFormat(context, first);
             listener.inputStarted(info, spec.format());
-            long lines = 0;
-            long firstSequence = sequence[0];
             for (LineBlock block = first; block != null && aborted.get() == null; block = source.next()) {
                 lines += block.lineCount();
                 put(queue, new Work(index, spec, context, block, sequence[0]++, firstSequence, index, null, buffers), failure, false);
@@ -288,13 +303,27 @@ public final class Pipeline {
     }
 
     /**
+     * True if the block has a line to tell a format from: one neither blank nor cut at the length
+     * limit. Always true with {@code --format}: the format is told already.
+     */
+    boolean tellsFormat(LineBlock block) {
+        if (settings.format() != null) {
+            return true;
+        }
+        boolean[] tells = {false};
+        block.forEachLine(line -> tells[0] |= !line.truncated() && !line.isBlank());
+        return tells[0];
+    }
+
+    /**
      * Up to {@code limit} whole lines of the block, as text. A line cut at the length limit is left
-     * out: its start alone can look like no format at all.
+     * out: its start alone can look like no format at all. Blank lines are left out too: they tell
+     * nothing, and a block that opened with thousands of them left no line to tell from.
      */
     private static List<String> head(LineBlock first, int limit) {
         List<String> head = new ArrayList<>();
         first.forEachLine(line -> {
-            if (head.size() < limit && !line.truncated()) {
+            if (head.size() < limit && !line.truncated() && !line.isBlank()) {
                 head.add(line.text());
             }
         });
@@ -365,6 +394,15 @@ public final class Pipeline {
     record Work(int input, ParserSpec spec, FileContext context, LineBlock block, long sequence, long firstSequence,
                 int oldestOpenInput, Work then, BlockBuffers returnTo) {
         static final Work POISON = new Work(-1, null, null, null, -1, -1, -1, null, null);
+
+        /**
+         * A block read before the input's format could be told: its lines are all blank or over the
+         * length limit, which are counted without a parser. Keeps every parser of the run (oldest
+         * open input 0), as it may come before inputs read earlier are finished.
+         */
+        static Work unformatted(int input, LineBlock block, long sequence, long firstSequence, BlockBuffers returnTo) {
+            return new Work(input, null, null, block, sequence, firstSequence, 0, null, returnTo);
+        }
 
         /** Lines of this block and the ones after it. */
         long lines() {

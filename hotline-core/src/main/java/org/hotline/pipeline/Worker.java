@@ -164,7 +164,8 @@ final class Worker implements Runnable, ParseSink {
     }
 
     private void parse(Pipeline.Work work) {
-        Parser parser = parsers.computeIfAbsent(work.input(), i -> work.spec().create(work.context()));
+        // No format yet for the input's first blocks when they hold only blank or over-long lines.
+        Parser parser = work.spec() == null ? null : parsers.computeIfAbsent(work.input(), i -> work.spec().create(work.context()));
         current = accounting.computeIfAbsent(work.input(), i -> new InputAccounting());
         work.block().forEachLine(line -> parseLine(parser, line));
     }
@@ -177,6 +178,10 @@ final class Worker implements Runnable, ParseSink {
         }
         if (line.isBlank()) {
             current.ignored();
+            return;
+        }
+        if (parser == null) {
+            malformed("no format to read it with (a bug: please report)");   // only blank and cut lines come without one
             return;
         }
         verdicts = 0;

@@ -7,14 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.regex.Pattern;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.hotline.aggregate.Aggregator;
 import org.hotline.event.Event;
 import org.hotline.pipeline.InputSummary;
 import org.hotline.pipeline.Pipeline;
 import org.hotline.pipeline.PipelineListener;
+import org.hotline.source.LineBlockReader;
 import org.hotline.source.Sources;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,6 +80,81 @@ class PipelineOverFixturesTest {
             totalEvents += summary.events();
         }
         assertThat(aggregated.get()).isEqualTo(totalEvents);
+    }
+
+    /**
+     * An input of blank lines only has nothing to analyse, like an empty one: its lines are counted
+     * and nothing fails. Its format could not be told from them, and that failed the input (exit 1)
+     * where an empty file was fine (exit 0).
+     */
+    @Test
+    void anInputOfBlankLinesOnlyIsCountedLikeAnEmptyOne(@TempDir Path dir) throws Exception {
+        Path blank = Files.writeString(dir.resolve("blank.log"), "\n\n   \n\t\n\n");
+
+        InputSummary summary = run(List.of(blank)).inputs().get(0);
+
+        assertThat(summary.error()).isNull();
+        assertThat(summary.format()).isNull();
+        assertThat(summary.lines()).isEqualTo(5);
+        assertThat(summary.ignored()).isEqualTo(5);
+        assertThat(summary.events()).isZero();
+    }
+
+    /**
+     * The format is told from the first block with a line to tell it from: a log that opens with
+     * more than a block (1 MiB) of blank lines, or with a line over the length limit, was "cannot
+     * tell the format" (the cut line is left out of detection, so nothing was left).
+     */
+    @Test
+    void aFirstBlockWithNothingToTellFromIsCountedAndTheFormatToldFromTheNext(@TempDir Path dir) throws Exception {
+        Path rhel = ParseRun.resource("parse/sshd/elastic-beats-secure-rhel7.log");
+        ParseRun alone = ParseRun.file(Parsers.byName("sshd"), rhel);
+        int blankLines = 1_200_000;   // 1.2 MB of newlines: more than one block
+        Path blankFirst = dir.resolve("blank-first.log");
+        Files.writeString(blankFirst, "\n".repeat(blankLines) + Files.readString(rhel));
+        Path longFirst = dir.resolve("long-first.log");
+        Files.writeString(longFirst, "x".repeat(LineBlockReader.MAX_LINE_BYTES + 500_000) + "\n" + Files.readString(rhel));
+
+        InputSummary blank = run(List.of(blankFirst)).inputs().get(0);
+        InputSummary longLine = run(List.of(longFirst)).inputs().get(0);
+
+        assertThat(blank.error()).isNull();
+        assertThat(blank.format()).isEqualTo("sshd");
+        assertThat(blank.lines()).isEqualTo(blankLines + alone.lines);
+        assertThat(blank.ignored()).isEqualTo(blankLines + alone.ignoredCount());
+        assertThat(blank.events()).isEqualTo(alone.events.size());
+        assertThat(longLine.error()).isNull();
+        assertThat(longLine.format()).isEqualTo("sshd");
+        assertThat(longLine.events()).isEqualTo(alone.events.size());
+        assertThat(longLine.skipped()).isEqualTo(1 + alone.malformed.size());
+        assertThat(longLine.firstSkipped().get(0).line()).isEqualTo(1);
+        assertThat(longLine.firstSkipped().get(0).reason()).contains("longer than");
+    }
+
+    /**
+     * The same when inputs are read merged by time: an input whose time cannot be peeked (here, the
+     * blank-only one) makes the run merge, where each input's format is told as it is opened.
+     */
+    @Test
+    void inputsReadMergedTellTheirFormatPastBlankBlocksToo(@TempDir Path dir) throws Exception {
+        Path rhel = ParseRun.resource("parse/sshd/elastic-beats-secure-rhel7.log");
+        ParseRun alone = ParseRun.file(Parsers.byName("sshd"), rhel);
+        Path blankOnly = Files.writeString(dir.resolve("blank.log"), "\n".repeat(1_100_000));
+        Path blankFirst = Files.writeString(dir.resolve("blank-first.log"), "\n".repeat(1_100_000) + Files.readString(rhel));
+
+        Pipeline.Result result = run(List.of(blankOnly, blankFirst, rhel));
+
+        assertThat(result.inputs()).extracting(InputSummary::error).containsOnlyNulls();
+        assertThat(result.inputs()).extracting(InputSummary::format).containsExactly(null, "sshd", "sshd");
+        assertThat(result.inputs().get(0).ignored()).isEqualTo(1_100_000);
+        assertThat(result.inputs().get(1).lines()).isEqualTo(1_100_000 + alone.lines);
+        assertThat(result.inputs().get(1).events()).isEqualTo(alone.events.size());
+    }
+
+    private static Pipeline.Result run(List<Path> inputs) {
+        Pipeline pipeline = new Pipeline(new Pipeline.Settings(null, 0, ZoneOffset.UTC, 2), List::of,
+                () -> new Counter(new AtomicLong()), null, PipelineListener.NONE, new ByteArrayInputStream(new byte[0]));
+        return pipeline.run(Sources.expand(inputs.stream().map(Path::toString).toList()));
     }
 
     @Test
