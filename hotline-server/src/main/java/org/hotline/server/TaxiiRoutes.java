@@ -69,7 +69,8 @@ final class TaxiiRoutes {
 
     void status(Context ctx) {
         String id = ctx.pathParam("statusId");
-        String json = statuses.find(id).orElseThrow(() -> TaxiiException.notFound("no status resource " + id + " here"));
+        // Another caller's status is answered like one that does not exist: it names that caller's objects.
+        String json = statuses.find(id, caller(ctx).id()).orElseThrow(() -> TaxiiException.notFound("no status resource " + id + " here"));
         sendText(ctx, 200, json);
     }
 
@@ -139,7 +140,7 @@ final class TaxiiRoutes {
         String id = UUID.randomUUID().toString();
         ObjectNode status = StatusResource.of(id, requested, outcomes);
         String json = TaxiiJson.write(status);
-        statuses.save(id, requested, json);
+        statuses.save(id, caller(ctx).id(), requested, json);
         sendText(ctx, 202, json);
     }
 

@@ -57,7 +57,7 @@ final class MedallionServer implements AutoCloseable {
             load(db.collections(), c);
         }
         for (JsonNode s : data.path("trustgroup1").path("status")) {
-            db.statuses().save(s.get("id").stringValue(), Instant.parse(s.get("request_timestamp").stringValue()),
+            db.statuses().save(s.get("id").stringValue(), "admin", Instant.parse(s.get("request_timestamp").stringValue()),
                     TaxiiJson.write(s));
         }
         clock.set(TEST_TIME);

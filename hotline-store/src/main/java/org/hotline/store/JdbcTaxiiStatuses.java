@@ -15,15 +15,16 @@ final class JdbcTaxiiStatuses implements TaxiiStatuses {
     }
 
     @Override
-    public void save(String id, Instant requested, String json) {
+    public void save(String id, String owner, Instant requested, String json) {
         tx.write("saving TAXII status " + id, c -> {
             try (PreparedStatement d = c.prepareStatement("DELETE FROM taxii_status WHERE id = ?");
-                 PreparedStatement s = c.prepareStatement("INSERT INTO taxii_status (id, requested_us, json) VALUES (?, ?, ?)")) {
+                 PreparedStatement s = c.prepareStatement("INSERT INTO taxii_status (id, owner, requested_us, json) VALUES (?, ?, ?, ?)")) {
                 d.setString(1, id);
                 d.executeUpdate();
                 s.setString(1, id);
-                s.setLong(2, TaxiiTime.micros(requested));
-                s.setString(3, json);
+                s.setString(2, owner);
+                s.setLong(3, TaxiiTime.micros(requested));
+                s.setString(4, json);
                 s.executeUpdate();
             }
             return null;
@@ -31,10 +32,11 @@ final class JdbcTaxiiStatuses implements TaxiiStatuses {
     }
 
     @Override
-    public Optional<String> find(String id) {
+    public Optional<String> find(String id, String owner) {
         return tx.read("reading TAXII status " + id, c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT json FROM taxii_status WHERE id = ?")) {
+            try (PreparedStatement s = c.prepareStatement("SELECT json FROM taxii_status WHERE id = ? AND owner = ?")) {
                 s.setString(1, id);
+                s.setString(2, owner);
                 try (ResultSet r = s.executeQuery()) {
                     return r.next() ? Optional.of(r.getString(1)) : Optional.<String>empty();
                 }
