@@ -43,6 +43,7 @@ public final class TaxiiServer implements AutoCloseable {
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = settings.maxContentLength();
             cfg.jetty.addConnector((server, http) -> connector(server, http, tls, host, port));
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(new TaxiiErrorHandler()));
             cfg.routes.before(ctx -> admit(ctx, authenticator, settings));
             cfg.routes.get("/taxii2/", r::discovery);
             cfg.routes.get(root, r::apiRoot);
