@@ -106,6 +106,10 @@ public final class TaxiiClient {
         ObjectFilter query = filter;
         String next = null;
         String checkpoint = filter.addedAfter();
+        // Every cursor this pull was given: a partner's server that hands one out again (next=a, b, a, ...)
+        // would otherwise keep the pull, and the objects it gathers, growing until the node runs out of memory.
+        java.util.Set<String> seenNext = new java.util.HashSet<>();
+        java.util.Set<String> seenAddedAfter = new java.util.HashSet<>();
         int pages = 0;
         long objects = 0;
         while (true) {
@@ -125,11 +129,19 @@ public final class TaxiiClient {
                     throw new TaxiiException("GET", at, 200, null, false, "the server returned next=" + next
                             + " twice in a row; stopping rather than reading the same page forever", null);
                 }
+                if (!seenNext.add(page.next())) {
+                    throw new TaxiiException("GET", at, 200, null, false, "the server returned next=" + page.next()
+                            + " again after other pages; stopping rather than going round in circles", null);
+                }
                 next = page.next();
             } else if (page.dateAddedLast() != null) {
                 if (page.dateAddedLast().equals(query.addedAfter())) {
                     throw new TaxiiException("GET", at, 200, null, false, "the server says more objects follow "
                             + page.dateAddedLast() + " but keeps returning the page ending there; stopping", null);
+                }
+                if (!seenAddedAfter.add(page.dateAddedLast())) {
+                    throw new TaxiiException("GET", at, 200, null, false, "the server's pages went back to one ending "
+                            + page.dateAddedLast() + " again; stopping rather than going round in circles", null);
                 }
                 query = query.withAddedAfter(page.dateAddedLast());
                 next = null;

@@ -187,6 +187,26 @@ class TaxiiClientTest {
                 .hasMessageContaining("keeps returning the page ending there");
     }
 
+    /** A dishonest or broken partner that cycles its cursors must not keep a pull (and its memory) growing forever. */
+    @Test
+    @org.junit.jupiter.api.Timeout(30)   // without the guard the pull never ends
+    void pagingThatGoesRoundInCirclesStopsWithAReason() {
+        String path = "/api1/collections/" + COLLECTION + "/objects/";
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        server.on("GET", path, r -> Reply.taxii(200, envelope(1, true, calls.getAndIncrement() % 2 == 0 ? "a" : "b")));
+        assertThatThrownBy(() -> client.pull(apiRoot, COLLECTION, ObjectFilter.all(), p -> { }))
+                .hasMessageContaining("next=a again");
+        assertThat(calls.get()).isEqualTo(3);
+
+        String[] dates = {"2016-11-03T12:30:59Z", "2016-11-03T12:31:00Z"};
+        calls.set(0);
+        server.on("GET", path, r -> Reply.taxii(200, envelope(1, true, null))
+                .withHeader("X-TAXII-Date-Added-Last", dates[calls.getAndIncrement() % 2]));
+        assertThatThrownBy(() -> client.pull(apiRoot, COLLECTION, ObjectFilter.all(), p -> { }))
+                .hasMessageContaining("went back to one ending 2016-11-03T12:30:59Z");
+        assertThat(calls.get()).isEqualTo(3);
+    }
+
     @Test
     void httpErrorsCarryTheTaxiiErrorAndWhetherToRetry() {
         String url = "/api1/collections/" + COLLECTION + "/";
