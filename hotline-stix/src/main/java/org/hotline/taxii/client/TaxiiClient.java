@@ -11,7 +11,9 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
@@ -108,8 +110,8 @@ public final class TaxiiClient {
         String checkpoint = filter.addedAfter();
         // Every cursor this pull was given: a partner's server that hands one out again (next=a, b, a, ...)
         // would otherwise keep the pull, and the objects it gathers, growing until the node runs out of memory.
-        java.util.Set<String> seenNext = new java.util.HashSet<>();
-        java.util.Set<String> seenAddedAfter = new java.util.HashSet<>();
+        Set<String> seenNext = new HashSet<>();
+        Set<String> seenAddedAfter = new HashSet<>();
         int pages = 0;
         long objects = 0;
         while (true) {
