@@ -12,8 +12,10 @@ public interface Authenticator {
     /**
      * @param authorization the Authorization header, or null
      * @param clientChain   the client's TLS certificate chain (leaf first), or null when none was presented
+     * @param clientAddress the client's IP address, as the connection shows it
      * @return the caller
-     * @throws TaxiiException 401 when the credentials are missing, wrong, or disagree with each other
+     * @throws TaxiiException 401 when the credentials are missing, wrong, or disagree with each other; 429
+     *                        (with {@link TaxiiException#retryAfter()}) when the address sent too many wrong ones
      */
-    Caller authenticate(String authorization, X509Certificate[] clientChain);
+    Caller authenticate(String authorization, X509Certificate[] clientChain, String clientAddress);
 }

@@ -1,5 +1,7 @@
 package org.hotline.server;
 
+import java.time.Duration;
+
 /**
  * A refused TAXII request: the HTTP status and the error resource of TAXII 2.1 section 3.6.1
  * ({@code title}, {@code description}, {@code http_status}), which the server always answers in the
@@ -10,6 +12,7 @@ public final class TaxiiException extends RuntimeException {
     private final int status;
     private final String title;
     private final String errorCode;
+    private Duration retryAfter;
 
     public TaxiiException(int status, String title, String description) {
         this(status, title, null, description);
@@ -21,6 +24,18 @@ public final class TaxiiException extends RuntimeException {
         this.status = status;
         this.title = title;
         this.errorCode = errorCode;
+    }
+
+    /** 429: too many requests of a kind from this client; it may try again after {@code retryAfter}. */
+    public static TaxiiException tooManyRequests(String description, Duration retryAfter) {
+        TaxiiException e = new TaxiiException(429, "Too Many Requests", description);
+        e.retryAfter = retryAfter;
+        return e;
+    }
+
+    /** How long the client should wait before asking again (the Retry-After header), or null. */
+    public Duration retryAfter() {
+        return retryAfter;
     }
 
     /** The machine-readable reason, or null. */

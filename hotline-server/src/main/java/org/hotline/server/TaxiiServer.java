@@ -91,10 +91,13 @@ public final class TaxiiServer implements AutoCloseable {
     private static void admit(Context ctx, Authenticator authenticator, TaxiiSettings settings) {
         X509Certificate[] chain = (X509Certificate[]) ctx.req().getAttribute("jakarta.servlet.request.X509Certificate");
         try {
-            ctx.attribute(TaxiiRoutes.CALLER, authenticator.authenticate(ctx.header("Authorization"), chain));
+            ctx.attribute(TaxiiRoutes.CALLER, authenticator.authenticate(ctx.header("Authorization"), chain, ctx.ip()));
         } catch (TaxiiException e) {
             if (e.status() == 401) {
                 ctx.header("WWW-Authenticate", "Basic realm=\"" + settings.apiRoot() + "\", charset=\"UTF-8\"");
+            }
+            if (e.retryAfter() != null) {
+                ctx.header("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds() + 1)));
             }
             throw e;
         }

@@ -2,6 +2,8 @@ package org.hotline.server.auth;
 
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -29,17 +31,25 @@ import org.hotline.server.tls.NodeCertificate;
  * server runs takes effect at once. Successful Basic logins are remembered by the SHA-256 of the
  * header, so PBKDF2 runs once per client and password, not once per request; a password changed in
  * the access list stops matching because the remembered entry names the hash it was checked against.
+ * An address that sent too many wrong ones gets no check for a while ({@link PasswordGuesses}).
  */
 public final class PartnerAuthenticator implements Authenticator {
     private final Supplier<List<PartnerAccess>> partners;
     private final Map<String, String> verified = new ConcurrentHashMap<>();
+    private final PasswordGuesses guesses;
 
     public PartnerAuthenticator(Supplier<List<PartnerAccess>> partners) {
+        this(partners, Clock.systemUTC());
+    }
+
+    /** @param clock when wrong passwords were sent, for {@link PasswordGuesses} */
+    public PartnerAuthenticator(Supplier<List<PartnerAccess>> partners, Clock clock) {
         this.partners = partners;
+        this.guesses = new PasswordGuesses(clock);
     }
 
     @Override
-    public Caller authenticate(String authorization, X509Certificate[] clientChain) {
+    public Caller authenticate(String authorization, X509Certificate[] clientChain, String clientAddress) {
         List<PartnerAccess> all = partners.get();
         PartnerAccess byCertificate = null;
         if (clientChain != null && clientChain.length > 0) {
@@ -54,7 +64,7 @@ public final class PartnerAuthenticator implements Authenticator {
             }
             return new Caller(byCertificate.id(), byCertificate.name(), Caller.Method.CLIENT_CERTIFICATE);
         }
-        PartnerAccess byPassword = basic(authorization, all);
+        PartnerAccess byPassword = basic(authorization, all, clientAddress);
         if (byCertificate != null && !byCertificate.id().equals(byPassword.id())) {
             throw TaxiiException.unauthorized("the client certificate and the HTTP Basic credentials name different partners");
         }
@@ -62,7 +72,7 @@ public final class PartnerAuthenticator implements Authenticator {
                 byCertificate != null ? Caller.Method.BASIC_AND_CLIENT_CERTIFICATE : Caller.Method.BASIC);
     }
 
-    private PartnerAccess basic(String authorization, List<PartnerAccess> all) {
+    private PartnerAccess basic(String authorization, List<PartnerAccess> all, String address) {
         if (!authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             throw TaxiiException.unauthorized("only HTTP Basic (over TLS) and client certificates are accepted");
         }
@@ -78,13 +88,19 @@ public final class PartnerAuthenticator implements Authenticator {
         }
         String user = decoded.substring(0, colon);
         String password = decoded.substring(colon + 1);
-        PartnerAccess p = all.stream().filter(a -> user.equals(a.username())).findFirst()
-                .orElseThrow(() -> TaxiiException.unauthorized("wrong user name or password"));
+        PartnerAccess p = all.stream().filter(a -> user.equals(a.username())).findFirst().orElse(null);
         String key = Seal.sha256(authorization.getBytes(StandardCharsets.UTF_8));
-        if (p.passwordHash().equals(verified.get(key))) {
+        if (p != null && p.passwordHash().equals(verified.get(key))) {
             return p;
         }
-        if (!PasswordHash.verify(password, p.passwordHash())) {
+        Duration wait = guesses.waitFor(address);
+        if (!wait.isZero()) {
+            throw TaxiiException.tooManyRequests(PasswordGuesses.LIMIT + " wrong user names or passwords from " + address
+                    + " within " + PasswordGuesses.WINDOW.toMinutes() + " minutes: no password from it is checked for "
+                    + Math.max(1, wait.toSeconds()) + " s more", wait);
+        }
+        if (p == null || !PasswordHash.verify(password, p.passwordHash())) {
+            guesses.failed(address);
             throw TaxiiException.unauthorized("wrong user name or password");
         }
         if (verified.size() > 10_000) {
