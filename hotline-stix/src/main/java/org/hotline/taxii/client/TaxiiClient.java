@@ -38,17 +38,29 @@ import tools.jackson.databind.JsonNode;
  */
 public final class TaxiiClient {
     private static final String USER_AGENT = "hotline/0.1 (TAXII 2.1 client)";
+    /**
+     * The longest response read: 64 MiB, six times what a Hotline node accepts in one request (10 MB)
+     * and far more than a page of objects; a server sending more is broken or hostile.
+     */
+    public static final long MAX_RESPONSE_BYTES = 64L << 20;
     private final HttpClient http;
     private final TaxiiCredentials credentials;
     private final Duration requestTimeout;
+    private final long maxResponseBytes;
 
     /**
      * @param credentials Basic credentials for this server, or null for none
      */
     public TaxiiClient(HttpClient http, TaxiiCredentials credentials, Duration requestTimeout) {
+        this(http, credentials, requestTimeout, MAX_RESPONSE_BYTES);
+    }
+
+    /** @param maxResponseBytes the longest response body read; a longer one fails the request */
+    public TaxiiClient(HttpClient http, TaxiiCredentials credentials, Duration requestTimeout, long maxResponseBytes) {
         this.http = Objects.requireNonNull(http, "http");
         this.credentials = credentials;
         this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
+        this.maxResponseBytes = maxResponseBytes;
     }
 
     /**
@@ -198,7 +210,7 @@ public final class TaxiiClient {
     private Response send(String method, URI uri, HttpRequest.Builder request) {
         HttpResponse<String> response;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response = http.send(request.build(), CappedBody.handler(maxResponseBytes));
         } catch (HttpTimeoutException e) {
             throw new TaxiiException(method, uri, 0, null, true, "no HTTP response within the timeout (" + e.getMessage() + ")", e);
         } catch (ConnectException e) {
@@ -207,12 +219,27 @@ public final class TaxiiClient {
             throw new TaxiiException(method, uri, 0, null, true, "no HTTP response: TLS handshake failed (" + describe(e)
                     + "); check the trust store and, for mutual TLS, the client certificate", e);
         } catch (IOException e) {
+            CappedBody.TooLarge tooLarge = tooLarge(e);
+            if (tooLarge != null) {
+                // Asking again brings the same answer: this is the server's fault, not the network's.
+                throw new TaxiiException(method, uri, 0, null, false, tooLarge.getMessage(), e);
+            }
             throw new TaxiiException(method, uri, 0, null, true, "no HTTP response: I/O error (" + describe(e) + ")", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TaxiiException(method, uri, 0, null, true, "interrupted", e);
         }
         return new Response(method, uri, response);
+    }
+
+    /** The {@link CappedBody.TooLarge} behind {@code e} (the client may wrap it), or null. */
+    private static CappedBody.TooLarge tooLarge(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof CappedBody.TooLarge t) {
+                return t;
+            }
+        }
+        return null;
     }
 
     private static String describe(Throwable e) {

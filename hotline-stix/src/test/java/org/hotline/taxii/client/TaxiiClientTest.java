@@ -11,12 +11,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 import org.hotline.stix.StixJson;
 import org.hotline.taxii.TaxiiMediaTypes;
 import org.hotline.taxii.client.TaxiiTestServer.Reply;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -189,10 +191,10 @@ class TaxiiClientTest {
 
     /** A dishonest or broken partner that cycles its cursors must not keep a pull (and its memory) growing forever. */
     @Test
-    @org.junit.jupiter.api.Timeout(30)   // without the guard the pull never ends
+    @Timeout(30)   // without the guard the pull never ends
     void pagingThatGoesRoundInCirclesStopsWithAReason() {
         String path = "/api1/collections/" + COLLECTION + "/objects/";
-        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger calls = new AtomicInteger();
         server.on("GET", path, r -> Reply.taxii(200, envelope(1, true, calls.getAndIncrement() % 2 == 0 ? "a" : "b")));
         assertThatThrownBy(() -> client.pull(apiRoot, COLLECTION, ObjectFilter.all(), p -> { }))
                 .hasMessageContaining("next=a again");
@@ -205,6 +207,33 @@ class TaxiiClientTest {
         assertThatThrownBy(() -> client.pull(apiRoot, COLLECTION, ObjectFilter.all(), p -> { }))
                 .hasMessageContaining("went back to one ending 2016-11-03T12:30:59Z");
         assertThat(calls.get()).isEqualTo(3);
+    }
+
+    /**
+     * A partner's server answering with more than a response may hold fails the request instead of
+     * filling the node's memory: declared by Content-Length (refused before reading) or streamed.
+     */
+    @Test
+    void aResponseOverTheLimitFailsWithoutBeingReadWhole() {
+        TaxiiClient capped = new TaxiiClient(TaxiiClient.httpClient(defaultTls(), Duration.ofSeconds(5)),
+                new TaxiiCredentials("foo", "bar"), Duration.ofSeconds(5), 64 * 1024);
+        String url = "/api1/collections/" + COLLECTION + "/";
+        String collection = fixture("collection.json");
+        String huge = collection.replace("\"description\"", "\"x-padding\": \"" + "x".repeat(200_000) + "\", \"description\"");
+        assertThat(huge).isNotEqualTo(collection).hasSizeGreaterThan(200_000);
+
+        server.on("GET", url, r -> Reply.taxii(200, huge));
+        assertThatThrownBy(() -> capped.collection(apiRoot, COLLECTION)).isInstanceOfSatisfying(TaxiiException.class, e -> {
+            assertThat(e.getMessage()).contains("declares " + huge.length() + " bytes").contains("65536");
+            assertThat(e.isRetryable()).isFalse();
+        });
+        server.on("GET", url, r -> Reply.taxii(200, huge).withHeader("Transfer-Encoding", "chunked"));
+        assertThatThrownBy(() -> capped.collection(apiRoot, COLLECTION)).isInstanceOfSatisfying(TaxiiException.class, e -> {
+            assertThat(e.getMessage()).contains("longer than the 65536 bytes");
+            assertThat(e.isRetryable()).isFalse();
+        });
+        server.on("GET", url, r -> Reply.taxii(200, collection).withHeader("Transfer-Encoding", "chunked"));
+        assertThat(capped.collection(apiRoot, COLLECTION).id()).as("within the limit").isEqualTo(COLLECTION);
     }
 
     @Test

@@ -150,8 +150,14 @@ final class TaxiiTestServer implements AutoCloseable {
             if (reply.contentType() != null) {
                 ex.getResponseHeaders().set("Content-Type", reply.contentType());
             }
-            reply.headers().forEach((k, v) -> ex.getResponseHeaders().set(k, v));
-            ex.sendResponseHeaders(reply.status(), body.length == 0 ? -1 : body.length);
+            // "Transfer-Encoding: chunked" asks for a body without a Content-Length; the server writes that header itself.
+            boolean chunked = "chunked".equals(reply.headers().get("Transfer-Encoding"));
+            reply.headers().forEach((k, v) -> {
+                if (!k.equals("Transfer-Encoding")) {
+                    ex.getResponseHeaders().set(k, v);
+                }
+            });
+            ex.sendResponseHeaders(reply.status(), chunked ? 0 : body.length == 0 ? -1 : body.length);
             if (body.length > 0) {
                 ex.getResponseBody().write(body);
             }
