@@ -42,6 +42,8 @@ public final class TaxiiServer implements AutoCloseable {
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = settings.maxContentLength();
+            // PUT on a collection is "not allowed there" (405), not "nothing there" (404), as HTTP asks.
+            cfg.http.prefer405over404 = true;
             cfg.jetty.addConnector((server, http) -> connector(server, http, tls, host, port));
             cfg.jetty.modifyServer(server -> server.setErrorHandler(new TaxiiErrorHandler()));
             cfg.routes.before(ctx -> admit(ctx, authenticator, settings));

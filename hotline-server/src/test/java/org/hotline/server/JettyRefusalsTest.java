@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Clock;
+import java.util.Base64;
 import java.util.List;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
@@ -76,13 +77,36 @@ class JettyRefusalsTest {
         assertThat(error.path("description").asString()).isNotBlank();
     }
 
+    /** A method a resource does not have is 405 in TAXII's form; a path with no resource stays 404. */
+    @ParameterizedTest
+    @CsvSource({
+        "PUT, /api/collections/, 405",
+        "PATCH, /api/, 405",
+        "PUT, /api/nothing-here/, 404",
+    })
+    void aMethodTheResourceDoesNotHaveIs405(String method, String path, int status) throws IOException {
+        String basic = "Authorization: Basic " + Base64.getEncoder().encodeToString("b:b-password".getBytes(StandardCharsets.UTF_8));
+
+        String[] answer = request(method, path, basic);
+
+        assertThat(answer[0]).startsWith("HTTP/1.1 " + status);
+        assertThat(answer[1]).isEqualTo(TaxiiMedia.TAXII_21);
+        assertThat(TaxiiJson.MAPPER.readTree(answer[2]).path("http_status").asString()).isEqualTo(Integer.toString(status));
+    }
+
     /** The status line, the Content-Type and the body of a raw GET. */
     private String[] get(String rawPath) throws IOException {
+        return request("GET", rawPath, null);
+    }
+
+    /** The status line, the Content-Type and the body of a raw request, with one extra header line or none. */
+    private String[] request(String method, String rawPath, String header) throws IOException {
         try (SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket("127.0.0.1", server.port())) {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("GET " + rawPath + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: " + TaxiiMedia.TAXII_21
-                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write((method + " " + rawPath + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: " + TaxiiMedia.TAXII_21
+                    + (header == null ? "" : "\r\n" + header) + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int headerEnd = response.indexOf("\r\n\r\n");
