@@ -36,9 +36,15 @@ public record Concern(String id, String channelId, String filer, String recipien
         ConcernState state = !first.isSealed() ? ConcernState.DRAFT : reached ? ConcernState.DELIVERED : ConcernState.SENT;
         Duration paused = Duration.ZERO;
         Instant pausedSince = null;
+        // Each request asks for something new, so the filer's clock runs from the latest one; the
+        // recipient's pause runs from the first, until the wait ends.
+        Instant lastAsked = null;
         for (Message m : history.subList(1, history.size())) {
             Role role = roleOf(m.author(), first.author(), filing.recipient(), first.id());
             ConcernState next = ConcernLifecycle.next(state, m.kind(), role, first.id());
+            if (m.kind() == MessageKind.MATERIALS_REQUEST) {
+                lastAsked = m.created();
+            }
             if (next == ConcernState.AWAITING_MATERIALS && state != ConcernState.AWAITING_MATERIALS) {
                 pausedSince = m.created();
             } else if (state == ConcernState.AWAITING_MATERIALS && next != ConcernState.AWAITING_MATERIALS) {
@@ -47,7 +53,7 @@ public record Concern(String id, String channelId, String filer, String recipien
             state = next;
         }
         Message last = history.get(history.size() - 1);
-        Deadline deadline = deadline(state, first, filing, last, terms, paused, pausedSince);
+        Deadline deadline = deadline(state, first, filing, terms, paused, lastAsked);
         return new Concern(first.id(), filing.channelId(), first.author(), filing.recipient(), filing.kind(),
                 filing.summary(), filing.description(), filing.severity(), filing.tlp(), filing.materials(),
                 first.created(), last.created(), state, deadline, history);
@@ -69,13 +75,13 @@ public record Concern(String id, String channelId, String filer, String recipien
      * paused while the filer is asked for materials (as an SLA pauses while waiting on the requester);
      * materials from the latest request.
      */
-    private static Deadline deadline(ConcernState state, Message first, MessageBody.Filing filing, Message last,
-                                     ChannelTerms terms, Duration paused, Instant pausedSince) {
+    private static Deadline deadline(ConcernState state, Message first, MessageBody.Filing filing,
+                                     ChannelTerms terms, Duration paused, Instant lastAsked) {
         return switch (state) {
             case SENT, DELIVERED -> new Deadline("acknowledge", filing.recipient(), first.created().plus(terms.acknowledgeWithin()));
             case ACKNOWLEDGED, INVESTIGATING -> new Deadline("respond", filing.recipient(),
                     first.created().plus(terms.respondWithin()).plus(paused));
-            case AWAITING_MATERIALS -> new Deadline("provide materials", first.author(), pausedSince.plus(terms.materialsWithin()));
+            case AWAITING_MATERIALS -> new Deadline("provide materials", first.author(), lastAsked.plus(terms.materialsWithin()));
             default -> null;
         };
     }

@@ -94,6 +94,33 @@ class ConcernLifecycleTest {
     }
 
     @Test
+    void aFurtherRequestForMaterialsRestartsTheFilersClockButNotThePause() {
+        ChannelTerms terms = ChannelTerms.defaults();
+        List<Message> h = new ArrayList<>();
+        h.add(p.filing());
+        Instant filed = h.get(0).created();
+        h.add(p.next(h, p.us, new MessageBody.Acknowledgement(null)));
+        h.add(p.next(h, p.us, new MessageBody.MaterialsRequest("auth.log lines")));
+        Instant firstAsked = h.get(2).created();
+        p.clock = p.clock.plus(Duration.ofDays(5));
+        // A second request while the first is still open asks for something new: the filer gets the
+        // channel's full time for it, not what was left of the first request's.
+        h.add(p.next(h, p.us, new MessageBody.MaterialsRequest("and the firewall log")));
+        Instant secondAsked = h.get(3).created();
+        Concern waiting = Concern.of(h, true, terms);
+        assertThat(waiting.state()).isEqualTo(ConcernState.AWAITING_MATERIALS);
+        assertThat(waiting.deadline()).isEqualTo(new Deadline("provide materials", p.ru.id(), secondAsked.plus(Duration.ofDays(7))));
+        assertThat(waiting.isOverdue(firstAsked.plus(Duration.ofDays(8)))).isFalse();
+
+        // The recipient's clock stays paused from the first request on.
+        p.clock = p.clock.plus(Duration.ofDays(1));
+        h.add(p.next(h, p.ru, new MessageBody.MaterialsProvided(null, p.materials())));
+        Duration paused = Duration.between(firstAsked, h.get(4).created());
+        assertThat(Concern.of(h, true, terms).deadline())
+                .isEqualTo(new Deadline("respond", p.us.id(), filed.plus(Duration.ofDays(7)).plus(paused)));
+    }
+
+    @Test
     void aThirdPartyCannotWriteIntoAConcern() {
         List<Message> h = new ArrayList<>();
         h.add(p.filing());
