@@ -1,8 +1,7 @@
 package org.hotline.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.hotline.cli.node.NodeRuntime;
@@ -22,11 +21,14 @@ final class ConcernExportCommand extends NodeCommand {
     Path file;
 
     @Override
-    int run(NodeRuntime node, PrintWriter out) throws IOException {
+    int run(NodeRuntime node, PrintWriter out) {
         var concern = node.desk().concern(concernId);
         var channel = node.channel(concern.channelId());
         var bundle = ConcernExport.bundle(concern.history(), List.of(channel.local(), channel.partner()));
-        Files.writeString(file, StixJson.writePretty(bundle) + "\n");
+        // Through OutputFile: written beside and moved into place, and a file that cannot be written is
+        // exit code 74 naming it (it was an internal error with a stack trace).
+        byte[] text = (StixJson.writePretty(bundle) + "\n").getBytes(StandardCharsets.UTF_8);
+        OutputFile.write(file, "STIX bundle", o -> o.write(text));
         if (json) {
             var o = Json.MAPPER.createObjectNode();
             o.put("concern", concernId);

@@ -1,0 +1,33 @@
+package org.hotline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Node commands that fail for a reason outside Hotline (a file that cannot be written) say so in one line with the documented exit code, not as an internal error with a trace.
+ */
+class NodeCommandErrorsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void anExportThatCannotBeWrittenIsAnOutputProblemNamingTheFile() throws Exception {
+        try (TestNode ru = new TestNode(dir, "RU-CERT", "RU"); TestNode us = new TestNode(dir, "US-CERT", "US")) {
+            Path secret = dir.resolve("secret");
+            ru.ok("channel", "add", "--home", ru.home.toString(), "--partner", us.card().toString(), "--secret-file", secret.toString());
+            // The partner's node is not running: the concern stays queued, and can be exported all the same.
+            String id = ru.json("concern", "file", "--partner", "US-CERT", "--summary", "scans from US").get("id").asString();
+            Path notADirectory = dir.resolve("a-file");
+            Files.writeString(notADirectory, "x");
+
+            TestNode.Run r = ru.inHome("concern", "export", id, "--out", notADirectory.resolve("concern.json").toString());
+
+            assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.OUTPUT_PROBLEM);
+            assertThat(r.err()).contains(notADirectory.resolve("concern.json").toString()).doesNotContain("internal error", "\tat ");
+        }
+    }
+}
