@@ -5,6 +5,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.hotline.channel.OutboxDelivery;
+import org.hotline.InputException;
+import org.hotline.cli.node.HostPort;
 import org.hotline.cli.node.NodeHome;
 import org.hotline.cli.node.NodeRuntime;
 import org.hotline.server.TaxiiServer;
@@ -41,7 +43,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     public Integer call() throws InterruptedException {
         long periodMs = Durations.parse("--deliver-every", every).toMillis();
         NodeRuntime node = new NodeRuntime(NodeHome.open(home.dir()));
-        TaxiiServer server = node.server(node.home().listen().port()).start();
+        TaxiiServer server = start(node);
         OutboxDelivery delivery = node.delivery();
         ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "outbox-delivery"));
         loop.scheduleWithFixedDelay(() -> {
@@ -74,5 +76,26 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         node.close();
         done.countDown();
         return ExitCodes.OK;
+    }
+
+    /**
+     * Starts the TAXII server; a listen address that is taken (most often this node's own serve,
+     * already running) is a configuration problem to put in one line, not an internal error.
+     */
+    private static TaxiiServer start(NodeRuntime node) {
+        HostPort listen = node.home().listen();
+        try {
+            return node.server(listen.port()).start();
+        } catch (RuntimeException e) {
+            node.close();
+            for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+                if (c instanceof java.net.BindException) {
+                    throw new InputException("cannot listen on " + listen.host() + ":" + listen.port() + ": the address is in use"
+                            + " (is `hotline serve` already running for this node?); stop what holds the port, then start"
+                            + " the node again (its partners reach it at the address on its card)");
+                }
+            }
+            throw e;
+        }
     }
 }

@@ -2,13 +2,16 @@ package org.hotline.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Node commands that fail for a reason outside Hotline (a file that cannot be written) say so in one line with the documented exit code, not as an internal error with a trace.
+ * Node commands that fail for a reason outside Hotline (a file that cannot be written, a port that
+ * is taken) say so in one line with the documented exit code, not as an internal error with a trace.
  */
 class NodeCommandErrorsTest {
     @TempDir
@@ -28,6 +31,17 @@ class NodeCommandErrorsTest {
 
             assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.OUTPUT_PROBLEM);
             assertThat(r.err()).contains(notADirectory.resolve("concern.json").toString()).doesNotContain("internal error", "\tat ");
+        }
+    }
+
+    @Test
+    void serveOnAPortInUseSaysSoWithoutATrace() throws Exception {
+        try (TestNode ru = new TestNode(dir, "RU-CERT", "RU");
+             ServerSocket taken = new ServerSocket(ru.port, 1, InetAddress.getLoopbackAddress())) {
+            TestNode.Run r = ru.inHome("serve");
+
+            assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.USAGE);
+            assertThat(r.err()).contains("127.0.0.1:" + ru.port).contains("in use").doesNotContain("internal error", "\tat ");
         }
     }
 }
