@@ -26,10 +26,12 @@ final class Durations {
         }
     }
 
+    /** The largest unit that shows the duration exactly (a 1s deadline was shown as "0d"); ISO-8601 below a second. */
     static String format(Duration d) {
-        if (d.toMinutes() % (24 * 60) == 0) {
-            return d.toDays() + "d";
+        if (d.getNano() != 0) {
+            return d.toString();
         }
-        return d.toMinutes() % 60 == 0 ? d.toHours() + "h" : d.toMinutes() + "m";
+        long s = d.getSeconds();
+        return s % 86_400 == 0 ? s / 86_400 + "d" : s % 3_600 == 0 ? s / 3_600 + "h" : s % 60 == 0 ? s / 60 + "m" : s + "s";
     }
 }
