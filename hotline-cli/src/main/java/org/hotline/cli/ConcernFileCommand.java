@@ -2,6 +2,7 @@ package org.hotline.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import org.hotline.InputException;
 import org.hotline.channel.Channel;
 import org.hotline.channel.Concern;
@@ -9,6 +10,7 @@ import org.hotline.channel.ConcernKind;
 import org.hotline.channel.MessageBody;
 import org.hotline.channel.Severity;
 import org.hotline.channel.Tlp;
+import org.hotline.cli.node.EnvelopeSize;
 import org.hotline.cli.node.NodeRuntime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -48,6 +50,7 @@ final class ConcernFileCommand extends NodeCommand {
                 .orElseThrow(() -> new InputException("--partner: no channel to '" + partner + "'; see `hotline channel list`"));
         MessageBody.Filing filing = new MessageBody.Filing(channel.id(), channel.partner().id(), ConcernKind.parse(kind), summary,
                 description, Severity.parse(severity), Tlp.parse(tlp), materials == null ? null : ConcernStep.materials(materials));
+        EnvelopeSize.check(node, channel, List.of(), filing);
         Concern c = node.desk().file(filing, draft);
         if (draft) {
             out.println(c.id());

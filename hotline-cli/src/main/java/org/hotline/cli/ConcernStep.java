@@ -10,6 +10,7 @@ import org.hotline.channel.CanonicalForm;
 import org.hotline.channel.Concern;
 import org.hotline.channel.Materials;
 import org.hotline.channel.MessageBody;
+import org.hotline.cli.node.EnvelopeSize;
 import org.hotline.cli.node.NodeRuntime;
 import picocli.CommandLine.Parameters;
 
@@ -26,7 +27,10 @@ abstract class ConcernStep extends NodeCommand {
 
     @Override
     int run(NodeRuntime node, PrintWriter out) {
-        Concern c = node.desk().act(concernId, body(node));
+        MessageBody body = body(node);
+        Concern before = node.desk().concern(concernId);
+        EnvelopeSize.check(node, node.channel(before.channelId()), before.history(), body);
+        Concern c = node.desk().act(concernId, body);
         return report(node, out, c, json);
     }
 

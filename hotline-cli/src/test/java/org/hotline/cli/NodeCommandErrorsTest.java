@@ -6,6 +6,11 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.hotline.channel.CanonicalForm;
+import org.hotline.channel.Ids;
+import org.hotline.channel.Materials;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +36,35 @@ class NodeCommandErrorsTest {
 
             assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.OUTPUT_PROBLEM);
             assertThat(r.err()).contains(notADirectory.resolve("concern.json").toString()).doesNotContain("internal error", "\tat ");
+        }
+    }
+
+    @Test
+    void materialsTooLargeForAnyDeliveryAreRefusedBeforeAnythingIsStored() throws Exception {
+        try (TestNode ru = new TestNode(dir, "RU-CERT", "RU"); TestNode us = new TestNode(dir, "US-CERT", "US")) {
+            ru.ok("channel", "add", "--home", ru.home.toString(), "--partner", us.card().toString(),
+                    "--secret-file", dir.resolve("secret").toString());
+            // 25,000 evidence lines of 400 characters: 11 MB of materials, over 10 MiB once rendered as STIX.
+            List<Materials.LogExcerpt> lines = new ArrayList<>();
+            for (int i = 1; i <= 25_000; i++) {
+                lines.add(new Materials.LogExcerpt("auth.log", "ab".repeat(32), i, "sshd[812]: Failed password " + "x".repeat(400)));
+            }
+            Materials big = new Materials(Ids.random("grouping"), "many lines", List.of(), lines, null);
+            Path file = dir.resolve("big.json");
+            Files.writeString(file, Json.MAPPER.writeValueAsString(CanonicalForm.materials(big)));
+
+            TestNode.Run r = ru.inHome("concern", "file", "--partner", "US-CERT", "--summary", "scans", "--materials", file.toString());
+
+            assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.USAGE);
+            assertThat(r.err()).contains("nothing was stored", "MiB", "US-CERT").doesNotContain("\tat ");
+            assertThat(ru.json("concern", "list").size()).isZero();
+
+            // A step on a draft is still the desk's refusal (exit 3), not a failure to measure it.
+            String draft = ru.ok("concern", "file", "--home", ru.home.toString(), "--partner", "US-CERT", "--summary", "later",
+                    "--draft").trim();
+            TestNode.Run step = ru.inHome("concern", "withdraw", draft, "--reason", "changed my mind");
+            assertThat(step.code()).as(step.err()).isEqualTo(ExitCodes.REFUSED);
+            assertThat(step.err()).contains("is a draft");
         }
     }
 

@@ -121,7 +121,7 @@ public final class NodeRuntime implements AutoCloseable {
         TaxiiSettings settings = new TaxiiSettings("Hotline node " + home.party().name(),
                 "TAXII 2.1 server of " + home.party().name() + " for its Hotline channels", null,
                 java.net.URI.create(home.party().taxiiUrl().resolve("/").toString()), NodeHome.API_ROOT,
-                home.party().name() + " channels", 10L * 1024 * 1024, 100, 1000);
+                home.party().name() + " channels", EnvelopeSize.MAX_BYTES, 100, 1000);
         PartnerAuthenticator auth = new PartnerAuthenticator(() -> home.partners().stream().map(PartnerLink::access).toList());
         ChannelIntake intake = new ChannelIntake(home.party(), signer, db.channels(), db.concerns(), db.outbox(),
                 db.collections(), new StixReader(validator), clock);
