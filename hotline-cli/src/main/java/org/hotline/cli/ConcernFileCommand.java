@@ -40,7 +40,7 @@ final class ConcernFileCommand extends NodeCommand {
     @Option(names = "--materials", paramLabel = "FILE", description = "Materials JSON, as `hotline analyze --materials-for CC` writes it.")
     Path materials;
 
-    @Option(names = "--draft", description = "Keep it as a draft here; nothing is sent.")
+    @Option(names = "--draft", description = "Keep it as a draft here; nothing is sent until `hotline concern send ID`.")
     boolean draft;
 
     @Override

@@ -1,0 +1,32 @@
+package org.hotline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A concern filed with --draft can be sent later, once; until then it stays on this node only. */
+class ConcernDraftTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aDraftIsSentWithConcernSendAndOnlyOnce() {
+        try (TestNode ru = new TestNode(dir, "RU-CERT", "RU"); TestNode us = new TestNode(dir, "US-CERT", "US")) {
+            ru.ok("channel", "add", "--home", ru.home.toString(), "--partner", us.card().toString(),
+                    "--secret-file", dir.resolve("secret").toString());
+            String id = ru.ok("concern", "file", "--home", ru.home.toString(), "--partner", "US-CERT", "--summary", "scans",
+                    "--draft").trim();
+            assertThat(ru.json("concern", "show", id).get("state").asString()).isEqualTo("draft");
+
+            // US-CERT's node is down: the concern is sealed and queued, so it is sent, not yet delivered.
+            assertThat(ru.json("concern", "send", id).get("state").asString()).isEqualTo("sent");
+            assertThat(ru.json("concern", "show", id).get("verification").toString()).doesNotContain("does not verify");
+
+            TestNode.Run again = ru.inHome("concern", "send", id);
+            assertThat(again.code()).as(again.err()).isEqualTo(ExitCodes.REFUSED);
+            assertThat(again.err()).contains("already sent");
+        }
+    }
+}
