@@ -19,6 +19,9 @@ class ConcernDraftTest {
             String id = ru.ok("concern", "file", "--home", ru.home.toString(), "--partner", "US-CERT", "--summary", "scans",
                     "--draft").trim();
             assertThat(ru.json("concern", "show", id).get("state").asString()).isEqualTo("draft");
+            // Not signed yet is not a forgery: show offers to send it and reports no problem.
+            String shown = ru.ok("concern", "show", id, "--home", ru.home.toString());
+            assertThat(shown).doesNotContain("does not verify", "PROBLEMS").contains("You may next: send");
 
             // US-CERT's node is down: the concern is sealed and queued, so it is sent, not yet delivered.
             assertThat(ru.json("concern", "send", id).get("state").asString()).isEqualTo("sent");
