@@ -15,7 +15,14 @@ final class ConcernVerifyCommand extends NodeCommand {
 
     @Override
     int run(NodeRuntime node, PrintWriter out) {
-        var history = node.desk().concern(concernId).history();
+        var concern = node.desk().concern(concernId);
+        if (concern.state() == org.hotline.channel.ConcernState.DRAFT) {
+            // Its filing is unsigned until sent: "signature does not verify" read as a forgery.
+            throw new org.hotline.channel.ChannelException(org.hotline.channel.ChannelException.Reason.ILLEGAL_TRANSITION,
+                    "concern " + concernId + " is a draft: nothing is signed yet to verify; `hotline concern send "
+                            + concernId + "` signs and sends it");
+        }
+        var history = concern.history();
         List<String> problems = HistoryCheck.problems(history, ConcernShowCommand.keys(node));
         if (json) {
             var o = Json.MAPPER.createObjectNode();

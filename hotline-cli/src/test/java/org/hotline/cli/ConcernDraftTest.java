@@ -22,6 +22,9 @@ class ConcernDraftTest {
             // Not signed yet is not a forgery: show offers to send it and reports no problem.
             String shown = ru.ok("concern", "show", id, "--home", ru.home.toString());
             assertThat(shown).doesNotContain("does not verify", "PROBLEMS").contains("You may next: send");
+            TestNode.Run verify = ru.inHome("concern", "verify", id);
+            assertThat(verify.code()).isEqualTo(ExitCodes.REFUSED);
+            assertThat(verify.out() + verify.err()).doesNotContain("does not verify").contains("is a draft", "concern send");
 
             // US-CERT's node is down: the concern is sealed and queued, so it is sent, not yet delivered.
             assertThat(ru.json("concern", "send", id).get("state").asString()).isEqualTo("sent");
