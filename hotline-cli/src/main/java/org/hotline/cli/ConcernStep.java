@@ -16,8 +16,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * A step on an existing concern: take it through the desk (which refuses what the lifecycle or the
- * channel does not allow, exit code 3), publish the history to the shared collection, try one
- * delivery, and print the concern as it now stands.
+ * channel does not allow, exit code 3), publish the history to the shared collection, try to deliver
+ * this concern (the rest of the outbox is `hotline serve`'s), and print the concern as it now stands.
  */
 abstract class ConcernStep extends NodeCommand {
     @Parameters(index = "0", paramLabel = "CONCERN", description = "The concern's id (incident--...).")
@@ -36,7 +36,7 @@ abstract class ConcernStep extends NodeCommand {
 
     static int report(NodeRuntime node, PrintWriter out, Concern c, boolean json) {
         node.publish(c.id());
-        node.delivery().deliverDue(100);
+        node.delivery().deliverConcern(c.id());
         Concern now = node.desk().concern(c.id());
         var s = ConcernView.summary(now, Instant.now(), names(node));
         if (json) {

@@ -11,8 +11,9 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * What every concern command shares: the node home, {@code --json}, and a runtime to work with.
  * Commands work on the node's database directly (SQLite lets {@code serve} and a command share the
- * file, the store serialises writers), then make one delivery pass so a step reaches the partner at
- * once instead of at the server loop's next pass; anything not delivered stays queued for it.
+ * file, the store serialises writers), then try to deliver the concern they stepped on so the step
+ * reaches the partner at once instead of at the server loop's next pass; anything not delivered
+ * stays queued for it.
  */
 abstract class NodeCommand implements java.util.concurrent.Callable<Integer> {
     @Spec

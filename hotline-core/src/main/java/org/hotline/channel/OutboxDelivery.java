@@ -42,24 +42,49 @@ public final class OutboxDelivery {
     public int deliverDue(int limit) {
         int delivered = 0;
         for (Outbox.Delivery d : outbox.due(clock.instant(), limit)) {
-            List<Message> history = store.history(d.concernId());
-            int upTo = indexOf(history, d.messageId());
-            Channel channel = channels.channels().stream()
-                    .filter(c -> c.partner().id().equals(d.partner()) && c.id().equals(channelOf(history)))
-                    .findFirst().orElse(null);
-            if (upTo < 0 || channel == null) {
-                outbox.failed(d.id(), clock.instant(), "message or channel no longer here", true);
-                continue;
-            }
-            try {
-                transport.deliver(channel, history.subList(0, upTo + 1), d.attempts() + 1);
-                outbox.delivered(d.id(), clock.instant());
+            if (attempt(d)) {
                 delivered++;
-            } catch (Transport.DeliveryException e) {
-                outbox.failed(d.id(), clock.instant().plus(backoff(d.attempts())), e.getMessage(), e.permanent());
             }
         }
         return delivered;
+    }
+
+    /**
+     * Attempts the due deliveries of one concern only: what a command does after taking a step, so
+     * the step reaches the partner at once without the command waiting on every other partner's
+     * queue (a partner that never answers cost each command its timeouts); the node's loop
+     * ({@link #deliverDue}) does the rest.
+     */
+    public int deliverConcern(String concernId) {
+        Instant now = clock.instant();
+        int delivered = 0;
+        for (Outbox.Entry e : outbox.entries(concernId)) {
+            if (e.state() == Outbox.State.PENDING && !e.delivery().nextAttempt().isAfter(now) && attempt(e.delivery())) {
+                delivered++;
+            }
+        }
+        return delivered;
+    }
+
+    /** One attempt at one entry; true if the partner's node accepted it. */
+    private boolean attempt(Outbox.Delivery d) {
+        List<Message> history = store.history(d.concernId());
+        int upTo = indexOf(history, d.messageId());
+        Channel channel = channels.channels().stream()
+                .filter(c -> c.partner().id().equals(d.partner()) && c.id().equals(channelOf(history)))
+                .findFirst().orElse(null);
+        if (upTo < 0 || channel == null) {
+            outbox.failed(d.id(), clock.instant(), "message or channel no longer here", true);
+            return false;
+        }
+        try {
+            transport.deliver(channel, history.subList(0, upTo + 1), d.attempts() + 1);
+            outbox.delivered(d.id(), clock.instant());
+            return true;
+        } catch (Transport.DeliveryException e) {
+            outbox.failed(d.id(), clock.instant().plus(backoff(d.attempts())), e.getMessage(), e.permanent());
+            return false;
+        }
     }
 
     Duration backoff(int attempts) {

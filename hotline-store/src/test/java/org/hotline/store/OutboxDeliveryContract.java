@@ -70,6 +70,30 @@ interface OutboxDeliveryContract extends DatabaseUnderTest {
         }
     }
 
+    /**
+     * A command that takes a step delivers that concern at once, and only that one: it used to make
+     * a pass over the whole outbox, so `concern file` to one partner hung for the timeouts of every
+     * entry queued to another partner that accepted connections but never answered (45 s for three).
+     */
+    @Test
+    default void deliveringOneConcernLeavesTheRestOfTheOutboxToTheLoop() {
+        try (TwoNodes n = new TwoNodes(this)) {
+            n.transport.down(n.parties.us.id());
+            String waiting = n.ru.desk.file(n.parties.filingBody(), false).id();
+            n.ru.desk.act(waiting, new MessageBody.StatusUpdate("the attacks go on"));
+            n.transport.up(n.parties.us.id());
+            String fresh = n.ru.desk.file(n.parties.filingBody(), false).id();
+            int before = n.transport.attempts();
+
+            assertThat(n.ru.delivery.deliverConcern(fresh)).isEqualTo(1);
+
+            assertThat(n.transport.attempts() - before).as("only the fresh concern was tried").isEqualTo(1);
+            assertThat(n.us.db.concerns().concernIds()).containsExactly(fresh);
+            assertThat(n.ru.db.outbox().due(FAR, 100)).extracting(Delivery::concernId).containsOnly(waiting).hasSize(2);
+            assertThat(n.ru.deliver()).as("the loop delivers the rest").isEqualTo(2);
+        }
+    }
+
     @Test
     default void aMessageDeliveredAgainIsAppliedOnce() {
         try (TwoNodes n = new TwoNodes(this)) {
