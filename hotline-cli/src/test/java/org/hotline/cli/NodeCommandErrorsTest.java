@@ -69,6 +69,20 @@ class NodeCommandErrorsTest {
     }
 
     @Test
+    void aTlpTheChannelDoesNotCarryIsRefusedNamingTheLevelsAsTheyAreTyped() {
+        try (TestNode ru = new TestNode(dir, "RU-CERT", "RU"); TestNode us = new TestNode(dir, "US-CERT", "US")) {
+            ru.ok("channel", "add", "--home", ru.home.toString(), "--partner", us.card().toString(),
+                    "--secret-file", dir.resolve("secret").toString(), "--tlp", "green,amber+strict");
+
+            TestNode.Run r = ru.inHome("concern", "file", "--partner", "US-CERT", "--summary", "scans", "--tlp", "red");
+
+            assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.REFUSED);
+            // It listed the enum's names, "[GREEN, AMBER_STRICT]", which --tlp does not take.
+            assertThat(r.err()).contains("allowed: green, amber+strict").doesNotContain("AMBER_STRICT");
+        }
+    }
+
+    @Test
     void serveOnAPortInUseSaysSoWithoutATrace() throws Exception {
         try (TestNode ru = new TestNode(dir, "RU-CERT", "RU");
              ServerSocket taken = new ServerSocket(ru.port, 1, InetAddress.getLoopbackAddress())) {

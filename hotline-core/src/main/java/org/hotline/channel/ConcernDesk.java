@@ -207,7 +207,8 @@ public final class ConcernDesk {
     private static void checkTerms(Channel channel, MessageBody.Filing filing) {
         if (!channel.terms().tlps().contains(filing.tlp())) {
             throw new ChannelException(Reason.NOT_ALLOWED_BY_TERMS, "channel with " + channel.partner().name()
-                    + " does not allow " + filing.tlp().label() + "; allowed: " + channel.terms().tlps());
+                    + " does not allow " + filing.tlp().label() + "; allowed: " + channel.terms().tlps().stream().sorted()
+                    .map(Tlp::id).collect(java.util.stream.Collectors.joining(", ")));
         }
         if (!channel.terms().kinds().contains(filing.kind())) {
             throw new ChannelException(Reason.NOT_ALLOWED_BY_TERMS, "channel with " + channel.partner().name()
