@@ -2,6 +2,7 @@ package org.hotline.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.hotline.channel.Channel;
@@ -31,7 +32,7 @@ final class SyncCommand extends NodeCommand {
     @Override
     int run(NodeRuntime node, PrintWriter out) throws IOException {
         Path cursors = node.home().dir().resolve("sync.json");
-        ObjectNode saved = Files.exists(cursors) ? (ObjectNode) Json.MAPPER.readTree(cursors.toFile()) : Json.MAPPER.createObjectNode();
+        ObjectNode saved = cursors(cursors, spec.commandLine().getErr());
         ChannelSync sync = new ChannelSync(node.desk(), node.db().concerns(), new StixReader(node.validator()));
         ArrayNode report = Json.MAPPER.createArrayNode();
         boolean clean = true;
@@ -81,10 +82,32 @@ final class SyncCommand extends NodeCommand {
                 }
             }
         }
-        Files.writeString(cursors, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(saved) + "\n");
+        // Written beside and moved into place: a sync killed while writing left half a file, and every
+        // later sync failed on it as an internal error.
+        byte[] text = (Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(saved) + "\n").getBytes(StandardCharsets.UTF_8);
+        OutputFile.write(cursors, "sync cursors", o -> o.write(text));
         if (json) {
             printJson(out, report);
         }
         return !clean ? ExitCodes.REFUSED : unreachable ? ExitCodes.UNAVAILABLE : ExitCodes.OK;
+    }
+
+    /**
+     * Where each channel's last pull ended. A file that cannot be read (cut short by a crash, or
+     * edited by hand) costs only a full pull, which takes in nothing twice: say so and pull all.
+     */
+    private static ObjectNode cursors(Path file, PrintWriter err) {
+        if (!Files.exists(file)) {
+            return Json.MAPPER.createObjectNode();
+        }
+        try {
+            if (Json.MAPPER.readTree(file.toFile()) instanceof ObjectNode o) {
+                return o;
+            }
+        } catch (tools.jackson.core.JacksonException e) {
+            // reported below
+        }
+        err.println("hotline: " + file + " cannot be read as the sync cursors; pulling everything again (nothing is taken twice)");
+        return Json.MAPPER.createObjectNode();
     }
 }

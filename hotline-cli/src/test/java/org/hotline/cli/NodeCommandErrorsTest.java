@@ -83,6 +83,23 @@ class NodeCommandErrorsTest {
     }
 
     @Test
+    void syncCursorsCutShortByACrashCostAFullPullNotAnInternalError() throws Exception {
+        try (TestNode ru = new TestNode(dir, "RU-CERT", "RU"); TestNode us = new TestNode(dir, "US-CERT", "US")) {
+            ru.ok("channel", "add", "--home", ru.home.toString(), "--partner", us.card().toString(),
+                    "--secret-file", dir.resolve("secret").toString());
+            Path cursors = ru.home.resolve("sync.json");
+            Files.writeString(cursors, "{\n  \"channel--a6129e5c");   // as a sync killed while writing it left it
+
+            TestNode.Run r = ru.inHome("sync");
+
+            // US-CERT's node is not running: unavailable (69), as with an intact file.
+            assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.UNAVAILABLE);
+            assertThat(r.err()).contains("pulling everything again").doesNotContain("internal error");
+            assertThat(Json.MAPPER.readTree(cursors.toFile()).isObject()).isTrue();
+        }
+    }
+
+    @Test
     void serveOnAPortInUseSaysSoWithoutATrace() throws Exception {
         try (TestNode ru = new TestNode(dir, "RU-CERT", "RU");
              ServerSocket taken = new ServerSocket(ru.port, 1, InetAddress.getLoopbackAddress())) {
