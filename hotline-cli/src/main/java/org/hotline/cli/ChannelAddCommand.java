@@ -31,7 +31,12 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "add", description = {"Add (or update) the channel to a partner, from its party card.",
         "Both sides run it with the other's card and the same --secret-file; the first to run it may let it"
-                + " create the file, and hands it to the partner over a trusted path."})
+                + " create the file, and hands it to the partner over a trusted path."},
+        footer = {"", "Examples:",
+                "  hotline channel add --home work/ru --partner us-card.json --secret-file channel.secret",
+                "  hotline channel add --partner us-card.json --secret-file channel.secret --tlp clear,green,amber",
+                "  hotline channel add --partner us-card.json --secret-file channel.secret --respond-within 72h",
+                "", ExitCodes.HELP})
 final class ChannelAddCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

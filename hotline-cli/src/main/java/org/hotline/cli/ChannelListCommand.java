@@ -16,7 +16,11 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** {@code hotline channel list}. */
-@Command(name = "list", description = "List this node's channels: partner, its TAXII URL, terms and deadlines.")
+@Command(name = "list", description = "List this node's channels: partner, its TAXII URL, terms and deadlines.",
+        footer = {"", "Examples:",
+                "  hotline channel list --home work/ru",
+                "  hotline channel list --home work/ru --json",
+                "", ExitCodes.HELP})
 final class ChannelListCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

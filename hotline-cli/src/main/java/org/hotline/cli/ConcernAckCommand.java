@@ -7,7 +7,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code hotline concern ack}. */
-@Command(name = "ack", description = "Acknowledge a concern filed to this node (its recipient).")
+@Command(name = "ack", description = "Acknowledge a concern filed to this node (its recipient).",
+        footer = {"", "Examples:",
+                "  hotline concern ack \"$ID\" --note 'Received; investigating'",
+                "", ExitCodes.HELP})
 final class ConcernAckCommand extends ConcernStep {
     @Option(names = "--note", paramLabel = "TEXT", description = "A note with the acknowledgement.")
     String note;

@@ -7,7 +7,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code hotline concern close}. */
-@Command(name = "close", description = "Close a concern after its response (its filer).")
+@Command(name = "close", description = "Close a concern after its response (its filer).",
+        footer = {"", "Examples:",
+                "  hotline concern close \"$ID\" --note 'Thank you; the attacks stopped'",
+                "", ExitCodes.HELP})
 final class ConcernCloseCommand extends ConcernStep {
     @Option(names = "--note", paramLabel = "TEXT", description = "A closing note.")
     String note;

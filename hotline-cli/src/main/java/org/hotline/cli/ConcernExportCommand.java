@@ -12,7 +12,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code hotline concern export}: the concern's whole history as one STIX 2.1 bundle. */
-@Command(name = "export", description = "Write a concern's full history as a STIX 2.1 bundle.")
+@Command(name = "export", description = "Write a concern's full history as a STIX 2.1 bundle.",
+        footer = {"", "Examples:",
+                "  hotline concern export \"$ID\" --out concern.json   (a STIX 2.1 bundle)",
+                "", ExitCodes.HELP})
 final class ConcernExportCommand extends NodeCommand {
     @Parameters(index = "0", paramLabel = "CONCERN", description = "The concern's id.")
     String concernId;

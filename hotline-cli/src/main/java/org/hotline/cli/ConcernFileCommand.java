@@ -16,7 +16,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code hotline concern file}: a new concern to a partner. */
-@Command(name = "file", description = "File a concern to a partner, with materials from `hotline analyze --materials-for CC`.")
+@Command(name = "file", description = "File a concern to a partner, with materials from `hotline analyze --materials-for CC`.",
+        footer = {"", "Examples:",
+                "  hotline analyze --materials-for US --materials-out materials-US.json /var/log/auth.log",
+                "  hotline concern file --partner US-CERT --summary 'SSH brute force' --materials materials-US.json",
+                "  hotline concern file --partner US-CERT --kind attack-notification --summary 'UDP flood'",
+                "  hotline concern file --partner US-CERT --summary 'Site scans' --severity low --tlp green --draft",
+                "", ExitCodes.HELP})
 final class ConcernFileCommand extends NodeCommand {
     @Option(names = "--partner", paramLabel = "PARTNER", required = true, description = "The partner's name (e.g. US-CERT) or identity id.")
     String partner;

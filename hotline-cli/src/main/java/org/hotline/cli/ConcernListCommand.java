@@ -11,7 +11,11 @@ import picocli.CommandLine.Option;
 import tools.jackson.databind.node.ArrayNode;
 
 /** {@code hotline concern list}. */
-@Command(name = "list", description = "List concerns: state, what is owed next by whom and when, overdue flag.")
+@Command(name = "list", description = "List concerns: state, what is owed next by whom and when, overdue flag.",
+        footer = {"", "Examples:",
+                "  hotline concern list",
+                "  hotline concern list --overdue --json   (the node home from $HOTLINE_HOME)",
+                "", ExitCodes.HELP})
 final class ConcernListCommand extends NodeCommand {
     @Option(names = "--overdue", description = "Only concerns whose current deadline has passed.")
     boolean overdue;

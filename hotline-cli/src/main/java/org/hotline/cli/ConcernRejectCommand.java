@@ -7,7 +7,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code hotline concern reject}. */
-@Command(name = "reject", description = "Decline a concern filed to this node, with a reason.")
+@Command(name = "reject", description = "Decline a concern filed to this node, with a reason.",
+        footer = {"", "Examples:",
+                "  hotline concern reject \"$ID\" --reason 'The addresses are not in our jurisdiction'",
+                "", ExitCodes.HELP})
 final class ConcernRejectCommand extends ConcernStep {
     @Option(names = "--reason", paramLabel = "TEXT", required = true, description = "Why it is declined.")
     String reason;

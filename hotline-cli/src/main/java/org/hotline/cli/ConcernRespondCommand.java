@@ -7,7 +7,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code hotline concern respond}. */
-@Command(name = "respond", description = "Answer a concern: findings, actions taken, outcome.")
+@Command(name = "respond", description = "Answer a concern: findings, actions taken, outcome.",
+        footer = {"", "Examples:",
+                "  hotline concern respond \"$ID\" --outcome no-evidence-found --findings 'No such traffic seen'",
+                "  hotline concern respond \"$ID\" --outcome action-taken --findings 'Two hosts compromised' \\",
+                "          --action 'Customer notified' --action 'Hosts taken offline'",
+                "", ExitCodes.HELP})
 final class ConcernRespondCommand extends ConcernStep {
     @Option(names = "--findings", paramLabel = "TEXT", required = true, description = "What was found.")
     String findings;

@@ -10,7 +10,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code hotline concern show}. */
-@Command(name = "show", description = "Show a concern: its signed history, verification, what may be done next, and delivery.")
+@Command(name = "show", description = "Show a concern: its signed history, verification, what may be done next, and delivery.",
+        footer = {"", "Examples:",
+                "  hotline concern show \"$ID\"",
+                "  hotline concern show \"$ID\" --json",
+                "", ExitCodes.HELP})
 final class ConcernShowCommand extends NodeCommand {
     @Parameters(index = "0", paramLabel = "CONCERN", description = "The concern's id.")
     String concernId;

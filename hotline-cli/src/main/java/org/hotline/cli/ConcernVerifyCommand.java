@@ -8,7 +8,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code hotline concern verify}: exit 0 when the history is whole, 3 with the problems otherwise. */
-@Command(name = "verify", description = "Verify a concern's history: every signature, every hash link, every lifecycle step.")
+@Command(name = "verify", description = "Verify a concern's history: every signature, every hash link, every lifecycle step.",
+        footer = {"", "Examples:",
+                "  hotline concern verify \"$ID\"",
+                "  hotline concern verify \"$ID\" --json",
+                "", ExitCodes.HELP})
 final class ConcernVerifyCommand extends NodeCommand {
     @Parameters(index = "0", paramLabel = "CONCERN", description = "The concern's id.")
     String concernId;

@@ -24,7 +24,12 @@ import picocli.CommandLine.Model.CommandSpec;
         "Analyse the bundled real sample logs with the open geolocation databases: those `hotline geo update` installed, else the bundled ones.",
         "The logs are web, SSH, firewall and IDS logs (see samples/README.md); the report is printed and"
                 + " written to report.html. Works offline.",
-        "It is `hotline analyze samples/logs --html report.html` with nothing to set up."})
+        "It is `hotline analyze samples/logs --html report.html` with nothing to set up."},
+        footer = {"", "Examples:",
+                "  hotline demo",
+                "  hotline demo --json > demo.json",
+                "  hotline demo --html /tmp/demo.html --timezone Europe/Moscow",
+                "", ExitCodes.HELP})
 final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

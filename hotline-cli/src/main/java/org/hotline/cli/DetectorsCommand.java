@@ -15,7 +15,11 @@ import tools.jackson.databind.node.ObjectNode;
 /** Lists the detectors with their parameters and defaults: what {@code --detect} can tune. */
 @Command(name = "detectors", description = {
         "List the detectors analyze runs, with every parameter, its default and allowed range.",
-        "Tune one with: hotline analyze --detect brute-force.failures=10 ..."})
+        "Tune one with: hotline analyze --detect brute-force.failures=10 ..."},
+        footer = {"", "Examples:",
+                "  hotline detectors",
+                "  hotline detectors --json > detectors.json",
+                "", ExitCodes.HELP})
 final class DetectorsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -9,7 +9,11 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** Lists the input formats {@code analyze} reads. */
-@Command(name = "formats", description = "List the input formats analyze reads (auto-detected, or forced with --format).")
+@Command(name = "formats", description = "List the input formats analyze reads (auto-detected, or forced with --format).",
+        footer = {"", "Examples:",
+                "  hotline formats",
+                "  hotline formats --json",
+                "", ExitCodes.HELP})
 final class FormatsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

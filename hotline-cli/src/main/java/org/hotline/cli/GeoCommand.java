@@ -38,7 +38,12 @@ final class GeoCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    @Command(name = "info", description = "List the databases analyze would use: layout, build date, SHA-256, source and licence.")
+    @Command(name = "info", description = "List the databases analyze would use: layout, build date, SHA-256, source and licence.",
+            footer = {"", "Examples:",
+                    "  hotline geo info",
+                    "  hotline geo info --json",
+                    "  hotline geo info --geo-db GeoLite2-Country.mmdb --asn-db GeoLite2-ASN.mmdb",
+                    "", ExitCodes.HELP})
     static final class Info implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -178,7 +183,10 @@ final class GeoCommand implements Runnable {
     @Command(name = "export", description = {
             "Write the country and ASN databases in use in MaxMind's own layouts.",
             "The layouts are GeoLite2-Country's and GeoLite2-ASN's, for tools that read nothing else (GoAccess,"
-                    + " CrowdSec, Vector) and show 'Unknown' on other layouts."})
+                    + " CrowdSec, Vector) and show 'Unknown' on other layouts."},
+            footer = {"", "Examples:",
+                    "  hotline geo export --maxmind /var/lib/goaccess/geo   (for GoAccess's --geoip-database)",
+                    "", ExitCodes.HELP})
     static final class Export implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -205,7 +213,12 @@ final class GeoCommand implements Runnable {
     @Command(name = "update", description = {
             "Download the newest open databases and install them where analyze finds them.",
             "They come from the npm registry (the @ip-location-db packages); their integrity is verified and the"
-                    + " ASN ranges are converted to .mmdb."})
+                    + " ASN ranges are converted to .mmdb."},
+            footer = {"", "Examples:",
+                    "  hotline geo update",
+                    "  hotline geo update --pin @ip-location-db/asn=2.3.2026061719",
+                    "  hotline geo update --dir /srv/hotline/geo",
+                    "", ExitCodes.HELP})
     static final class Update implements Callable<Integer> {
         @Spec
         CommandSpec spec;

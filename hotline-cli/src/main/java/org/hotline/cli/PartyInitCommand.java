@@ -10,7 +10,12 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code hotline party init}: a new party in a new home. */
 @Command(name = "init", description = {"Create a party: STIX identity, Ed25519 signing key, TLS key and self-signed"
-        + " certificate, node settings.", "Then give the card (`hotline party show`) to your partners."})
+        + " certificate, node settings.", "Then give the card (`hotline party show`) to your partners."},
+        footer = {"", "Examples:",
+                "  hotline party init --home work/ru --name RU-CERT --country RU --listen 127.0.0.1:9101",
+                "  hotline party init --name US-CERT --country US --listen 0.0.0.0:9101 --public-host cert.example",
+                "  hotline party init --name US-CERT --country US --db 'jdbc:postgresql://db/hotline?user=hotline'",
+                "", ExitCodes.HELP})
 final class PartyInitCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -10,7 +10,11 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code hotline party show}: the card to hand to partners. */
-@Command(name = "show", description = "Print this node's party card: identity, public key, TAXII URL, TLS certificate.")
+@Command(name = "show", description = "Print this node's party card: identity, public key, TAXII URL, TLS certificate.",
+        footer = {"", "Examples:",
+                "  hotline party show --home work/ru",
+                "  hotline party show --home work/ru --json > ru-card.json   (the card for partners)",
+                "", ExitCodes.HELP})
 final class PartyShowCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

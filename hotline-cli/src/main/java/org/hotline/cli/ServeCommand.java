@@ -22,7 +22,11 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "serve", description = {"Run the node: its TAXII 2.1 server and the delivery of its outbox.",
         "The server speaks HTTPS with Basic and mutual TLS authentication; delivery retries with backoff."
-                + " Stops cleanly on SIGTERM or Ctrl-C."})
+                + " Stops cleanly on SIGTERM or Ctrl-C."},
+        footer = {"", "Examples:",
+                "  hotline serve --home work/ru",
+                "  hotline serve --home work/ru --deliver-every 10s",
+                "", ExitCodes.HELP})
 final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     /**
      * In a holder, created on first use: picocli instantiates every subcommand when the CLI starts,

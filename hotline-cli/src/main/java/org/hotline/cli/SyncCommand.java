@@ -24,7 +24,11 @@ import tools.jackson.databind.node.ObjectNode;
  * answer, or a server error: trying again later may help, as after {@code geo update}'s 69).
  */
 @Command(name = "sync", description = {"Pull partners' shared collections and take in their messages.",
-        "From the last pull on, paged: how a node that was offline or unreachable catches up."})
+        "From the last pull on, paged: how a node that was offline or unreachable catches up."},
+        footer = {"", "Examples:",
+                "  hotline sync --home work/ru",
+                "  hotline sync --home work/ru --all --json",
+                "", ExitCodes.HELP})
 final class SyncCommand extends NodeCommand {
     @Option(names = "--all", description = "Pull everything again, not only what was added since the last pull.")
     boolean all;

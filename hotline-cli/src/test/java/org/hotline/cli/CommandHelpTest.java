@@ -37,6 +37,89 @@ class CommandHelpTest {
     }
 
     /**
+     * Every command that does something shows examples, and every example is a command line that
+     * parses: the usage's footer promises "a command's options and examples", yet most commands had
+     * none, and an example with a renamed or missing option would teach the wrong thing.
+     */
+    @Test
+    void everyCommandShowsExamplesThatParse() {
+        List<List<String>> paths = new ArrayList<>();
+        collect(Main.commandLine(), new ArrayList<>(), paths);
+        List<String> faults = new ArrayList<>();
+        int examples = 0;
+        for (List<String> path : paths) {
+            CommandLine command = Main.commandLine();
+            for (String name : path) {
+                command = command.getSubcommands().get(name);
+            }
+            if (command.getSubcommands().keySet().stream().anyMatch(n -> !n.equals("help"))) {
+                continue;   // a group (geo, concern, ...): its commands have the examples
+            }
+            String usage = command.getUsageMessage(CommandLine.Help.Ansi.OFF);
+            String invocation = "hotline " + String.join(" ", path);
+            int at = usage.indexOf("\nExamples:\n");
+            if (at < 0 || !usage.substring(at).contains(invocation)) {
+                faults.add(invocation + ": no example of it under 'Examples:'");
+                continue;
+            }
+            // A line ending in a backslash goes on in the next, as in a shell.
+            String examplesText = usage.substring(at + "\nExamples:\n".length()).replace("\\\n", " ");
+            for (String line : examplesText.split("\n")) {
+                if (!line.startsWith("  ") || !line.contains("hotline ")) {
+                    break;   // the examples end at the first line that is not one
+                }
+                List<String> words = words(line.substring(line.indexOf("hotline ")));
+                examples++;
+                try {
+                    Main.commandLine(words.subList(1, words.size()).toArray(String[]::new))
+                            .parseArgs(words.subList(1, words.size()).toArray(String[]::new));
+                } catch (CommandLine.ParameterException e) {
+                    faults.add(line.trim() + ": " + e.getMessage());
+                }
+            }
+        }
+        assertThat(faults).isEmpty();
+        assertThat(examples).isGreaterThan(40);
+    }
+
+    /**
+     * The words of an example as a shell splits them, up to a pipe, a redirection or a comment in
+     * parentheses after three spaces; single and double quotes group words.
+     */
+    private static List<String> words(String example) {
+        String line = example.replaceFirst("\\s{3,}\\(.*\\)$", "");
+        List<String> words = new ArrayList<>();
+        StringBuilder word = null;
+        char quote = 0;
+        for (char c : line.toCharArray()) {
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                } else {
+                    word.append(c);
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+                word = word == null ? new StringBuilder() : word;
+            } else if (c == '|' || c == '>') {
+                break;
+            } else if (Character.isWhitespace(c)) {
+                if (word != null) {
+                    words.add(word.toString());
+                    word = null;
+                }
+            } else {
+                word = word == null ? new StringBuilder() : word;
+                word.append(c);
+            }
+        }
+        if (word != null) {
+            words.add(word.toString());
+        }
+        return words;
+    }
+
+    /**
      * After `geo update` the databases it installed are the default, not the bundled ones: every
      * --geo-db and --asn-db (analyze, demo, geo info, geo lookup, geo export) and demo's summary say
      * so. They said "the bundled open database", and --asn-db nothing of the update.
