@@ -31,7 +31,10 @@ final class ConcernView {
         o.put("state", c.state().id());
         o.put("filed", c.filed().toString());
         o.put("updated", c.updated().toString());
-        if (c.deadline() != null) {
+        // Always there, null when nothing is owed (a draft, a closed concern): scripts read one shape.
+        if (c.deadline() == null) {
+            o.putNull("deadline");
+        } else {
             ObjectNode d = o.putObject("deadline");
             d.put("obligation", c.deadline().obligation());
             d.put("party", names.getOrDefault(c.deadline().party(), c.deadline().party()));
@@ -85,7 +88,7 @@ final class ConcernView {
     }
 
     static void printLine(PrintWriter out, ObjectNode s) {
-        String deadline = s.has("deadline") ? s.get("deadline").get("obligation").asString() + " by "
+        String deadline = s.path("deadline").isObject() ? s.get("deadline").get("obligation").asString() + " by "
                 + s.get("deadline").get("due").asString() + (s.get("overdue").asBoolean() ? " OVERDUE" : "") : "-";
         out.printf("%s  %-18s %-8s %s -> %s  %s  [%s]%n", s.get("id").asString(), s.get("state").asString(),
                 s.get("tlp").asString(), s.get("filer").asString(), s.get("recipient").asString(), s.get("summary").asString(), deadline);
