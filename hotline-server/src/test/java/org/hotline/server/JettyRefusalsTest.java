@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyStore;
@@ -84,29 +87,28 @@ class JettyRefusalsTest {
         "PATCH, /api/, 405",
         "PUT, /api/nothing-here/, 404",
     })
-    void aMethodTheResourceDoesNotHaveIs405(String method, String path, int status) throws IOException {
-        String basic = "Authorization: Basic " + Base64.getEncoder().encodeToString("b:b-password".getBytes(StandardCharsets.UTF_8));
+    void aMethodTheResourceDoesNotHaveIs405(String method, String path, int status) throws Exception {
+        HttpClient client = HttpClient.newBuilder().sslContext(tls).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + server.port() + path))
+                .method(method, HttpRequest.BodyPublishers.noBody())
+                .header("Accept", TaxiiMedia.TAXII_21)
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("b:b-password".getBytes(StandardCharsets.UTF_8)))
+                .build();
 
-        String[] answer = request(method, path, basic);
+        HttpResponse<String> answer = client.send(request, HttpResponse.BodyHandlers.ofString());
 
-        assertThat(answer[0]).startsWith("HTTP/1.1 " + status);
-        assertThat(answer[1]).isEqualTo(TaxiiMedia.TAXII_21);
-        assertThat(TaxiiJson.MAPPER.readTree(answer[2]).path("http_status").asString()).isEqualTo(Integer.toString(status));
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValue(TaxiiMedia.TAXII_21);
+        assertThat(TaxiiJson.MAPPER.readTree(answer.body()).path("http_status").asString()).isEqualTo(Integer.toString(status));
     }
 
     /** The status line, the Content-Type and the body of a raw GET. */
     private String[] get(String rawPath) throws IOException {
-        return request("GET", rawPath, null);
-    }
-
-    /** The status line, the Content-Type and the body of a raw request, with one extra header line or none. */
-    private String[] request(String method, String rawPath, String header) throws IOException {
         try (SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket("127.0.0.1", server.port())) {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
-            out.write((method + " " + rawPath + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: " + TaxiiMedia.TAXII_21
-                    + (header == null ? "" : "\r\n" + header) + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(("GET " + rawPath + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: " + TaxiiMedia.TAXII_21
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
             String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int headerEnd = response.indexOf("\r\n\r\n");
