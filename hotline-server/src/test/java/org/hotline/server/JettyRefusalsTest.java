@@ -10,18 +10,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import org.hotline.server.auth.PartnerAccess;
-import org.hotline.server.auth.PartnerAuthenticator;
 import org.hotline.server.auth.PasswordHash;
-import org.hotline.server.tls.ClientTls;
-import org.hotline.server.tls.NodeCertificate;
-import org.hotline.store.NodeDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -37,30 +31,22 @@ import tools.jackson.databind.JsonNode;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class JettyRefusalsTest {
-    private NodeDatabase db;
+    private TestTaxiiNode node;
     private TaxiiServer server;
     private SSLContext tls;
 
     @BeforeAll
     void start(@TempDir Path dir) {
-        char[] password = "jetty-test".toCharArray();
-        Path p12 = dir.resolve("tls.p12");
-        NodeCertificate.generate(p12, password, "node", List.of("127.0.0.1"));
-        KeyStore ks = NodeCertificate.load(p12, password);
-        PartnerAuthenticator auth = new PartnerAuthenticator(() -> List.of(
-                new PartnerAccess("identity--0b0c6d3e-1f2a-4b3c-8d4e-5f6a7b8c9d01", "B-CERT", "b", PasswordHash.hash("b-password"), null)));
-        TaxiiSettings settings = new TaxiiSettings("node", "test", null, URI.create("https://127.0.0.1/"), "api", "api",
-                1024 * 1024, 10, 10);
-        db = NodeDatabase.open("jdbc:sqlite:" + dir.resolve("node.db"), Clock.systemUTC());
-        server = new TaxiiServer(settings, auth, caller -> List.of(), db.collections(), new StoreIntake(db.collections()),
-                db.statuses(), Clock.systemUTC(), ServerTls.contextFactory(ks, password), "127.0.0.1", 0).start();
-        tls = ClientTls.context(null, null, NodeCertificate.certificate(ks));
+        node = new TestTaxiiNode(dir, List.of(
+                new PartnerAccess("identity--0b0c6d3e-1f2a-4b3c-8d4e-5f6a7b8c9d01", "B-CERT", "b", PasswordHash.hash("b-password"), null)),
+                caller -> List.of());
+        server = node.server;
+        tls = node.tls;
     }
 
     @AfterAll
     void stop() {
-        server.close();
-        db.close();
+        node.close();
     }
 
     @ParameterizedTest

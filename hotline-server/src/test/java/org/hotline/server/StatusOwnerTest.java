@@ -2,18 +2,11 @@ package org.hotline.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.time.Clock;
 import java.util.List;
 import org.hotline.server.auth.PartnerAccess;
-import org.hotline.server.auth.PartnerAuthenticator;
 import org.hotline.server.auth.PasswordHash;
-import org.hotline.server.tls.ClientTls;
-import org.hotline.server.tls.NodeCertificate;
-import org.hotline.store.NodeDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,23 +21,13 @@ class StatusOwnerTest {
 
     @Test
     void anotherPartnerCannotReadAStatusByItsId(@TempDir Path dir) {
-        char[] password = "status-test".toCharArray();
-        Path p12 = dir.resolve("tls.p12");
-        NodeCertificate.generate(p12, password, "node", List.of("127.0.0.1"));
-        KeyStore ks = NodeCertificate.load(p12, password);
-        PartnerAuthenticator auth = new PartnerAuthenticator(() -> List.of(
-                new PartnerAccess("identity--0b0c6d3e-1f2a-4b3c-8d4e-5f6a7b8c9d01", "B-CERT", "b", PasswordHash.hash("b-password"), null),
-                new PartnerAccess("identity--0b0c6d3e-1f2a-4b3c-8d4e-5f6a7b8c9d02", "C-CERT", "c", PasswordHash.hash("c-password"), null)));
         CollectionInfo both = new CollectionInfo(COLLECTION, "open", null, null, true, true);
-        TaxiiSettings settings = new TaxiiSettings("node", "test", null, URI.create("https://127.0.0.1/"), "api", "api",
-                1024 * 1024, 10, 10);
-        try (NodeDatabase db = NodeDatabase.open("jdbc:sqlite:" + dir.resolve("node.db"), Clock.systemUTC());
-             TaxiiServer server = new TaxiiServer(settings, auth, caller -> List.of(both), db.collections(),
-                     new StoreIntake(db.collections()), db.statuses(), Clock.systemUTC(), ServerTls.contextFactory(ks, password),
-                     "127.0.0.1", 0).start()) {
-            URI base = URI.create("https://127.0.0.1:" + server.port() + "/");
-            TaxiiHttp b = new TaxiiHttp(ClientTls.context(null, null, NodeCertificate.certificate(ks)), base).basic("b", "b-password");
-            TaxiiHttp c = new TaxiiHttp(ClientTls.context(null, null, NodeCertificate.certificate(ks)), base).basic("c", "c-password");
+        try (TestTaxiiNode node = new TestTaxiiNode(dir, List.of(
+                new PartnerAccess("identity--0b0c6d3e-1f2a-4b3c-8d4e-5f6a7b8c9d01", "B-CERT", "b", PasswordHash.hash("b-password"), null),
+                new PartnerAccess("identity--0b0c6d3e-1f2a-4b3c-8d4e-5f6a7b8c9d02", "C-CERT", "c", PasswordHash.hash("c-password"), null)),
+                caller -> List.of(both))) {
+            TaxiiHttp b = new TaxiiHttp(node.tls, node.base()).basic("b", "b-password");
+            TaxiiHttp c = new TaxiiHttp(node.tls, node.base()).basic("c", "c-password");
 
             HttpResponse<String> posted = b.post("api/collections/" + COLLECTION + "/objects/", OBJECT);
             assertThat(posted.statusCode()).as(posted.body()).isEqualTo(202);
