@@ -12,7 +12,7 @@ public final class TaxiiException extends RuntimeException {
     private final int status;
     private final String title;
     private final String errorCode;
-    private Duration retryAfter;
+    private final Duration retryAfter;
 
     public TaxiiException(int status, String title, String description) {
         this(status, title, null, description);
@@ -20,17 +20,20 @@ public final class TaxiiException extends RuntimeException {
 
     /** @param errorCode a machine-readable reason (TAXII's optional {@code error_code}), e.g. "bad-signature" */
     public TaxiiException(int status, String title, String errorCode, String description) {
+        this(status, title, errorCode, description, null);
+    }
+
+    private TaxiiException(int status, String title, String errorCode, String description, Duration retryAfter) {
         super(description);
         this.status = status;
         this.title = title;
         this.errorCode = errorCode;
+        this.retryAfter = retryAfter;
     }
 
     /** 429: too many requests of a kind from this client; it may try again after {@code retryAfter}. */
     public static TaxiiException tooManyRequests(String description, Duration retryAfter) {
-        TaxiiException e = new TaxiiException(429, "Too Many Requests", description);
-        e.retryAfter = retryAfter;
-        return e;
+        return new TaxiiException(429, "Too Many Requests", null, description, retryAfter);
     }
 
     /** How long the client should wait before asking again (the Retry-After header), or null. */
