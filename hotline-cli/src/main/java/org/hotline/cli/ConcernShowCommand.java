@@ -23,7 +23,7 @@ final class ConcernShowCommand extends NodeCommand {
     int run(NodeRuntime node, PrintWriter out) {
         Concern c = node.desk().concern(concernId);
         var d = ConcernView.detail(c, Instant.now(), ConcernStep.names(node), keys(node),
-                node.db().outbox().entries(concernId), node.home().party().id());
+                node.db().outbox().entries(concernId), node.db().concerns().superseded(concernId), node.home().party().id());
         if (json) {
             printJson(out, d);
         } else {

@@ -10,6 +10,7 @@ import org.hotline.channel.HistoryCheck;
 import org.hotline.channel.Message;
 import org.hotline.channel.MessageKind;
 import org.hotline.channel.Seal;
+import org.hotline.channel.port.ConcernStore;
 import org.hotline.channel.port.Outbox;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -45,7 +46,7 @@ final class ConcernView {
     }
 
     static ObjectNode detail(Concern c, Instant now, Map<String, String> names, Map<String, String> keys,
-                             List<Outbox.Entry> deliveries, String self) {
+                             List<Outbox.Entry> deliveries, List<ConcernStore.Superseded> setAside, String self) {
         ObjectNode o = summary(c, now, names);
         ArrayNode h = o.putArray("history");
         for (Message m : c.history()) {
@@ -57,6 +58,21 @@ final class ConcernView {
             n.put("hash", m.isSealed() ? Seal.hash(m) : null);
             n.put("previous_hash", m.previousHash());
             n.set("body", org.hotline.channel.CanonicalForm.tree(m).get("body"));
+        }
+        // Our steps a fork was settled against: out of the history, but signed and perhaps acted on.
+        ArrayNode aside = o.putArray("set_aside");
+        for (ConcernStore.Superseded x : setAside) {
+            ObjectNode n = aside.addObject();
+            n.put("id", x.message().id());
+            n.put("kind", x.message().kind().id());
+            n.put("author", names.getOrDefault(x.message().author(), x.message().author()));
+            n.put("created", x.message().created().toString());
+            n.put("hash", Seal.hash(x.message()));
+            n.put("previous_hash", x.message().previousHash());
+            n.put("superseded_by", x.by());
+            n.put("set_aside_at", x.at().toString());
+            n.put("note", org.hotline.channel.Forks.setAside(x));
+            n.set("body", org.hotline.channel.CanonicalForm.tree(x.message()).get("body"));
         }
         // A draft is not signed yet: checking its signature reported a forgery ("does not verify").
         boolean draft = c.state() == org.hotline.channel.ConcernState.DRAFT;
@@ -100,6 +116,9 @@ final class ConcernView {
         for (var m : d.get("history")) {
             out.printf("  %s  %-18s by %-10s %s  sha256 %s%n", m.get("created").asString(), m.get("kind").asString(),
                     m.get("author").asString(), m.get("id").asString(), m.path("hash").asString("-"));
+        }
+        for (var x : d.get("set_aside")) {
+            out.println("Set aside by a fork: " + x.get("note").asString());
         }
         var v = d.get("verification");
         out.println("Signatures and chain: " + (v.path("draft").asBoolean() ? "none yet, a draft is signed when it is sent"

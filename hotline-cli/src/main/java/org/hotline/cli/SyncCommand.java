@@ -61,12 +61,15 @@ final class SyncCommand extends NodeCommand {
                 r.put("duplicates", result.duplicates());
                 ArrayNode refused = r.putArray("refused");
                 result.refused().forEach(refused::add);
+                ArrayNode forks = r.putArray("forks");
+                result.forks().forEach(forks::add);
                 clean &= result.refused().isEmpty();
                 if (!json) {
                     out.println(c.partner().name() + ": " + result.objects() + " objects in " + result.pages() + " page(s), "
                             + result.applied() + " new messages, " + result.duplicates() + " already here"
                             + (result.refused().isEmpty() ? "" : ", " + result.refused().size() + " refused:"));
                     result.refused().forEach(x -> out.println("  " + x));
+                    result.forks().forEach(x -> out.println("  fork settled: " + x));
                 }
             } catch (TaxiiException e) {
                 // No HTTP answer, or one a retry may mend (5xx, 429): the partner is unavailable, nothing

@@ -1,6 +1,7 @@
 package org.hotline.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -236,15 +237,85 @@ class ChannelNodesIT {
                 assertThat(Json.MAPPER.readTree(again.body()).get("successes").get(0).get("message").asString()).isEqualTo("already present");
                 assertThat(history(us, id)).isEqualTo(h);
 
-                // A genuinely signed message replayed onto an older point of the chain (a fork) is refused.
+                // A genuinely signed message replayed onto an older point of the chain, after which US
+                // holds RU's own step: RU forking its own history is refused for good.
                 Message fork = org.hotline.channel.Seal.sign(new Message(Ids.random("note"), id, channel.local().id(),
                         h.get(1).created().plusSeconds(1), new org.hotline.channel.MessageBody.StatusUpdate("forked"),
                         org.hotline.channel.Seal.hash(h.get(0)), null), NodeHome.open(ru.home).signer());
                 refused(post(http, inbox, auth, TAXII, StixJson.write(ConcernExport.envelope(ConcernExport.objects(
-                        List.of(h.get(0), fork), parties)))), 409, "broken-chain");
+                        List.of(h.get(0), fork), parties)))), 403, "forbidden");
                 assertThat(history(us, id)).isEqualTo(h);
             }
         }
+    }
+
+    /**
+     * Both nodes down; US responds, then RU provides materials, each after the acknowledgement and
+     * neither seeing the other's step. Before, each node refused the other's step as a broken chain
+     * (409, retried for ever) and the two showed different states. Now the response, taken first,
+     * stands on both: US refuses RU's push for good (422 diverged), RU sets its own step aside when the
+     * response reaches it, and US's pull of RU's collection (which still holds it) reports the settled
+     * fork instead of a refusal.
+     */
+    @Test
+    void stepsTakenOnBothNodesWhileTheyCannotReachEachOtherSettleOnTheStepTakenFirst() throws Exception {
+        try (TestNode ru = new TestNode(dir, "RU-CERT", "RU").start(); TestNode us = new TestNode(dir, "US-CERT", "US").start()) {
+            connect(ru, us, dir.resolve("secret"));
+            String id = file(ru, materials("m.json"), "SSH brute force from US address space");
+            us.json("concern", "ack", id, "--note", "looking into it");
+            assertThat(ru.json("concern", "show", id).get("state").asString()).isEqualTo("acknowledged");
+            ru.stop();
+            us.stop();
+            us.json("concern", "respond", id, "--findings", "a compromised VPS", "--action", "notified the host",
+                    "--outcome", "action-taken");
+            ru.json("concern", "provide-materials", id, "--materials", materials("m2.json").toString());
+            Message response = history(us, id).get(2);
+            Message provided = history(ru, id).get(2);
+            assertThat(provided.created()).isAfter(response.created());
+            ru.start();
+            us.start();
+
+            try (NodeRuntime r = new NodeRuntime(NodeHome.open(ru.home))) {
+                Channel channel = r.channel(r.desk().concern(id).channelId());
+                assertThatThrownBy(() -> transport(r).deliver(channel, r.db().concerns().history(id)))
+                        .isInstanceOfSatisfying(org.hotline.channel.port.Transport.DeliveryException.class, e -> {
+                            assertThat(e.permanent()).as("no retry can mend a fork").isTrue();
+                            assertThat(e.getMessage()).contains("422", "The step taken first stands, " + response.id());
+                        });
+            }
+            try (NodeRuntime r = new NodeRuntime(NodeHome.open(us.home))) {
+                transport(r).deliver(r.channel(r.desk().concern(id).channelId()), r.db().concerns().history(id));
+            }
+            JsonNode onRu = ru.json("concern", "show", id);
+            assertThat(onRu.get("state").asString()).isEqualTo("answered");
+            assertThat(onRu.get("set_aside")).singleElement().satisfies(x -> {
+                assertThat(x.get("id").asString()).isEqualTo(provided.id());
+                assertThat(x.get("superseded_by").asString()).isEqualTo(response.id());
+            });
+            assertThat(onRu.get("deliveries")).filteredOn(d -> d.get("message").asString().equals(provided.id()))
+                    .singleElement().satisfies(d -> {
+                        assertThat(d.get("state").asString()).isEqualTo("failed");
+                        assertThat(d.get("last_error").asString()).contains("set aside");
+                    });
+            assertThat(ru.ok("concern", "show", id, "--home", ru.home.toString()))
+                    .contains("Set aside by a fork: concern " + id + ": this node's materials-provided " + provided.id());
+
+            JsonNode pulled = us.json("sync");
+            assertThat(pulled.get(0).get("refused")).isEmpty();
+            assertThat(pulled.get(0).get("forks")).singleElement().satisfies(f -> assertThat(f.asString()).startsWith(provided.id()));
+            List<Message> settled = history(us, id);
+            assertThat(settled).hasSize(3).endsWith(response).isEqualTo(history(ru, id));
+            JsonNode onUs = us.json("concern", "show", id);
+            assertThat(onUs.get("state").asString()).isEqualTo("answered");
+            assertThat(onUs.get("set_aside")).isEmpty();
+            assertThat(onUs.get("verification").get("ok").asBoolean()).isTrue();
+            assertThat(onRu.get("verification").get("ok").asBoolean()).isTrue();
+        }
+    }
+
+    private static org.hotline.taxii.client.TaxiiTransport transport(NodeRuntime r) {
+        return new org.hotline.taxii.client.TaxiiTransport(r.httpClient(), p -> r.credentials(p.id()), java.time.Duration.ofSeconds(30),
+                org.hotline.taxii.client.TaxiiTransport.StatusPolling.standard(), r.validator());
     }
 
     private static void refused(HttpResponse<String> r, int status, String code) {

@@ -20,8 +20,14 @@ public class ChannelException extends HotlineException {
         FORBIDDEN,
         /** The signature does not verify with the author's key: tampered or forged. */
         BAD_SIGNATURE,
-        /** The message does not continue the concern's history (replayed, forked or out of order). */
+        /** The message does not continue the concern's history: out of order, or another append got in first. */
         BROKEN_CHAIN,
+        /**
+         * The message forks the concern and lost: it follows a message after which this node holds a
+         * step of its own that stands by {@link Forks}. It can never be taken; its author's node sets
+         * it aside when our step reaches it.
+         */
+        DIVERGED,
         /** An object with this id and version exists with different content. */
         CONFLICT,
         /** The lifecycle does not allow this step in the concern's current state. */

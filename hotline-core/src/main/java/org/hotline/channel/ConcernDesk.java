@@ -108,12 +108,23 @@ public final class ConcernDesk {
     }
 
     /** What happened to an incoming message. */
-    public enum Receipt { APPLIED, DUPLICATE }
+    public enum Receipt {
+        APPLIED,
+        /**
+         * Applied in place of this node's own steps after the message it follows, which the fork rule
+         * ({@link Forks}) set aside: the operator should look ({@link ConcernStore#superseded}).
+         */
+        APPLIED_OVER_FORK,
+        DUPLICATE
+    }
 
     /**
      * Takes in a message from a partner (pushed to our inbox or pulled from theirs): checks who wrote
      * it, its signature, that it continues the history, and that the lifecycle allows it; applies it
-     * once. The exact same message again is a harmless duplicate.
+     * once. The exact same message again is a harmless duplicate. A message that follows an earlier
+     * message than our last one is a fork: settled by {@link Forks}, either applied in place of our
+     * own later steps or refused as {@link Reason#DIVERGED}, which no retry can change (and its
+     * author's node sets it aside when our step reaches it).
      */
     public Receipt receive(Message m) {
         List<Message> history = store.history(m.concernId());
@@ -142,10 +153,15 @@ public final class ConcernDesk {
             }
         }
         String head = history.isEmpty() ? null : Seal.head(history);
+        List<Message> setAside = List.of();
         if (!java.util.Objects.equals(head, m.previousHash())) {
-            throw new ChannelException(Reason.BROKEN_CHAIN, "message " + m.id() + " does not continue concern "
-                    + m.concernId() + ": it follows " + m.previousHash() + " but the last message is " + head
-                    + " (replayed, forked or out of order)");
+            int follows = indexOfHash(history, m.previousHash());
+            if (follows < 0 || m.body() instanceof MessageBody.Filing) {
+                throw new ChannelException(Reason.BROKEN_CHAIN, "message " + m.id() + " does not continue concern "
+                        + m.concernId() + ": it follows " + m.previousHash() + " but the last message is " + head
+                        + " (out of order: a message before it has not arrived)");
+            }
+            setAside = settleFork(m, history.get(follows), history.subList(follows + 1, history.size()), channel);
         }
         if (m.body() instanceof MessageBody.Filing filing) {
             if (!filing.recipient().equals(self.id())) {
@@ -154,12 +170,66 @@ public final class ConcernDesk {
             }
             checkTerms(channel, filing);
         } else {
-            List<Message> extended = new ArrayList<>(history);
+            List<Message> extended = new ArrayList<>(history.subList(0, history.size() - setAside.size()));
             extended.add(m);
             Concern.of(extended, true, channel.terms());
         }
-        store.append(m, null);
-        return Receipt.APPLIED;
+        if (setAside.isEmpty()) {
+            store.append(m, null);
+            return Receipt.APPLIED;
+        }
+        store.appendInstead(m, setAside);
+        return Receipt.APPLIED_OVER_FORK;
+    }
+
+    /**
+     * The partner's message {@code m} follows {@code ancestor}, after which this node holds {@code ours}:
+     * a fork. Refuses {@code m} as DIVERGED if our first step there stands against it by {@link Forks}
+     * (also what a step of the partner's looks like that its node has set aside already, seen again in
+     * a pull). Otherwise returns our steps to set aside, which must all be our own and not yet accepted
+     * by the partner: if the partner wrote or accepted one of them, {@code m} contradicts what the
+     * partner itself did (a node restored from an old backup, or a dishonest one). That is no race and
+     * no rule settles it: FORBIDDEN.
+     */
+    private List<Message> settleFork(Message m, Message ancestor, List<Message> ours, Channel channel) {
+        String partner = channel.partner().name();
+        String fork = "message " + m.id() + " (" + m.kind().id() + " by " + partner + ", " + m.created()
+                + ") follows " + ancestor.kind().id() + " " + ancestor.id() + ", after which this node holds ";
+        Message first = ours.get(0);
+        if (!first.author().equals(self.id())) {
+            throw new ChannelException(Reason.FORBIDDEN, fork + partner + "'s own " + first.kind().id() + " " + first.id()
+                    + ": a party cannot fork its own history");
+        }
+        if (!Forks.incomingStands(m, first)) {
+            throw new ChannelException(Reason.DIVERGED, fork + self.name() + "'s " + first.kind().id() + " " + first.id()
+                    + " (" + first.created() + "): both parties took a step without seeing the other's. The step taken"
+                    + " first stands, " + first.id() + "; " + partner + "'s node sets " + m.id() + " aside when "
+                    + first.id() + " reaches it (if it has not yet), and " + partner + " may take that step again after it");
+        }
+        for (Message o : ours) {
+            if (!o.author().equals(self.id())) {
+                throw new ChannelException(Reason.FORBIDDEN, fork + partner + "'s own " + o.kind().id() + " " + o.id()
+                        + " after " + self.name() + "'s steps: " + partner + " cannot take back steps it built on");
+            }
+            if (outbox.isDelivered(o.id())) {
+                throw new ChannelException(Reason.FORBIDDEN, fork + self.name() + "'s " + o.kind().id() + " " + o.id()
+                        + ", which " + partner + "'s node had accepted: a step cannot come before what its node accepted");
+            }
+        }
+        return List.copyOf(ours);
+    }
+
+    private static int indexOfHash(List<Message> history, String hash) {
+        if (hash == null) {
+            return -1;
+        }
+        for (int i = 0; i < history.size(); i++) {
+            Message h = history.get(i);
+            if (h.isSealed() && Seal.hash(h).equals(hash)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     public Concern concern(String concernId) {

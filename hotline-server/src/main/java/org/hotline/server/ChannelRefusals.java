@@ -7,7 +7,8 @@ import org.hotline.channel.ChannelException;
  * How a refused channel object is answered over TAXII. The status tells a client whether to retry:
  * 409 for a message that does not (yet) fit the concern here (out of order, a concern or channel this
  * node does not know yet: a later delivery may succeed); 422 for content that can never be taken
- * (malformed, badly signed, a step the lifecycle forbids); 403 for an author or terms the channel
+ * (malformed, badly signed, a step the lifecycle forbids, a fork settled against it: "diverged",
+ * which a 409 had the sender retry for ever); 403 for an author or terms the channel
  * does not allow. The reason goes in the error's {@code error_code}, e.g. "bad-signature".
  */
 public final class ChannelRefusals {
@@ -15,7 +16,7 @@ public final class ChannelRefusals {
 
     public static int status(ChannelException.Reason reason) {
         return switch (reason) {
-            case INVALID, BAD_SIGNATURE, ILLEGAL_TRANSITION -> 422;
+            case INVALID, BAD_SIGNATURE, ILLEGAL_TRANSITION, DIVERGED -> 422;
             case FORBIDDEN, NOT_ALLOWED_BY_TERMS -> 403;
             case BROKEN_CHAIN, CONFLICT, NOT_FOUND -> 409;
         };

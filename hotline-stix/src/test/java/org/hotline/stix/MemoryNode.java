@@ -37,6 +37,7 @@ public final class MemoryNode implements ConcernStore, Outbox, ChannelRegistry {
     private final Map<String, Channel> channels = new HashMap<>();
     private final List<Delivery> queue = new ArrayList<>();
     private final Set<String> delivered = new HashSet<>();
+    private final List<Superseded> superseded = new ArrayList<>();
 
     public MemoryNode(Party party, Ed25519 key, MutableClock clock) {
         this.party = party;
@@ -52,6 +53,27 @@ public final class MemoryNode implements ConcernStore, Outbox, ChannelRegistry {
     @Override
     public synchronized List<Message> history(String concernId) {
         return List.copyOf(histories.getOrDefault(concernId, List.of()));
+    }
+
+    @Override
+    public synchronized void appendInstead(Message winner, List<Message> setAside) {
+        List<Message> h = histories.get(winner.concernId());
+        int first = h == null ? -1 : h.size() - setAside.size();
+        if (first < 0 || !h.subList(first, h.size()).equals(setAside)) {
+            throw new ChannelException(ChannelException.Reason.BROKEN_CHAIN, winner.id() + ": the steps to set aside are not the tail");
+        }
+        for (Message m : setAside) {
+            superseded.add(new Superseded(m, winner.id(), clock.instant()));
+            queue.stream().filter(d -> d.messageId().equals(m.id()) && !delivered.contains(m.id()))
+                    .forEach(d -> failures.add(new Failure(d.id(), clock.instant(), "set aside", true)));
+        }
+        h.subList(first, h.size()).clear();
+        h.add(winner);
+    }
+
+    @Override
+    public synchronized List<Superseded> superseded(String concernId) {
+        return superseded.stream().filter(s -> s.message().concernId().equals(concernId)).toList();
     }
 
     @Override

@@ -188,7 +188,7 @@ final class JdbcConcernStore implements ConcernStore {
     @Override
     public List<Message> history(String concernId) {
         List<String> rows = tx.read("reading the history of " + concernId, c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT json FROM message WHERE concern_id = ? ORDER BY position")) {
+            try (PreparedStatement s = c.prepareStatement("SELECT json FROM message WHERE concern_id = ? AND position >= 0 ORDER BY position")) {
                 s.setString(1, concernId);
                 List<String> out = new ArrayList<>();
                 try (ResultSet r = s.executeQuery()) {
@@ -201,14 +201,103 @@ final class JdbcConcernStore implements ConcernStore {
         });
         List<Message> history = new ArrayList<>(rows.size());
         for (String json : rows) {
-            try {
-                history.add(CanonicalForm.message(JSON.readTree(json)));
-            } catch (RuntimeException e) {
-                throw new HotlineException("reading message " + (history.size() + 1) + " of concern " + concernId
-                        + " from the database", e);
-            }
+            history.add(parse(json, concernId, history.size() + 1));
         }
         return history;
+    }
+
+    private static Message parse(String json, String concernId, int number) {
+        try {
+            return CanonicalForm.message(JSON.readTree(json));
+        } catch (RuntimeException e) {
+            throw new HotlineException("reading message " + number + " of concern " + concernId + " from the database", e);
+        }
+    }
+
+    @Override
+    public void appendInstead(Message winner, List<Message> setAside) {
+        if (setAside.isEmpty() || !winner.isSealed() || !Objects.equals(winner.previousHash(), setAside.get(0).previousHash())) {
+            throw new IllegalArgumentException("appendInstead: " + winner.id() + " must be sealed and follow the message the set-aside steps follow");
+        }
+        String json = new String(CanonicalJson.bytes(CanonicalForm.tree(winner)), StandardCharsets.UTF_8);
+        String hash = Seal.hash(winner);
+        tx.write("settling a fork of concern " + winner.concernId() + " for " + winner.id(), c -> {
+            Head head = lockHead(c, winner.concernId());
+            String tail = Seal.hash(setAside.get(setAside.size() - 1));
+            if (head == null || !tail.equals(head.headHash()) || known(c, winner.id()) != null) {
+                throw new ChannelException(Reason.BROKEN_CHAIN, "concern " + winner.concernId() + " changed while "
+                        + winner.id() + " was being taken in: its head is " + (head == null ? "gone" : describe(head)));
+            }
+            int lowest = lowestPosition(c, winner.concernId());
+            int first = head.length() - setAside.size();
+            long now = clock.millis();
+            for (int i = 0; i < setAside.size(); i++) {
+                setAside(c, setAside.get(i), first + i, lowest - 1 - i, winner.id(), now);
+            }
+            try (PreparedStatement s = c.prepareStatement("UPDATE concern SET length = ? WHERE id = ?")) {
+                s.setInt(1, first);
+                s.setString(2, winner.concernId());
+                s.executeUpdate();
+            }
+            insert(c, winner, first, json, hash);
+            moveHead(c, winner, hash, true);
+            return null;
+        });
+    }
+
+    private static int lowestPosition(Connection c, String concernId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT MIN(position) FROM message WHERE concern_id = ?")) {
+            s.setString(1, concernId);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Math.min(0, r.getInt(1)) : 0;
+            }
+        }
+    }
+
+    /** Moves one step out of the chain (checking it is the one at {@code position}) and stops its deliveries. */
+    private static void setAside(Connection c, Message m, int position, int newPosition, String by, long now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE message SET position = ?, superseded_by = ?, superseded_ms = ? "
+                + "WHERE id = ? AND concern_id = ? AND position = ?")) {
+            s.setInt(1, newPosition);
+            s.setString(2, by);
+            s.setLong(3, now);
+            s.setString(4, m.id());
+            s.setString(5, m.concernId());
+            s.setInt(6, position);
+            if (s.executeUpdate() != 1) {
+                throw new ChannelException(Reason.BROKEN_CHAIN, "message " + m.id() + " is not at position " + position
+                        + " of concern " + m.concernId() + "; nothing was set aside");
+            }
+        }
+        try (PreparedStatement s = c.prepareStatement("UPDATE outbox SET state = 'failed', last_error = ? "
+                + "WHERE message_id = ? AND state <> 'delivered'")) {
+            s.setString(1, "set aside: the partner's " + by + " came first (fork rule)");
+            s.setString(2, m.id());
+            s.executeUpdate();
+        }
+    }
+
+    @Override
+    public List<Superseded> superseded(String concernId) {
+        record Row(String json, String by, long at) {}
+        List<Row> rows = tx.read("reading the steps set aside in " + concernId, c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT json, superseded_by, superseded_ms FROM message "
+                    + "WHERE concern_id = ? AND position < 0 ORDER BY position DESC")) {
+                s.setString(1, concernId);
+                List<Row> out = new ArrayList<>();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        out.add(new Row(r.getString(1), r.getString(2), r.getLong(3)));
+                    }
+                }
+                return out;
+            }
+        });
+        List<Superseded> out = new ArrayList<>(rows.size());
+        for (Row r : rows) {
+            out.add(new Superseded(parse(r.json(), concernId, out.size() + 1), r.by(), java.time.Instant.ofEpochMilli(r.at())));
+        }
+        return out;
     }
 
     @Override

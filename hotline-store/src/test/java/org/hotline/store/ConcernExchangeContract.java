@@ -14,6 +14,7 @@ import org.hotline.channel.HistoryCheck;
 import org.hotline.channel.Message;
 import org.hotline.channel.MessageBody;
 import org.hotline.channel.Seal;
+import org.hotline.channel.port.ConcernStore;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -98,8 +99,21 @@ interface ConcernExchangeContract extends DatabaseUnderTest {
                     provided.previousHash(), provided.signature());
             refused(Reason.BAD_SIGNATURE, () -> n.us.desk.receive(tampered));
 
-            Message stale = n.parties.next(filing, n.parties.ru, new MessageBody.StatusUpdate("any news?"), n.clock.instant());
-            refused(Reason.BROKEN_CHAIN, () -> n.us.desk.receive(stale));
+            // Out of order: it follows a message that has not arrived (the untampered "provided").
+            Message early = n.parties.next(provided, n.parties.ru, new MessageBody.StatusUpdate("and more logs"), n.clock.instant());
+            refused(Reason.BROKEN_CHAIN, () -> n.us.desk.receive(early));
+            // A fork that lost: it follows the filing, after which US's acknowledgement came first.
+            Message stale = n.parties.next(filing, n.parties.ru, new MessageBody.StatusUpdate("any news?"),
+                    ack.created().plusSeconds(1));
+            refused(Reason.DIVERGED, () -> n.us.desk.receive(stale));
+            // A fork that would win by the rule (signed before the acknowledgement), but RU's node had
+            // accepted the acknowledgement: RU contradicts itself.
+            Message backdated = n.parties.next(filing, n.parties.ru, new MessageBody.StatusUpdate("any news?"),
+                    ack.created().minusSeconds(1));
+            refused(Reason.FORBIDDEN, () -> n.us.desk.receive(backdated));
+            // A second step of US's after the filing, sent to RU: a party forking its own history.
+            Message selfFork = n.parties.next(filing, n.parties.us, new MessageBody.StatusUpdate("looking"), filing.created());
+            refused(Reason.FORBIDDEN, () -> n.ru.desk.receive(selfFork));
 
             Message rewritten = Seal.sign(new Message(ack.id(), id, ack.author(), ack.created(),
                     new MessageBody.Acknowledgement("rewritten"), ack.previousHash(), null), n.parties.usKey);
@@ -116,6 +130,91 @@ interface ConcernExchangeContract extends DatabaseUnderTest {
             assertThat(n.us.desk.receive(filing)).as("the genuine filing again").isEqualTo(org.hotline.channel.ConcernDesk.Receipt.DUPLICATE);
             assertThat(StoreSnapshot.of(n.us.db)).isEqualTo(before);
         }
+    }
+
+    /**
+     * Both nodes cut off, and each party takes a step after the acknowledgement: US responds, and an
+     * hour later RU provides materials. Whichever node delivers first, both end with the same history
+     * (the response, taken first, stands), RU's step is set aside on RU's node with its delivery
+     * stopped, and nothing is left to retry: before, each node refused the other's step as a broken
+     * chain that was retried for ever, with the two nodes showing different states.
+     */
+    @Test
+    default void stepsTakenOnBothSidesWhileCutOffSettleOnTheFirstWhoeverDeliversFirst() {
+        for (boolean ruFirst : new boolean[] {true, false}) {
+            try (TwoNodes n = new TwoNodes(this)) {
+                String id = acknowledgedThenCutOff(n);
+                n.clock.advance(Duration.ofHours(1));
+                Message response = n.us.desk.act(id, new MessageBody.Response("a compromised VPS", List.of("taken offline"),
+                        MessageBody.Outcome.ACTION_TAKEN)).last();
+                n.clock.advance(Duration.ofHours(1));
+                Message provided = n.ru.desk.act(id, new MessageBody.MaterialsProvided("more logs", Parties.materials())).last();
+                n.transport.up(n.parties.us.id());
+                n.transport.up(n.parties.ru.id());
+
+                if (ruFirst) {
+                    assertThat(n.ru.deliver()).as("US refuses RU's later step").isZero();
+                    assertThat(n.ru.db.outbox().entries(id)).filteredOn(e -> e.delivery().messageId().equals(provided.id()))
+                            .singleElement().satisfies(e -> {
+                                assertThat(e.state()).isEqualTo(org.hotline.channel.port.Outbox.State.FAILED);
+                                assertThat(e.delivery().lastError()).contains("DIVERGED", "The step taken first stands, " + response.id());
+                            });
+                }
+                assertThat(n.us.deliver()).as("RU takes the response in place of its own step").isEqualTo(1);
+                assertThat(n.ru.deliver()).as("nothing of RU's is left to deliver").isZero();
+                assertThat(n.us.deliver()).isZero();
+
+                both(n, id, ConcernState.ANSWERED);
+                List<Message> onRu = n.ru.db.concerns().history(id);
+                assertThat(onRu).isEqualTo(n.us.db.concerns().history(id)).endsWith(response).doesNotContain(provided);
+                assertThat(HistoryCheck.problems(onRu, n.parties.keys)).isEmpty();
+                assertThat(n.ru.db.concerns().superseded(id)).singleElement().satisfies(x -> {
+                    assertThat(x.message()).isEqualTo(provided);
+                    assertThat(x.by()).isEqualTo(response.id());
+                });
+                assertThat(n.us.db.concerns().superseded(id)).isEmpty();
+                assertThat(n.ru.db.outbox().due(FAR, 100)).isEmpty();
+                assertThat(n.us.db.outbox().due(FAR, 100)).isEmpty();
+            }
+        }
+    }
+
+    /** Two steps signed at the same millisecond: the lower hash stands, and both nodes agree which. */
+    @Test
+    default void stepsTakenAtTheSameInstantSettleOnTheLowerHash() {
+        try (TwoNodes n = new TwoNodes(this)) {
+            String id = acknowledgedThenCutOff(n);
+            n.clock.advance(Duration.ofHours(1));
+            Message usStep = n.us.desk.act(id, new MessageBody.StatusUpdate("looking at the provider's logs")).last();
+            Message ruStep = n.ru.desk.act(id, new MessageBody.StatusUpdate("the attacks go on")).last();
+            assertThat(usStep.created()).isEqualTo(ruStep.created());
+            Message stands = Seal.hash(usStep).compareTo(Seal.hash(ruStep)) < 0 ? usStep : ruStep;
+            n.transport.up(n.parties.us.id());
+            n.transport.up(n.parties.ru.id());
+
+            n.ru.deliver();
+            n.us.deliver();
+            n.ru.deliver();
+            assertThat(n.ru.db.concerns().history(id)).isEqualTo(n.us.db.concerns().history(id)).endsWith(stands);
+            Message setAside = stands == usStep ? ruStep : usStep;
+            TwoNodes.Node loser = stands == usStep ? n.ru : n.us;
+            assertThat(loser.db.concerns().superseded(id)).extracting(ConcernStore.Superseded::message).containsExactly(setAside);
+            assertThat(n.ru.db.outbox().due(FAR, 100)).isEmpty();
+            assertThat(n.us.db.outbox().due(FAR, 100)).isEmpty();
+        }
+    }
+
+    /** RU files, US acknowledges, both see it; then neither node can reach the other. */
+    private static String acknowledgedThenCutOff(TwoNodes n) {
+        String id = n.ru.desk.file(n.parties.filingBody(), false).id();
+        assertThat(n.ru.deliver()).isEqualTo(1);
+        n.clock.advance(Duration.ofHours(1));
+        n.us.desk.act(id, new MessageBody.Acknowledgement("looking into it"));
+        assertThat(n.us.deliver()).isEqualTo(1);
+        both(n, id, ConcernState.ACKNOWLEDGED);
+        n.transport.down(n.parties.us.id());
+        n.transport.down(n.parties.ru.id());
+        return id;
     }
 
     @Test

@@ -150,6 +150,53 @@ interface ConcernStoreContract extends DatabaseUnderTest {
         }
     }
 
+    /**
+     * Settling a fork: RU's own two steps after the acknowledgement leave the history for the set-aside
+     * list in the order they were taken, their deliveries stop, and US's message takes their place;
+     * a second fork of the same concern later keeps the first one's steps.
+     */
+    @Test
+    default void appendInsteadSetsOurTailAsideStopsItsDeliveriesAndChainsTheWinner() {
+        Parties p = new Parties();
+        try (NodeDatabase db = openFor(p)) {
+            ConcernStore store = db.concerns();
+            Message filing = p.filing(at(0));
+            Message ack = p.next(filing, p.us, new MessageBody.Acknowledgement(null), at(1));
+            Message provided = p.next(ack, p.ru, new MessageBody.MaterialsProvided("logs", Parties.materials()), at(2));
+            Message update = p.next(provided, p.ru, new MessageBody.StatusUpdate("more attacks overnight"), at(3));
+            store.append(filing, p.us.id());
+            store.append(ack, null);
+            store.append(provided, p.us.id());
+            store.append(update, p.us.id());
+            Message response = p.next(ack, p.us, new MessageBody.Response("a compromised VPS", List.of("taken offline"),
+                    MessageBody.Outcome.ACTION_TAKEN), at(2));
+
+            refused(Reason.BROKEN_CHAIN, () -> store.appendInstead(response, List.of(provided)));   // not the whole tail
+            store.appendInstead(response, List.of(provided, update));
+
+            assertThat(store.history(filing.concernId())).containsExactly(filing, ack, response);
+            assertThat(HistoryCheck.problems(store.history(filing.concernId()), p.keys)).isEmpty();
+            assertThat(store.superseded(filing.concernId())).extracting(ConcernStore.Superseded::message).containsExactly(provided, update);
+            assertThat(store.superseded(filing.concernId())).allSatisfy(x -> assertThat(x.by()).isEqualTo(response.id()));
+            assertThat(db.outbox().due(Instant.parse("9999-01-01T00:00:00Z"), 100)).extracting(d -> d.messageId()).containsExactly(filing.id());
+            assertThat(db.outbox().entries(filing.concernId())).filteredOn(e -> !e.delivery().messageId().equals(filing.id()))
+                    .hasSize(2).allSatisfy(e -> {
+                        assertThat(e.state()).isEqualTo(org.hotline.channel.port.Outbox.State.FAILED);
+                        assertThat(e.delivery().lastError()).contains("set aside", response.id());
+                    });
+
+            // The chain goes on from the winner, and a later fork adds to the set-aside list.
+            Message closure = p.next(response, p.ru, new MessageBody.Closure("thanks"), at(4));
+            store.append(closure, p.us.id());
+            Message reopened = p.next(response, p.us, new MessageBody.StatusUpdate("one more finding"), at(3));
+            store.appendInstead(reopened, List.of(closure));
+            assertThat(store.history(filing.concernId())).containsExactly(filing, ack, response, reopened);
+            assertThat(store.superseded(filing.concernId())).extracting(ConcernStore.Superseded::message)
+                    .containsExactly(provided, update, closure);
+            assertThat(store.concernIds()).containsExactly(filing.concernId());
+        }
+    }
+
     @Test
     default void aMessageForAConcernNotStoredHereIsNotFound() {
         Parties p = new Parties();

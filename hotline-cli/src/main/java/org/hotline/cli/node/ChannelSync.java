@@ -33,9 +33,13 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class ChannelSync {
 
-    /** What one pull did. {@code refused} holds one sentence per refused object or message. */
+    /**
+     * What one pull did. {@code refused} holds one sentence per refused object or message;
+     * {@code forks} one per fork settled (see {@code Forks}): a step of ours set aside for the
+     * partner's, or a partner's step that lost to ours (its node sets it aside; not a refusal).
+     */
     public record Result(String partner, int pages, long objects, int applied, int duplicates, List<String> refused,
-                         String checkpoint) {}
+                         List<String> forks, String checkpoint) {}
 
     private final ConcernDesk desk;
     private final ConcernStore store;
@@ -64,21 +68,27 @@ public final class ChannelSync {
         }
         int applied = 0;
         int duplicates = 0;
+        List<String> forks = new ArrayList<>();
         for (List<Message> messages : byConcern.values()) {
             for (Message m : chainOrder(messages)) {
                 try {
-                    if (desk.receive(m) == ConcernDesk.Receipt.APPLIED) {
-                        applied++;
-                    } else {
+                    ConcernDesk.Receipt receipt = desk.receive(m);
+                    if (receipt == ConcernDesk.Receipt.DUPLICATE) {
                         duplicates++;
+                    } else {
+                        applied++;
+                    }
+                    if (receipt == ConcernDesk.Receipt.APPLIED_OVER_FORK) {
+                        store.superseded(m.concernId()).stream().filter(x -> x.by().equals(m.id()))
+                                .forEach(x -> forks.add(org.hotline.channel.Forks.setAside(x)));
                     }
                 } catch (ChannelException e) {
-                    refused.add(m.id() + ": " + e.getMessage());
+                    (e.reason() == ChannelException.Reason.DIVERGED ? forks : refused).add(m.id() + ": " + e.getMessage());
                 }
             }
         }
         return new Result(channel.partner().name(), pulled.pages(), pulled.objects(), applied, duplicates, refused,
-                pulled.checkpoint());
+                forks, pulled.checkpoint());
     }
 
     /**
@@ -88,22 +98,31 @@ public final class ChannelSync {
      * order it came, for the desk to refuse with its reason.
      */
     private List<Message> chainOrder(List<Message> messages) {
-        Map<String, Message> byPrevious = new LinkedHashMap<>();
+        // Several messages may follow one: a fork (a partner's shared collection keeps a step its node
+        // set aside). Each is kept, never one in place of another; where the chain branches, the branch
+        // this node already holds goes first, so the other meets the fork rule against it.
+        Map<String, List<Message>> byPrevious = new LinkedHashMap<>();
         List<Message> out = new ArrayList<>();
         for (Message m : messages) {
             if (m.body() instanceof MessageBody.Filing) {
                 out.add(m);
             } else {
-                byPrevious.put(m.previousHash(), m);
+                byPrevious.computeIfAbsent(m.previousHash(), k -> new ArrayList<>()).add(m);
             }
         }
-        String cursor = out.isEmpty() ? Seal.head(store.history(messages.get(0).concernId())) : Seal.hash(out.get(0));
+        List<Message> stored = store.history(messages.get(0).concernId());
+        String cursor = out.isEmpty() ? Seal.head(stored) : Seal.hash(out.get(0));
         while (cursor != null && byPrevious.containsKey(cursor)) {
-            Message next = byPrevious.remove(cursor);
-            out.add(next);
-            cursor = Seal.hash(next);
+            List<Message> next = byPrevious.get(cursor);
+            Message pick = next.stream().filter(stored::contains).findFirst().orElse(next.get(0));
+            next.remove(pick);
+            if (next.isEmpty()) {
+                byPrevious.remove(cursor);
+            }
+            out.add(pick);
+            cursor = Seal.hash(pick);
         }
-        out.addAll(byPrevious.values());
+        byPrevious.values().forEach(out::addAll);
         return out;
     }
 

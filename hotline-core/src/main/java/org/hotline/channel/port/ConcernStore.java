@@ -1,10 +1,13 @@
 package org.hotline.channel.port;
 
+import java.time.Instant;
 import java.util.List;
 import org.hotline.channel.Message;
 
 /**
- * The append-only histories of concerns. Implementations must make {@link #append} atomic and durable:
+ * The append-only histories of concerns; the one exception is a fork settled against this node, which
+ * moves its own steps that the partner never took out of the history, into {@link #superseded} (kept,
+ * never deleted: they were signed). Implementations must make {@link #append} atomic and durable:
  * once it returns, the message (and its outbox entry) survives a crash or {@code kill -9}, because the
  * partner may already have been told it was accepted.
  */
@@ -31,6 +34,27 @@ public interface ConcernStore {
      * @return true if stored, false if it was already there
      */
     boolean append(Message message, String deliverTo);
+
+    /**
+     * Settles a fork in favour of a partner's message ({@link org.hotline.channel.Forks}): this node's
+     * own last steps, {@code setAside}, leave the history for the concern's superseded steps, their
+     * deliveries stop, and {@code winner} takes their place after the message they followed; one
+     * transaction. {@code setAside} must be exactly the history's tail and {@code winner} must follow
+     * the message before it, else {@link org.hotline.channel.ChannelException.Reason#BROKEN_CHAIN}
+     * (another append got in first).
+     */
+    void appendInstead(Message winner, List<Message> setAside);
+
+    /**
+     * A step this node took and set aside when a fork was settled against it.
+     *
+     * @param by the partner's message that stands in its place
+     * @param at when it was set aside here
+     */
+    record Superseded(Message message, String by, Instant at) {}
+
+    /** The concern's steps set aside by forks, in the order they were taken; empty for most. */
+    List<Superseded> superseded(String concernId);
 
     /** Ids of all concerns known here, most recently updated first. */
     List<String> concernIds();

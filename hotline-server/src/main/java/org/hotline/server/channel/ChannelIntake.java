@@ -120,9 +120,14 @@ public final class ChannelIntake implements Intake {
                 // Checked by the trial just now under the same lock; the real desk checks again (cheap
                 // next to the STIX validation) so nothing is stored on the trial's word alone. The
                 // signatures were verified once, above; both desks ask and get that answer.
-                if (desk.receive(m) == ConcernDesk.Receipt.APPLIED) {
+                ConcernDesk.Receipt receipt = desk.receive(m);
+                if (receipt != ConcernDesk.Receipt.DUPLICATE) {
                     applied++;
                     touched.add(m.concernId());
+                }
+                if (receipt == ConcernDesk.Receipt.APPLIED_OVER_FORK) {
+                    concerns.superseded(m.concernId()).stream().filter(x -> x.by().equals(m.id()))
+                            .forEach(x -> LOG.warn("{}", org.hotline.channel.Forks.setAside(x)));
                 }
             }
             // The accepted objects are exactly the rendering of the messages they carry (the reader

@@ -16,7 +16,8 @@ import org.hotline.channel.port.Outbox;
  * keeps appends in memory. {@link ChannelIntake} runs the real {@code ConcernDesk.receive} over it
  * first, so an envelope is checked by exactly the rules that will apply it, and is applied only if
  * every message passes: all or nothing, without a transaction spanning several desk calls.
- * Append keeps the store's contract (chain head, duplicate, conflict); the outbox is empty.
+ * Append keeps the store's contract (chain head, duplicate, conflict), and so does settling a fork
+ * (nothing is set aside for real until the real desk does it); the outbox is empty.
  */
 final class TrialStore implements ConcernStore, Outbox {
     private final ConcernStore real;
@@ -51,6 +52,23 @@ final class TrialStore implements ConcernStore, Outbox {
         }
         h.add(message);
         return true;
+    }
+
+    @Override
+    public void appendInstead(Message winner, List<Message> setAside) {
+        List<Message> h = histories.computeIfAbsent(winner.concernId(), id -> new ArrayList<>(real.history(id)));
+        int first = h.size() - setAside.size();
+        if (first < 0 || !h.subList(first, h.size()).equals(setAside)) {
+            throw new ChannelException(ChannelException.Reason.BROKEN_CHAIN, "concern " + winner.concernId()
+                    + " changed while " + winner.id() + " was being taken in");
+        }
+        h.subList(first, h.size()).clear();
+        h.add(winner);
+    }
+
+    @Override
+    public List<Superseded> superseded(String concernId) {
+        return real.superseded(concernId);
     }
 
     @Override
