@@ -299,6 +299,8 @@ class ChannelNodesIT {
                     });
             assertThat(ru.ok("concern", "show", id, "--home", ru.home.toString()))
                     .contains("Set aside by a fork: concern " + id + ": this node's materials-provided " + provided.id());
+            assertThat(ru.json("concern", "list").get(0).get("set_aside_count").asInt()).isEqualTo(1);
+            assertThat(ru.ok("concern", "list", "--home", ru.home.toString())).contains("Set aside by a fork: 1 step(s) of this node's in " + id);
 
             JsonNode pulled = us.json("sync");
             assertThat(pulled.get(0).get("refused")).isEmpty();
@@ -308,6 +310,7 @@ class ChannelNodesIT {
             JsonNode onUs = us.json("concern", "show", id);
             assertThat(onUs.get("state").asString()).isEqualTo("answered");
             assertThat(onUs.get("set_aside")).isEmpty();
+            assertThat(us.json("concern", "list").get(0).get("set_aside_count").asInt()).isZero();
             assertThat(onUs.get("verification").get("ok").asBoolean()).isTrue();
             assertThat(onRu.get("verification").get("ok").asBoolean()).isTrue();
         }
