@@ -101,6 +101,15 @@ hotline concern export "$id" --home "$work/us" --out "$out/concern-b.json"
 java -cp "$root/hotline-cli/target/hotline.jar" "$root/examples/SameObjects.java" \
   "$out/concern-a.json" "$out/concern-b.json"
 
+step "each node accounts for the channel; the two digests must match"
+hotline channel report --home "$work/ru"
+digest_ru=$(hotline channel report --home "$work/ru" | sed -n 's/.*sha256 //p')
+digest_us=$(hotline channel report --home "$work/us" | sed -n 's/.*sha256 //p')
+if [[ -z "$digest_ru" || "$digest_ru" != "$digest_us" ]]; then
+  echo "the two nodes' accounts differ: RU-CERT $digest_ru, US-CERT $digest_us" >&2
+  exit 1
+fi
+
 step "stopping both nodes"
 stop_nodes
 trap - EXIT

@@ -103,6 +103,33 @@ class ChannelNodesIT {
             TestNode.Run refused = ru.inHome("concern", "ack", id);
             assertThat(refused.code()).isEqualTo(ExitCodes.REFUSED);
             assertThat(refused.err()).contains("refused");
+
+            // Each node accounts for the channel from its own copy; the two accounts mirror each other.
+            String open = file(ru, materials("m3.json"), "Scans from US address space");
+            JsonNode onRu = ru.json("channel", "report").get(0);
+            JsonNode onUs = us.json("channel", "report", "--partner", "RU-CERT").get(0);
+            assertThat(onRu.get("digest").asString()).hasSize(64).isEqualTo(onUs.get("digest").asString());
+            assertThat(onRu.get("filed_by_us")).isEqualTo(onUs.get("filed_by_partner"));
+            assertThat(onRu.get("filed_by_partner")).isEqualTo(onUs.get("filed_by_us"));
+            JsonNode byRu = onRu.get("filed_by_us");
+            assertThat(byRu.get("concerns").asInt()).isEqualTo(2);
+            assertThat(byRu.get("by_state").get("closed").asInt()).isEqualTo(1);
+            assertThat(byRu.get("obligations").get("acknowledge").get("on_time").asInt()).isEqualTo(1);
+            assertThat(byRu.get("obligations").get("acknowledge").get("open").asInt()).isEqualTo(1);
+            assertThat(byRu.get("obligations").get("respond").get("on_time").asInt()).isEqualTo(1);
+            assertThat(byRu.get("obligations").get("provide materials").get("on_time").asInt()).isEqualTo(1);
+            assertThat(onRu.get("concerns")).extracting(c -> c.get("id").asString()).containsExactly(id, open);
+            assertThat(ru.ok("channel", "report", "--home", ru.home.toString()))
+                    .contains("Digest of the histories of 2 concern(s): sha256 " + onRu.get("digest").asString());
+            // Concerns filed before the second one only: another set, another digest, the same on both sides.
+            String before = history(ru, open).get(0).created().toString();
+            JsonNode firstOnly = ru.json("channel", "report", "--until", before).get(0);
+            assertThat(firstOnly.get("concerns")).hasSize(1);
+            assertThat(firstOnly.get("digest").asString()).isNotEqualTo(onRu.get("digest").asString())
+                    .isEqualTo(us.json("channel", "report", "--until", before).get(0).get("digest").asString());
+            TestNode.Run badDate = ru.inHome("channel", "report", "--since", "last tuesday");
+            assertThat(badDate.code()).isEqualTo(ExitCodes.USAGE);
+            assertThat(badDate.err()).contains("--since: 'last tuesday' is neither a date");
         }
     }
 
