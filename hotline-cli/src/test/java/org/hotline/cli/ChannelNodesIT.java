@@ -203,8 +203,15 @@ class ChannelNodesIT {
             }
             us.start();
             // The outbox retries after its backoff; meanwhile US-CERT catches up by pulling RU-CERT's shared collection.
+            try (NodeRuntime r = new NodeRuntime(NodeHome.open(ru.home))) {
+                assertThat(ids).noneMatch(id -> r.db().outbox().reachedPartner(id));
+            }
             JsonNode pulled = us.json("sync");
             assertThat(pulled.get(0).get("applied").asInt()).isEqualTo(3);
+            try (NodeRuntime r = new NodeRuntime(NodeHome.open(ru.home))) {
+                // RU's server recorded what US fetched: US has the filings, though no push of them was accepted.
+                assertThat(ids).allMatch(id -> r.db().outbox().reachedPartner(id) && !r.db().outbox().isDelivered(id));
+            }
             assertThat(us.json("sync").get(0).get("applied").asInt()).isZero();
             assertThat(us.json("sync", "--all").get(0).get("duplicates").asInt()).isEqualTo(3);
             try (NodeRuntime r = new NodeRuntime(NodeHome.open(ru.home))) {
@@ -340,6 +347,40 @@ class ChannelNodesIT {
             assertThat(us.json("concern", "list").get(0).get("set_aside_count").asInt()).isZero();
             assertThat(onUs.get("verification").get("ok").asBoolean()).isTrue();
             assertThat(onRu.get("verification").get("ok").asBoolean()).isTrue();
+        }
+    }
+
+    /**
+     * As above, but RU took two steps while cut off. RU's shared collection still holds both once RU
+     * set them aside; US's pull reports the first as a settled fork and the second, which follows the
+     * first, as a refusal ("out of order"), so sync exits as if the partner had sent something bad.
+     */
+    @Test
+    void aPullOfTwoStepsTheirNodeSetAsideReportsASettledForkNotARefusal() throws Exception {
+        try (TestNode ru = new TestNode(dir, "RU-CERT", "RU").start(); TestNode us = new TestNode(dir, "US-CERT", "US").start()) {
+            connect(ru, us, dir.resolve("secret"));
+            String id = file(ru, materials("m.json"), "SSH brute force from US address space");
+            us.json("concern", "ack", id, "--note", "looking into it");
+            assertThat(ru.json("concern", "show", id).get("state").asString()).isEqualTo("acknowledged");
+            ru.stop();
+            us.stop();
+            us.json("concern", "respond", id, "--findings", "a compromised VPS", "--action", "notified the host",
+                    "--outcome", "action-taken");
+            ru.json("concern", "provide-materials", id, "--materials", materials("m2.json").toString());
+            ru.json("concern", "provide-materials", id, "--materials", materials("m3.json").toString());
+            Message response = history(us, id).get(2);
+            List<Message> ruSteps = history(ru, id).subList(2, 4);
+            ru.start();
+            us.start();
+            try (NodeRuntime r = new NodeRuntime(NodeHome.open(us.home))) {
+                transport(r).deliver(r.channel(r.desk().concern(id).channelId()), r.db().concerns().history(id));
+            }
+            assertThat(ru.json("concern", "show", id).get("set_aside")).hasSize(2);
+
+            JsonNode pulled = us.json("sync");
+            assertThat(pulled.get(0).get("refused")).isEmpty();
+            assertThat(pulled.get(0).get("forks")).hasSize(2);
+            assertThat(history(us, id)).hasSize(3).endsWith(response).isEqualTo(history(ru, id)).doesNotContainAnyElementsOf(ruSteps);
         }
     }
 

@@ -154,14 +154,28 @@ public final class ConcernDesk {
         }
         String head = history.isEmpty() ? null : Seal.head(history);
         List<Message> setAside = List.of();
-        if (!java.util.Objects.equals(head, m.previousHash())) {
+        if (!(m.body() instanceof MessageBody.Filing)) {
             int follows = indexOfHash(history, m.previousHash());
-            if (follows < 0 || m.body() instanceof MessageBody.Filing) {
+            if (follows < 0) {
                 throw new ChannelException(Reason.BROKEN_CHAIN, "message " + m.id() + " does not continue concern "
                         + m.concernId() + ": it follows " + m.previousHash() + " but the last message is " + head
                         + " (out of order: a message before it has not arrived)");
             }
-            setAside = settleFork(m, history.get(follows), history.subList(follows + 1, history.size()), channel);
+            // What Forks relies on: a step is never dated before the message it follows, or a partner
+            // could backdate one past our step (or the filing) and win every fork.
+            Message previous = history.get(follows);
+            if (m.created().isBefore(previous.created())) {
+                throw new ChannelException(Reason.INVALID, "message " + m.id() + " is dated " + m.created()
+                        + ", before the message it follows (" + previous.kind().id() + " " + previous.id() + ", "
+                        + previous.created() + ")");
+            }
+            if (follows < history.size() - 1) {
+                setAside = settleFork(m, previous, history.subList(follows + 1, history.size()), channel);
+            }
+        } else if (!java.util.Objects.equals(head, m.previousHash())) {
+            throw new ChannelException(Reason.BROKEN_CHAIN, "message " + m.id() + " does not continue concern "
+                    + m.concernId() + ": it follows " + m.previousHash() + " but the last message is " + head
+                    + " (out of order: a message before it has not arrived)");
         }
         if (m.body() instanceof MessageBody.Filing filing) {
             if (!filing.recipient().equals(self.id())) {
@@ -186,8 +200,8 @@ public final class ConcernDesk {
      * The partner's message {@code m} follows {@code ancestor}, after which this node holds {@code ours}:
      * a fork. Refuses {@code m} as DIVERGED if our first step there stands against it by {@link Forks}
      * (also what a step of the partner's looks like that its node has set aside already, seen again in
-     * a pull). Otherwise returns our steps to set aside, which must all be our own and not yet accepted
-     * by the partner: if the partner wrote or accepted one of them, {@code m} contradicts what the
+     * a pull). Otherwise returns our steps to set aside, which must all be our own and not yet in the
+     * partner's hands (accepted from a push or fetched in a pull): if the partner wrote or had one of them, {@code m} contradicts what the
      * partner itself did (a node restored from an old backup, or a dishonest one). That is no race and
      * no rule settles it: FORBIDDEN.
      */
@@ -211,9 +225,9 @@ public final class ConcernDesk {
                 throw new ChannelException(Reason.FORBIDDEN, fork + partner + "'s own " + o.kind().id() + " " + o.id()
                         + " after " + self.name() + "'s steps: " + partner + " cannot take back steps it built on");
             }
-            if (outbox.isDelivered(o.id())) {
+            if (outbox.reachedPartner(o.id())) {
                 throw new ChannelException(Reason.FORBIDDEN, fork + self.name() + "'s " + o.kind().id() + " " + o.id()
-                        + ", which " + partner + "'s node had accepted: a step cannot come before what its node accepted");
+                        + ", which " + partner + "'s node had accepted or fetched: a step cannot come before what its node had");
             }
         }
         return List.copyOf(ours);

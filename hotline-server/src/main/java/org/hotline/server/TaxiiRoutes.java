@@ -33,14 +33,17 @@ final class TaxiiRoutes {
     private final Catalog catalog;
     private final CollectionStore store;
     private final Intake intake;
+    private final Readout readout;
     private final TaxiiStatuses statuses;
     private final Clock clock;
 
-    TaxiiRoutes(TaxiiSettings settings, Catalog catalog, CollectionStore store, Intake intake, TaxiiStatuses statuses, Clock clock) {
+    TaxiiRoutes(TaxiiSettings settings, Catalog catalog, CollectionStore store, Intake intake, Readout readout,
+                TaxiiStatuses statuses, Clock clock) {
         this.settings = settings;
         this.catalog = catalog;
         this.store = store;
         this.intake = intake;
+        this.readout = readout;
         this.statuses = statuses;
         this.clock = clock;
     }
@@ -179,6 +182,9 @@ final class TaxiiRoutes {
         }
         sb.append('}');
         sendText(ctx, 200, sb.toString());
+        if (!versions && !resource.equals("manifest") && !objects.isEmpty()) {
+            readout.served(c, caller(ctx), objects.stream().map(Stored::id).toList());
+        }
     }
 
     private static ObjectNode manifestEntry(Stored s) {

@@ -36,7 +36,14 @@ public final class TaxiiServer implements AutoCloseable {
      */
     public TaxiiServer(TaxiiSettings settings, Authenticator authenticator, Catalog catalog, CollectionStore store,
                        Intake intake, TaxiiStatuses statuses, Clock clock, SslContextFactory.Server tls, String host, int port) {
-        TaxiiRoutes r = new TaxiiRoutes(settings, catalog, store, intake, statuses, clock);
+        this(settings, authenticator, catalog, store, intake, Readout.NONE, statuses, clock, tls, host, port);
+    }
+
+    /** @param readout told what was served to whom (see {@link Readout}) */
+    public TaxiiServer(TaxiiSettings settings, Authenticator authenticator, Catalog catalog, CollectionStore store,
+                       Intake intake, Readout readout, TaxiiStatuses statuses, Clock clock, SslContextFactory.Server tls,
+                       String host, int port) {
+        TaxiiRoutes r = new TaxiiRoutes(settings, catalog, store, intake, readout, statuses, clock);
         String root = "/" + settings.apiRoot() + "/";
         String collection = root + "collections/{collectionId}/";
         this.app = Javalin.create(cfg -> {

@@ -149,6 +149,18 @@ public final class MemoryNode implements ConcernStore, Outbox, ChannelRegistry {
         return delivered.contains(messageId);
     }
 
+    private final Set<String> served = new HashSet<>();
+
+    @Override
+    public synchronized void served(String partner, java.util.Collection<String> messageIds, Instant at) {
+        served.addAll(messageIds);
+    }
+
+    @Override
+    public synchronized boolean reachedPartner(String messageId) {
+        return delivered.contains(messageId) || served.contains(messageId);
+    }
+
     @Override
     public synchronized List<Entry> entries(String concernId) {
         Set<Long> stopped = new HashSet<>();

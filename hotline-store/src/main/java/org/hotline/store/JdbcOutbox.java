@@ -83,16 +83,65 @@ final class JdbcOutbox implements Outbox {
                 s.setLong(2, retryAt.toEpochMilli());
                 s.setString(3, error);
                 s.setLong(4, deliveryId);
-                requireOne(s.executeUpdate(), "no pending outbox entry " + deliveryId + " (delivered or failed for good)");
+                if (s.executeUpdate() == 1 || setAside(c, deliveryId)) {
+                    return null;
+                }
             }
-            return null;
+            throw new IllegalStateException("no pending outbox entry " + deliveryId + " (delivered or failed for good)");
         });
+    }
+
+    /**
+     * Whether the entry's message was set aside by a fork (JdbcConcernStore.appendInstead, which also
+     * stops the entry) while a delivery of it was under way: that delivery's outcome no longer matters.
+     */
+    private static boolean setAside(Connection c, long deliveryId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM outbox o JOIN message m ON m.id = o.message_id "
+                + "WHERE o.id = ? AND m.position < 0")) {
+            s.setLong(1, deliveryId);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next();
+            }
+        }
     }
 
     @Override
     public boolean isDelivered(String messageId) {
         return tx.read("checking delivery of " + messageId, c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM outbox WHERE message_id = ? AND state = 'delivered'")) {
+                s.setString(1, messageId);
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next();
+                }
+            }
+        });
+    }
+
+    @Override
+    public void served(String partner, java.util.Collection<String> messageIds, Instant at) {
+        if (messageIds.isEmpty()) {
+            return;
+        }
+        tx.write("recording what " + partner + " fetched", c -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE outbox SET served_ms = ? WHERE partner = ? AND message_id = ? "
+                    + "AND served_ms IS NULL")) {
+                for (String id : messageIds) {
+                    s.setLong(1, at.toEpochMilli());
+                    s.setString(2, partner);
+                    s.setString(3, id);
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public boolean reachedPartner(String messageId) {
+        return tx.read("checking whether the partner has " + messageId, c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM outbox WHERE message_id = ? "
+                    + "AND (state = 'delivered' OR served_ms IS NOT NULL)")) {
                 s.setString(1, messageId);
                 try (ResultSet r = s.executeQuery()) {
                     return r.next();

@@ -89,6 +89,35 @@ interface OutboxContract extends DatabaseUnderTest {
         }
     }
 
+    /**
+     * A message the partner fetched in a pull has reached it, as one it accepted from a push has; a
+     * fetch changes nothing else (the push is still due), and ids that are not this node's messages
+     * queued for that partner are ignored.
+     */
+    @Test
+    default void aMessageServedToItsPartnerHasReachedItWithoutStoppingItsDelivery() {
+        Parties p = new Parties();
+        Message[] m = new Message[2];
+        try (NodeDatabase db = withTwoQueued(p, m)) {
+            Message incoming = p.next(m[1], p.us, new MessageBody.Acknowledgement(null), Parties.START.plusSeconds(120));
+            db.concerns().append(incoming, null);
+            Outbox outbox = db.outbox();
+            outbox.served(new Parties().us.id(), List.of(m[0].id()), Parties.START.plusSeconds(200));   // not the partner
+            outbox.served(p.us.id(), List.of(m[1].id(), incoming.id(), "note--00000000-0000-4000-8000-000000000000"),
+                    Parties.START.plusSeconds(300));
+            outbox.served(p.us.id(), List.of(), Parties.START.plusSeconds(400));
+
+            assertThat(outbox.reachedPartner(m[0].id())).isFalse();
+            assertThat(outbox.reachedPartner(m[1].id())).isTrue();
+            assertThat(outbox.reachedPartner(incoming.id())).as("the partner's own message is not ours to deliver").isFalse();
+            assertThat(outbox.isDelivered(m[1].id())).isFalse();
+            assertThat(outbox.due(FAR, 10)).extracting(Delivery::messageId).containsExactly(m[0].id(), m[1].id());
+
+            outbox.delivered(outbox.due(FAR, 10).get(0).id(), Parties.START.plusSeconds(500));
+            assertThat(outbox.reachedPartner(m[0].id())).isTrue();
+        }
+    }
+
     @Test
     default void entriesListEveryStateOfAConcern() {
         Parties p = new Parties();

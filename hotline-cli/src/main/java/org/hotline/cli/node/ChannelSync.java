@@ -69,6 +69,9 @@ public final class ChannelSync {
         int applied = 0;
         int duplicates = 0;
         List<String> forks = new ArrayList<>();
+        // Hashes of the partner's steps that lost a fork here, and of the steps pulled after them: its
+        // node set them all aside, but its shared collection keeps them.
+        java.util.Set<String> lost = new java.util.HashSet<>();
         for (List<Message> messages : byConcern.values()) {
             for (Message m : chainOrder(messages)) {
                 try {
@@ -83,7 +86,15 @@ public final class ChannelSync {
                                 .forEach(x -> forks.add(org.hotline.channel.Forks.setAside(x)));
                     }
                 } catch (ChannelException e) {
-                    (e.reason() == ChannelException.Reason.DIVERGED ? forks : refused).add(m.id() + ": " + e.getMessage());
+                    if (e.reason() == ChannelException.Reason.DIVERGED) {
+                        lost.add(Seal.hash(m));
+                        forks.add(m.id() + ": " + e.getMessage());
+                    } else if (e.reason() == ChannelException.Reason.BROKEN_CHAIN && lost.contains(m.previousHash())) {
+                        lost.add(Seal.hash(m));
+                        forks.add(m.id() + ": follows " + m.previousHash() + ", a step that lost a fork here; set aside with it");
+                    } else {
+                        refused.add(m.id() + ": " + e.getMessage());
+                    }
                 }
             }
         }

@@ -19,6 +19,7 @@ import org.hotline.server.ServerTls;
 import org.hotline.server.auth.PartnerAuthenticator;
 import org.hotline.server.channel.ChannelCatalog;
 import org.hotline.server.channel.ChannelIntake;
+import org.hotline.server.channel.ChannelReadout;
 import org.hotline.server.channel.SharedCollection;
 import org.hotline.server.tls.NodeCertificate;
 import org.hotline.stix.mapping.StixReader;
@@ -125,7 +126,8 @@ public final class NodeRuntime implements AutoCloseable {
         PartnerAuthenticator auth = new PartnerAuthenticator(() -> home.partners().stream().map(PartnerLink::access).toList());
         ChannelIntake intake = new ChannelIntake(home.party(), signer, db.channels(), db.concerns(), db.outbox(),
                 db.collections(), new StixReader(validator), clock);
-        return new TaxiiServer(settings, auth, new ChannelCatalog(db.channels()), db.collections(), intake, db.statuses(),
+        return new TaxiiServer(settings, auth, new ChannelCatalog(db.channels()), db.collections(), intake,
+                new ChannelReadout(db.channels(), db.outbox(), clock), db.statuses(),
                 clock, ServerTls.contextFactory(home.keyStore(), home.tlsPassword()), listen.host(), port);
     }
 

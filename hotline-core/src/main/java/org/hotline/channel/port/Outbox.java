@@ -31,6 +31,19 @@ public interface Outbox {
     /** True once the partner's node accepted the message. */
     boolean isDelivered(String messageId);
 
+    /**
+     * Records that the partner's node fetched these messages from this node's shared collection (a
+     * pull, {@code hotline sync}): it may hold them now, though no push of them was ever accepted.
+     * Ids that are not this node's messages queued for that partner are ignored.
+     */
+    void served(String partner, java.util.Collection<String> messageIds, Instant at);
+
+    /**
+     * True once the partner's node has the message as far as this node can tell: it accepted a push
+     * of it, or fetched it in a pull. A fork may set aside only steps for which this is false.
+     */
+    boolean reachedPartner(String messageId);
+
     /** Where an entry stands. */
     enum State { PENDING, DELIVERED, FAILED }
 

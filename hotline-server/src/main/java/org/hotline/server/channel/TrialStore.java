@@ -97,6 +97,16 @@ final class TrialStore implements ConcernStore, Outbox {
     }
 
     @Override
+    public void served(String partner, java.util.Collection<String> messageIds, Instant at) {
+        throw new UnsupportedOperationException("a trial serves nothing");
+    }
+
+    @Override
+    public boolean reachedPartner(String messageId) {
+        return realOutbox.reachedPartner(messageId);
+    }
+
+    @Override
     public List<Entry> entries(String concernId) {
         return realOutbox.entries(concernId);
     }
