@@ -16,8 +16,8 @@ import org.hotline.channel.port.Transport;
  * to the partner node's own {@link ConcernDesk#receive}, which checks and stores it in the partner's
  * own database, exactly as the TAXII server will on an inbox POST. It returns only after the partner
  * stored everything, as the port requires. What it leaves out is the network: instead, a partner can
- * be taken {@linkplain #down down}, and then every delivery fails as retryable, as a refused
- * connection or an HTTP 503 would.
+ * be taken {@linkplain #down down}, and then every delivery fails as its node being unavailable
+ * (retryable, {@link DeliveryException#partnerUnavailable}), as a refused connection or an HTTP 503 would.
  *
  * <p>Refusals map as a TAXII client would map them: the partner not knowing the channel (yet) is
  * worth retrying; any other refusal (bad signature, conflict, terms, lifecycle) is permanent.
@@ -50,7 +50,7 @@ final class InProcessTransport implements Transport {
         String partner = channel.partner().name();
         ConcernDesk desk = nodes.get(channel.partner().id());
         if (desk == null || down.contains(channel.partner().id())) {
-            throw new DeliveryException(partner + " is unreachable (in-process delivery " + attempt + ")", false, null);
+            throw DeliveryException.partnerUnavailable(partner + " is unreachable (in-process delivery " + attempt + ")", null);
         }
         for (Message m : history) {
             try {

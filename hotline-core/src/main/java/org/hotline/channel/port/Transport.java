@@ -28,18 +28,47 @@ public interface Transport {
         deliver(channel, history);
     }
 
-    /** A failed delivery; {@code permanent} when retrying cannot help (the partner refused the content). */
+    /**
+     * A failed delivery: {@code permanent} when retrying cannot help (the partner refused the content);
+     * {@link #partnerUnavailable} when the failure is the partner's node's rather than this message's.
+     */
     class DeliveryException extends org.hotline.HotlineException {
         private static final long serialVersionUID = 1L;
         private final boolean permanent;
+        private final boolean partnerUnavailable;
 
+        /** A failure of this delivery (this message, this concern): the partner's other messages may fare better. */
         public DeliveryException(String message, boolean permanent, Throwable cause) {
+            this(message, permanent, false, cause);
+        }
+
+        private DeliveryException(String message, boolean permanent, boolean partnerUnavailable, Throwable cause) {
             super(message, cause);
             this.permanent = permanent;
+            this.partnerUnavailable = partnerUnavailable;
+        }
+
+        /**
+         * A retryable failure that says nothing about the message: the partner's node did not answer,
+         * or answered that it takes nothing just now. Any other delivery to it would fail the same way
+         * at present, so the outbox does not try its other messages in the same pass (each try of a
+         * node that never answers costs a full timeout).
+         *
+         * <p>Only for what holds for the whole node: a refusal of this envelope (a 409 for a concern
+         * the partner is behind on, a 500 its content causes) must stay a plain retryable failure,
+         * or one such message would hold back every other message to that partner whenever it is due.
+         */
+        public static DeliveryException partnerUnavailable(String message, Throwable cause) {
+            return new DeliveryException(message, false, true, cause);
         }
 
         public boolean permanent() {
             return permanent;
+        }
+
+        /** See {@link #partnerUnavailable(String, Throwable)}; never true of a permanent failure. */
+        public boolean partnerUnavailable() {
+            return partnerUnavailable;
         }
     }
 }

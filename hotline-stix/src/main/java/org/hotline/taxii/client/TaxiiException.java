@@ -56,4 +56,20 @@ public class TaxiiException extends HotlineException {
     public boolean isRetryable() {
         return retryable;
     }
+
+    /**
+     * Whether the failure is the server's as a whole rather than this request's: no response at all
+     * (refused, reset, timed out, TLS handshake failed; not our own thread being interrupted), or
+     * 408, 429, 502, 503, 504. A 409 or a 500 answers this request, whose content may be the cause,
+     * so it is left out: see {@code Transport.DeliveryException.partnerUnavailable}.
+     */
+    public boolean serverUnavailable() {
+        if (!retryable) {
+            return false;
+        }
+        if (status == 0) {
+            return !(getCause() instanceof InterruptedException);
+        }
+        return status == 408 || status == 429 || status == 502 || status == 503 || status == 504;
+    }
 }

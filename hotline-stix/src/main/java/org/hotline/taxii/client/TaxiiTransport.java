@@ -28,7 +28,10 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>Failures say who, where, which attempt, the HTTP status and the cause, and are permanent when
  * retrying cannot help: a 4xx other than 408/409/429, objects the partner refused, or objects we would
  * not send. 5xx, 408, 409, 429, no response, or a status still pending after polling are retryable;
- * redelivery is harmless because the partner applies each object once (id and version).
+ * redelivery is harmless because the partner applies each object once (id and version). Of those, no
+ * response, 408, 429, 502, 503 and 504 say the partner's node is unavailable as a whole
+ * ({@link DeliveryException#partnerUnavailable}), so the outbox stops trying its other messages for
+ * that pass; a 409 or a 500 concerns this envelope only.
  *
  * <p>Thread-safe if the credentials lookup is.
  */
@@ -93,7 +96,8 @@ public final class TaxiiTransport implements Transport {
             }
             check(status, objects.size(), where);
         } catch (TaxiiException e) {
-            throw new DeliveryException(where + e.getMessage(), !e.isRetryable(), e);
+            throw e.serverUnavailable() ? DeliveryException.partnerUnavailable(where + e.getMessage(), e)
+                    : new DeliveryException(where + e.getMessage(), !e.isRetryable(), e);
         }
     }
 

@@ -187,6 +187,30 @@ class TaxiiTransportTest {
         });
     }
 
+    /**
+     * The outbox stops trying a partner's other messages for a pass only on failures that hold for
+     * the whole node; a 409 or a 500 may be this envelope's doing and must not hold the others back.
+     */
+    @Test
+    void onlyFailuresOfTheWholeNodeSayThePartnerIsUnavailable() {
+        Channel channel = nodes.ru.channel(nodes.ruSide.id()).orElseThrow();
+        List<Message> history = nodes.rejectedHistory();
+        for (int status : new int[] {408, 429, 502, 503, 504, 409, 500, 413}) {
+            server.on("POST", inboxPath, r -> Reply.error(status, "Status " + status, "as the test asks"));
+            boolean wholeNode = status != 409 && status != 500 && status != 413;
+            assertThat(deliveryError(channel, history)).as("HTTP %d", status).satisfies(e -> {
+                assertThat(e.partnerUnavailable()).isEqualTo(wholeNode);
+                assertThat(e.permanent()).isEqualTo(status == 413);
+                assertThat(e.getMessage()).contains("HTTP " + status);
+            });
+        }
+        Party us = nodes.us.party;
+        Channel closed = new Channel(nodes.ruSide.id(), nodes.ru.party,
+                new Party(us.id(), us.name(), us.country(), us.publicKey(), URI.create("http://127.0.0.1:9/taxii2/us/")),
+                nodes.ruSide.terms(), nodes.ruSide.created());
+        assertThat(deliveryError(closed, history).partnerUnavailable()).as("no response").isTrue();
+    }
+
     static final String STATUS_ID = "9b0c1a52-6d0e-4b55-8a1c-3f4e2d1c0b9a";
 
     private String file() {
