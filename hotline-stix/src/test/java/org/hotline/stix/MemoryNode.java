@@ -113,12 +113,14 @@ public final class MemoryNode implements ConcernStore, Outbox, ChannelRegistry {
     }
 
     @Override
-    public synchronized List<Delivery> due(Instant now, int limit) {
+    public synchronized List<Delivery> due(Instant now, int perPartner) {
         Set<Long> stopped = new HashSet<>();
         failures.stream().filter(Failure::permanent).forEach(f -> stopped.add(f.deliveryId()));
+        Map<String, Integer> taken = new HashMap<>();
         return queue.stream().filter(d -> !delivered.contains(d.messageId()) && !stopped.contains(d.id()))
+                .filter(d -> taken.merge(d.partner(), 1, Integer::sum) <= perPartner)
                 .map(d -> new Delivery(d.id(), d.messageId(), d.concernId(), d.partner(), attempts(d.id()), d.nextAttempt(), null))
-                .limit(limit).toList();
+                .toList();
     }
 
     private int attempts(long deliveryId) {

@@ -18,6 +18,12 @@ import org.hotline.channel.port.Outbox;
  *
  * <p>Hazard: marking an entry delivered is a separate transaction after the partner accepted it; a
  * crash in between delivers the message again, which the partner must (and does) treat as a duplicate.
+ *
+ * <p>Concurrency: the outbox delivers to each partner on its own thread, so {@link #delivered} and
+ * {@link #failed} are called at once from several; each is one short transaction on one row. On
+ * SQLite they queue on the single writer ({@link SqliteTransactions}: a lock in this process,
+ * {@code BEGIN IMMEDIATE} with a busy timeout against other processes), so none fails with
+ * "database is locked"; on PostgreSQL they touch different rows and run side by side.
  */
 final class JdbcOutbox implements Outbox {
     private final Transactions tx;
@@ -43,13 +49,16 @@ final class JdbcOutbox implements Outbox {
         }
     }
 
+    /** The first {@code perPartner} due rows of each partner, numbered per partner by a window function (SQLite 3.25+, PostgreSQL). */
     @Override
-    public List<Delivery> due(Instant now, int limit) {
+    public List<Delivery> due(Instant now, int perPartner) {
         return tx.read("listing due deliveries", c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT id, message_id, concern_id, partner, attempts, next_attempt_ms, "
-                    + "last_error FROM outbox WHERE state = 'pending' AND next_attempt_ms <= ? ORDER BY id LIMIT ?")) {
+                    + "last_error FROM (SELECT id, message_id, concern_id, partner, attempts, next_attempt_ms, last_error, "
+                    + "ROW_NUMBER() OVER (PARTITION BY partner ORDER BY id) AS place FROM outbox "
+                    + "WHERE state = 'pending' AND next_attempt_ms <= ?) due WHERE place <= ? ORDER BY id")) {
                 s.setLong(1, now.toEpochMilli());
-                s.setInt(2, limit);
+                s.setInt(2, perPartner);
                 List<Delivery> out = new ArrayList<>();
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {

@@ -5,7 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.hotline.channel.Ids;
 import org.hotline.channel.Message;
 import org.hotline.channel.MessageBody;
 import org.hotline.channel.port.Outbox;
@@ -136,6 +143,82 @@ interface OutboxContract extends DatabaseUnderTest {
                             org.assertj.core.groups.Tuple.tuple(m[1].id(), Outbox.State.DELIVERED, 0, null,
                                     Parties.START.plusSeconds(61)));
             assertThat(outbox.entries("incident--00000000-0000-4000-8000-000000000000")).isEmpty();
+        }
+    }
+
+    /**
+     * The cap on due entries is per partner: a partner with a long backlog (down for a week) must not
+     * fill a pass and keep the others' entries out of it.
+     */
+    @Test
+    default void dueCapsEachPartnerNotTheWholeOutbox() {
+        Parties p = new Parties();
+        String other = Ids.random("identity");
+        try (NodeDatabase db = open()) {
+            db.channels().save(p.channelSeenBy(p.ru));
+            List<String> toUs = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                Message m = p.filing(Parties.START.plusSeconds(i));
+                db.concerns().append(m, p.us.id());
+                toUs.add(m.id());
+            }
+            Message toOther = p.filing(Parties.START.plusSeconds(10));
+            db.concerns().append(toOther, other);
+
+            assertThat(db.outbox().due(FAR, 2)).extracting(Delivery::messageId).containsExactly(toUs.get(0), toUs.get(1), toOther.id());
+            assertThat(db.outbox().due(FAR, 1)).extracting(Delivery::partner).containsExactly(p.us.id(), other);
+            assertThat(db.outbox().due(Parties.START.plusSeconds(1), 5)).extracting(Delivery::messageId).containsExactly(toUs.get(0), toUs.get(1));
+        }
+    }
+
+    /**
+     * The outbox delivers to each partner on a thread of its own, so their marks meet here: every
+     * one must land, none may fail with "database is locked" (SQLite) or a serialization error.
+     */
+    @Test
+    default void deliveriesMarkedFromManyThreadsAtOnceAllLand() throws Exception {
+        Parties p = new Parties();
+        int partners = 8;
+        int each = 6;
+        try (NodeDatabase db = open()) {
+            db.channels().save(p.channelSeenBy(p.ru));
+            for (int i = 0; i < partners * each; i++) {
+                db.concerns().append(p.filing(Parties.START.plusSeconds(i)), "identity--" + (i % partners));
+            }
+            List<Delivery> due = db.outbox().due(FAR, each);
+            assertThat(due).hasSize(partners * each);
+            ExecutorService lanes = Executors.newFixedThreadPool(partners);
+            try {
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<Void>> marked = new ArrayList<>();
+                for (int lane = 0; lane < partners; lane++) {
+                    String partner = "identity--" + lane;
+                    List<Delivery> mine = due.stream().filter(d -> d.partner().equals(partner)).toList();
+                    Callable<Void> marks = () -> {
+                        start.await();
+                        for (Delivery d : mine) {
+                            if (d.id() % 2 == 0) {
+                                db.outbox().delivered(d.id(), Parties.START);
+                            } else {
+                                db.outbox().failed(d.id(), FAR, "no answer", false);
+                            }
+                        }
+                        return null;
+                    };
+                    marked.add(lanes.submit(marks));
+                }
+                start.countDown();
+                for (Future<Void> f : marked) {
+                    f.get();
+                }
+            } finally {
+                lanes.shutdown();
+            }
+            for (Delivery d : due) {
+                Outbox.Entry e = db.outbox().entries(d.concernId()).get(0);
+                assertThat(e.state()).isEqualTo(d.id() % 2 == 0 ? Outbox.State.DELIVERED : Outbox.State.PENDING);
+                assertThat(e.delivery().attempts()).isEqualTo(d.id() % 2 == 0 ? 0 : 1);
+            }
         }
     }
 }

@@ -20,9 +20,17 @@ public interface Outbox {
     record Delivery(long id, String messageId, String concernId, String partner, int attempts,
                     Instant nextAttempt, String lastError) {}
 
-    /** Undelivered, not permanently failed entries due at {@code now}, oldest first. */
-    List<Delivery> due(Instant now, int limit);
+    /**
+     * Undelivered, not permanently failed entries due at {@code now}, oldest first, at most
+     * {@code perPartner} of each partner. The cap is per partner, not overall, because partners are
+     * delivered to independently: one partner's backlog must not crowd the others out of a pass.
+     */
+    List<Delivery> due(Instant now, int perPartner);
 
+    /**
+     * Marks an entry delivered. Like {@link #failed}, safe to call from several threads at once (the
+     * outbox delivers to each partner on its own thread) and beside other processes on the database.
+     */
     void delivered(long deliveryId, Instant at);
 
     /** Records a failed attempt: retry at {@code retryAt}, or never if {@code permanent}. */

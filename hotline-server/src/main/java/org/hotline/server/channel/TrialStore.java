@@ -77,7 +77,7 @@ final class TrialStore implements ConcernStore, Outbox {
     }
 
     @Override
-    public List<Delivery> due(Instant now, int limit) {
+    public List<Delivery> due(Instant now, int perPartner) {
         return List.of();
     }
 
