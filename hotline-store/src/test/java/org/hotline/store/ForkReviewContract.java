@@ -123,7 +123,7 @@ interface ForkReviewContract extends DatabaseUnderTest {
                 }
             };
             OutboxDelivery usDelivery = new OutboxDelivery(n.us.db.channels(), n.us.db.concerns(), n.us.db.outbox(), racing,
-                    n.clock, TwoNodes.BACKOFF_BASE, TwoNodes.BACKOFF_CAP);
+                    n.clock, TwoNodes.BACKOFF_BASE, TwoNodes.BACKOFF_CAP, n.lanes);
 
             assertThat(usDelivery.deliverDue(100)).isZero();
             assertThat(n.us.db.outbox().entries(id)).filteredOn(e -> e.delivery().messageId().equals(response.id()))

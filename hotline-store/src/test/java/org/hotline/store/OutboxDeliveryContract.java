@@ -14,6 +14,7 @@ import org.hotline.channel.ConcernState;
 import org.hotline.channel.Message;
 import org.hotline.channel.MessageBody;
 import org.hotline.channel.Tlp;
+import org.hotline.channel.port.Outbox;
 import org.hotline.channel.port.Outbox.Delivery;
 import org.junit.jupiter.api.Test;
 
@@ -67,6 +68,58 @@ interface OutboxDeliveryContract extends DatabaseUnderTest {
             }
             assertThat(n.ru.db.outbox().due(FAR, 100)).isEmpty();
             assertThat(Duration.between(t0, n.clock.instant())).isEqualTo(Duration.ofMinutes(15));
+        }
+    }
+
+    /**
+     * A partner's node that does not answer costs one attempt per pass, not one per entry (each would
+     * be a full timeout against a node that hangs): the first failure is recorded for the others
+     * untried, and they back off with it, so the next pass does not try them either.
+     */
+    @Test
+    default void aPartnerThatIsDownIsTriedOncePerPassNotOncePerEntry() {
+        try (TwoNodes n = new TwoNodes(this)) {
+            n.transport.down(n.parties.us.id());
+            String a = n.ru.desk.file(n.parties.filingBody(), false).id();
+            n.ru.desk.file(n.parties.filingBody(), false);
+            n.ru.desk.act(a, new MessageBody.StatusUpdate("the attacks go on"));
+
+            assertThat(n.ru.deliver()).isZero();
+            assertThat(n.transport.attempts()).isEqualTo(1);
+            List<Delivery> waiting = n.ru.db.outbox().due(FAR, 100);
+            assertThat(waiting).hasSize(3).allSatisfy(d -> {
+                assertThat(d.attempts()).isEqualTo(1);
+                assertThat(d.lastError()).contains("US-CERT is unreachable (in-process delivery 1)");
+                assertThat(d.nextAttempt()).isEqualTo(n.clock.instant().plus(TwoNodes.BACKOFF_BASE));
+            });
+            assertThat(waiting.subList(1, 3)).allSatisfy(d -> assertThat(d.lastError()).startsWith("not tried: "));
+            assertThat(n.ru.deliver()).as("the untried back off with the tried").isZero();
+            assertThat(n.transport.attempts()).isEqualTo(1);
+
+            n.clock.advance(TwoNodes.BACKOFF_BASE);
+            assertThat(n.ru.deliver()).isZero();
+            assertThat(n.transport.attempts()).isEqualTo(2);
+            assertThat(n.ru.db.outbox().due(FAR, 100)).allSatisfy(d -> assertThat(d.attempts()).isEqualTo(2));
+        }
+    }
+
+    /** Only a failure of the partner's whole node stops its lane: a message it refuses does not hold back the next. */
+    @Test
+    default void aMessageThePartnerRefusesDoesNotHoldBackTheNext() {
+        try (TwoNodes n = new TwoNodes(this)) {
+            n.us.db.channels().save(new Channel(n.parties.channelId, n.parties.us, n.parties.ru,
+                    new ChannelTerms(java.util.EnumSet.of(Tlp.CLEAR), java.util.EnumSet.allOf(ConcernKind.class),
+                            Duration.ofHours(24), Duration.ofDays(7), Duration.ofDays(7)), Parties.START));
+            MessageBody.Filing amber = n.parties.filingBody();
+            String refused = n.ru.desk.file(amber, false).id();
+            String taken = n.ru.desk.file(new MessageBody.Filing(amber.channelId(), amber.recipient(), amber.kind(), amber.summary(),
+                    amber.description(), amber.severity(), Tlp.CLEAR, amber.materials()), false).id();
+
+            assertThat(n.ru.deliver()).isEqualTo(1);
+
+            assertThat(n.transport.attempts()).isEqualTo(2);
+            assertThat(n.us.db.concerns().concernIds()).containsExactly(taken);
+            assertThat(n.ru.db.outbox().entries(refused)).singleElement().satisfies(e -> assertThat(e.state()).isEqualTo(Outbox.State.FAILED));
         }
     }
 

@@ -1,6 +1,8 @@
 package org.hotline.store;
 
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.hotline.channel.ConcernDesk;
 import org.hotline.channel.Ed25519;
 import org.hotline.channel.OutboxDelivery;
@@ -9,7 +11,8 @@ import org.hotline.channel.Party;
 /**
  * Two Hotline nodes in one JVM, each with its own database and the real application services on it
  * (ConcernDesk, OutboxDelivery), joined by an {@link InProcessTransport} and sharing one test clock.
- * RU-CERT files; US-CERT answers. Outbox retries back off from one minute, doubling, up to an hour.
+ * RU-CERT files; US-CERT answers. Outbox retries back off from one minute, doubling, up to an hour;
+ * each partner's lane runs on a thread of its own, as in {@code hotline serve}.
  */
 final class TwoNodes implements AutoCloseable {
     static final Duration BACKOFF_BASE = Duration.ofMinutes(1);
@@ -18,6 +21,7 @@ final class TwoNodes implements AutoCloseable {
     final Parties parties = new Parties();
     final MutableClock clock = new MutableClock(Parties.START);
     final InProcessTransport transport = new InProcessTransport();
+    final ExecutorService lanes = Executors.newCachedThreadPool();
     final Node ru;
     final Node us;
 
@@ -33,7 +37,8 @@ final class TwoNodes implements AutoCloseable {
             this.db = db;
             db.channels().save(parties.channelSeenBy(party));
             this.desk = new ConcernDesk(party, key, db.channels(), db.concerns(), db.outbox(), clock);
-            this.delivery = new OutboxDelivery(db.channels(), db.concerns(), db.outbox(), transport, clock, BACKOFF_BASE, BACKOFF_CAP);
+            this.delivery = new OutboxDelivery(db.channels(), db.concerns(), db.outbox(), transport, clock, BACKOFF_BASE, BACKOFF_CAP,
+                    lanes);
         }
 
         /** One run of the node's outbox: returns how many messages the partner accepted. */
@@ -51,6 +56,7 @@ final class TwoNodes implements AutoCloseable {
 
     @Override
     public void close() {
+        lanes.shutdown();
         ru.db.close();
         us.db.close();
     }

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import org.hotline.HotlineException;
 import org.hotline.channel.Channel;
 import org.hotline.channel.ConcernDesk;
@@ -110,10 +111,16 @@ public final class NodeRuntime implements AutoCloseable {
                 .map(p -> new TaxiiCredentials(home.party().id(), p.outboundPassword()));
     }
 
+    /** Outbox delivery for a command: it delivers one concern ({@link OutboxDelivery#deliverConcern}) on its own thread. */
     public OutboxDelivery delivery() {
+        return delivery(Runnable::run);
+    }
+
+    /** Outbox delivery over TAXII, each partner's lane run on {@code lanes} (see {@link OutboxDelivery}). */
+    public OutboxDelivery delivery(Executor lanes) {
         TaxiiTransport transport = new TaxiiTransport(httpClient(), p -> credentials(p.id()), Duration.ofSeconds(30),
                 TaxiiTransport.StatusPolling.standard(), validator);
-        return new OutboxDelivery(db.channels(), db.concerns(), db.outbox(), transport, clock, BACKOFF_BASE, BACKOFF_CAP);
+        return new OutboxDelivery(db.channels(), db.concerns(), db.outbox(), transport, clock, BACKOFF_BASE, BACKOFF_CAP, lanes);
     }
 
     /** The node's TAXII server on its listen address (not started). */

@@ -13,7 +13,8 @@ public interface Outbox {
     /**
      * One queued message.
      *
-     * @param attempts    failed attempts so far
+     * @param attempts    failed attempts so far, counting those not made because an attempt just
+     *                    before, in the same pass, found the partner's node unavailable
      * @param nextAttempt not before this time
      * @param lastError   the last failure, or null
      */

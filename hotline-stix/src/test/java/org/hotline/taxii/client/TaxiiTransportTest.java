@@ -53,7 +53,8 @@ class TaxiiTransportTest {
         Party us = nodes.us.party;
         Party usHere = new Party(us.id(), us.name(), us.country(), us.publicKey(), server.uri("/taxii2/us/"));
         nodes.ru.save(new Channel(nodes.ruSide.id(), nodes.ru.party, usHere, nodes.ruSide.terms(), nodes.ruSide.created()));
-        outbox = new OutboxDelivery(nodes.ru, nodes.ru, nodes.ru, transport, nodes.ru.clock(), Duration.ofMinutes(1), Duration.ofHours(6));
+        outbox = new OutboxDelivery(nodes.ru, nodes.ru, nodes.ru, transport, nodes.ru.clock(), Duration.ofMinutes(1), Duration.ofHours(6),
+                Runnable::run);
     }
 
     @AfterEach
