@@ -3,7 +3,10 @@ package org.hotline.cli;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.hotline.channel.OutboxDelivery;
 import org.hotline.InputException;
 import org.hotline.cli.node.HostPort;
@@ -18,7 +21,13 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code hotline serve}: the node's TAXII server plus its outbox delivery loop, until SIGTERM or
- * SIGINT; then it stops taking requests, finishes the delivery pass under way and closes the database.
+ * SIGINT; then it stops taking requests and starting deliveries, lets the partners' lanes under way
+ * finish (up to 15 s) and closes the database.
+ *
+ * <p>The loop starts, every {@code --deliver-every}, a lane for each partner with due messages whose
+ * lane is not still running, and does not wait for them ({@link OutboxDelivery#startDue}): a partner
+ * that accepts connections and never answers holds its own lane for a timeout, while the others are
+ * served on every tick.
  */
 @Command(name = "serve", description = {"Run the node: its TAXII 2.1 server and the delivery of its outbox.",
         "The server speaks HTTPS with Basic and mutual TLS authentication; delivery retries with backoff."
@@ -43,18 +52,26 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--deliver-every", paramLabel = "DURATION", defaultValue = "2s", description = "How often the outbox is drained (default: ${DEFAULT-VALUE}).")
     String every;
 
+    /**
+     * At most this many partners are delivered to at once. A lane spends nearly all its time waiting
+     * on a partner's node, so a thread each costs little and is what keeps one partner that hangs
+     * from holding up the others; the cap bounds threads and open connections should the outbox hold
+     * messages for very many partners (more than this hanging at once would again delay the rest).
+     */
+    static final int MAX_LANES = 16;
+
     @Override
     public Integer call() throws InterruptedException {
         long periodMs = Durations.parse("--deliver-every", every).toMillis();
         NodeRuntime node = new NodeRuntime(NodeHome.open(home.dir()));
         TaxiiServer server = start(node);
-        OutboxDelivery delivery = node.delivery();
+        ThreadPoolExecutor lanes = lanes();
+        OutboxDelivery delivery = node.delivery(lanes);
         ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "outbox-delivery"));
         loop.scheduleWithFixedDelay(() -> {
             try {
-                int n = delivery.deliverDue(100);
-                if (n > 0) {
-                    Log.LOG.info("delivered {} message(s)", n);
+                for (OutboxDelivery.Lane lane : delivery.startDue(100)) {
+                    lane.delivered().whenComplete((n, e) -> report(node, lane.partner(), n, e));
                 }
             } catch (RuntimeException e) {
                 Log.LOG.error("outbox delivery pass failed", e);
@@ -76,10 +93,46 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         Log.LOG.info("stopping");
         server.close();
         loop.shutdown();
-        loop.awaitTermination(15, TimeUnit.SECONDS);
+        loop.awaitTermination(2, TimeUnit.SECONDS);   // a tick only starts lanes: it ends at once
+        lanes.shutdown();
+        if (!lanes.awaitTermination(15, TimeUnit.SECONDS)) {
+            // Within the shutdown hook's 20 s. What they were delivering stays queued, and is
+            // delivered again on the next start (a duplicate, if the partner had taken it).
+            Log.LOG.warn("stopping with {} delivery lane(s) still waiting on partners", lanes.getActiveCount());
+        }
         node.close();
         done.countDown();
         return ExitCodes.OK;
+    }
+
+    /**
+     * Threads for the lanes, made when a lane starts and no idle one is left, let go after a minute
+     * idle: as many as partners being delivered to at once, up to {@link #MAX_LANES}. Sized on demand
+     * rather than from the partners at start-up because {@code channel add} may add one while the
+     * node runs. No queue: a lane past the cap is refused, and its partner is taken up on a later
+     * tick once a thread is free, instead of waiting in line behind lanes that may be sitting out
+     * timeouts. Daemon threads: a lane stuck past the shutdown's wait must not keep the process alive.
+     */
+    private static ThreadPoolExecutor lanes() {
+        AtomicInteger n = new AtomicInteger();
+        return new ThreadPoolExecutor(0, MAX_LANES, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+            Thread t = new Thread(r, "outbox-lane-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    private static void report(NodeRuntime node, String partner, Integer delivered, Throwable failure) {
+        if (failure != null) {
+            Log.LOG.error("delivering to {} failed", name(node, partner), failure);
+        } else if (delivered > 0) {
+            Log.LOG.info("delivered {} message(s) to {}", delivered, name(node, partner));
+        }
+    }
+
+    private static String name(NodeRuntime node, String partnerId) {
+        return node.partners().stream().map(p -> p.card().party()).filter(p -> p.id().equals(partnerId))
+                .map(org.hotline.channel.Party::name).findFirst().orElse(partnerId);
     }
 
     /**
