@@ -69,6 +69,11 @@ final class SyncCommand extends NodeCommand {
                             + result.applied() + " new messages, " + result.duplicates() + " already here"
                             + (result.refused().isEmpty() ? "" : ", " + result.refused().size() + " refused:"));
                     result.refused().forEach(x -> out.println("  " + x));
+                    if (!result.refused().isEmpty()) {
+                        // The cursor moves past them like past anything else: say how to get them back.
+                        out.println("  (a later sync starts after these; once the cause is mended, e.g. the channel's terms,"
+                                + " `hotline sync --all` pulls them again)");
+                    }
                     result.forks().forEach(x -> out.println("  fork settled: " + x));
                 }
             } catch (TaxiiException e) {

@@ -389,6 +389,32 @@ class ChannelNodesIT {
                 org.hotline.taxii.client.TaxiiTransport.StatusPolling.standard(), r.validator());
     }
 
+    /**
+     * US-CERT's side of the channel does not carry AMBER: RU-CERT's AMBER filing is refused on push
+     * and on pull, and the pull says how to fetch it again once the terms are mended, which works.
+     */
+    @Test
+    void aConcernRefusedOnTermsIsPulledAgainWithAllOnceTheTermsAllowIt() throws Exception {
+        try (TestNode ru = new TestNode(dir, "RU-CERT", "RU").start(); TestNode us = new TestNode(dir, "US-CERT", "US").start()) {
+            Path secret = dir.resolve("secret");
+            ru.ok("channel", "add", "--home", ru.home.toString(), "--partner", us.card().toString(), "--secret-file", secret.toString());
+            us.ok("channel", "add", "--home", us.home.toString(), "--partner", ru.card().toString(), "--secret-file", secret.toString(),
+                    "--tlp", "clear,green");
+            String id = file(ru, materials("m.json"), "filed as AMBER");
+            assertThat(ru.json("concern", "show", id).get("deliveries").get(0).get("state").asString()).isEqualTo("failed");
+
+            TestNode.Run pulled = us.inHome("sync");
+            assertThat(pulled.code()).isEqualTo(ExitCodes.REFUSED);
+            assertThat(pulled.out()).contains("1 refused:", "does not allow TLP:AMBER", "`hotline sync --all` pulls them again");
+            assertThat(us.json("concern", "list")).isEmpty();
+
+            us.ok("channel", "add", "--home", us.home.toString(), "--partner", ru.card().toString(), "--secret-file", secret.toString());
+            assertThat(us.json("sync").get(0).get("objects").asInt()).as("the cursor moved past it").isZero();
+            assertThat(us.json("sync", "--all").get(0).get("applied").asInt()).isEqualTo(1);
+            assertThat(history(us, id)).isEqualTo(history(ru, id));
+        }
+    }
+
     private static void refused(HttpResponse<String> r, int status, String code) {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
         assertThat(r.headers().firstValue("Content-Type")).contains(TAXII);
