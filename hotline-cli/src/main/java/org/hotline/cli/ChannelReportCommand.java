@@ -14,8 +14,10 @@ import org.hotline.channel.Channel;
 import org.hotline.channel.Concern;
 import org.hotline.channel.ConcernState;
 import org.hotline.channel.account.ChannelAccount;
+import org.hotline.channel.account.Elapsed;
 import org.hotline.channel.account.Obligation;
 import org.hotline.cli.node.NodeRuntime;
+import org.hotline.report.html.ChannelAccountPage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import tools.jackson.databind.node.ArrayNode;
@@ -33,6 +35,7 @@ import tools.jackson.databind.node.ObjectNode;
                 "  hotline channel report --home work/ru",
                 "  hotline channel report --home work/ru --partner US-CERT --since 2021-09-01 --until 2021-10-01",
                 "  hotline channel report --home work/us --json",
+                "  hotline channel report --home work/ru --since 2021-09-01 --html channel-us.html",
                 "", ExitCodes.HELP})
 final class ChannelReportCommand extends NodeCommand {
     @Option(names = "--partner", paramLabel = "PARTNER", description = "Only the channel to this partner (name or identity id); default: every channel.")
@@ -43,6 +46,10 @@ final class ChannelReportCommand extends NodeCommand {
 
     @Option(names = "--until", paramLabel = "WHEN", description = "Only concerns filed before this (same forms as --since).")
     String until;
+
+    @Option(names = "--html", paramLabel = "FILE", description = "Also write the account as one self-contained page with charts"
+            + " (a bar per obligation, a timeline of every concern), for a round of consultations.")
+    java.nio.file.Path html;
 
     @Override
     int run(NodeRuntime node, PrintWriter out) {
@@ -63,6 +70,11 @@ final class ChannelReportCommand extends NodeCommand {
         List<ChannelAccount> accounts = new ArrayList<>();
         for (Channel c : channels) {
             accounts.add(ChannelAccount.of(c, concerns, from, to, now));
+        }
+        if (html != null) {
+            OutputFile.write(html, "channel report page", o -> ChannelAccountPage.write(accounts, HotlineVersion.get(), o));
+            // Not on stdout: that is the report (or the JSON scripts read).
+            spec.commandLine().getErr().println("hotline: channel report page written to " + html);
         }
         if (json) {
             ArrayNode a = Json.MAPPER.createArrayNode();
@@ -203,22 +215,7 @@ final class ChannelReportCommand extends NodeCommand {
     }
 
     private static String times(Duration median, Duration longest) {
-        return median == null ? "-" : human(median) + ", " + human(longest);
-    }
-
-    /** Days, hours and minutes, the largest two that are not zero: "2d 4h", "3h 12m", "45m", "20s". */
-    static String human(Duration d) {
-        long s = d.getSeconds();
-        long days = s / 86_400;
-        long hours = s % 86_400 / 3_600;
-        long minutes = s % 3_600 / 60;
-        if (days > 0) {
-            return days + "d" + (hours > 0 ? " " + hours + "h" : "");
-        }
-        if (hours > 0) {
-            return hours + "h" + (minutes > 0 ? " " + minutes + "m" : "");
-        }
-        return minutes > 0 ? minutes + "m" : s + "s";
+        return median == null ? "-" : Elapsed.format(median) + ", " + Elapsed.format(longest);
     }
 
     private static String iso(Duration d) {

@@ -121,6 +121,12 @@ class ChannelNodesIT {
             assertThat(onRu.get("concerns")).extracting(c -> c.get("id").asString()).containsExactly(id, open);
             assertThat(ru.ok("channel", "report", "--home", ru.home.toString()))
                     .contains("Digest of the histories of 2 concern(s): sha256 " + onRu.get("digest").asString());
+            Path page = dir.resolve("channel.html");
+            TestNode.Run withPage = ru.inHome("channel", "report", "--json", "--html", page.toString());
+            assertThat(Json.MAPPER.readTree(withPage.out()).get(0).get("digest")).isEqualTo(onRu.get("digest"));
+            assertThat(withPage.err()).contains("channel report page written to " + page);
+            assertThat(Files.readString(page)).contains("RU-CERT and US-CERT: was every concern answered, and in time?",
+                    onRu.get("digest").asString(), id, open);
             // Concerns filed before the second one only: another set, another digest, the same on both sides.
             String before = history(ru, open).get(0).created().toString();
             JsonNode firstOnly = ru.json("channel", "report", "--until", before).get(0);

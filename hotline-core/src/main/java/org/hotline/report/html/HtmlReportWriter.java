@@ -135,7 +135,7 @@ public final class HtmlReportWriter implements ReportWriter {
         sb.append("</section>\n");
     }
 
-    private static String css() {
+    static String css() {
         try (InputStream in = HtmlReportWriter.class.getResourceAsStream("report.css")) {
             if (in == null) {
                 throw new IllegalStateException("report.css missing from the classpath: the build is broken");
