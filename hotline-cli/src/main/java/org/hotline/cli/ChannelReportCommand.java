@@ -20,6 +20,7 @@ import org.hotline.cli.node.NodeRuntime;
 import org.hotline.report.html.ChannelAccountPage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -36,6 +37,7 @@ import tools.jackson.databind.node.ObjectNode;
                 "  hotline channel report --home work/ru --partner US-CERT --since 2021-09-01 --until 2021-10-01",
                 "  hotline channel report --home work/us --json",
                 "  hotline channel report --home work/ru --since 2021-09-01 --html channel-us.html",
+                "  hotline channel report --home work/ru --compare us.json   (us.json: the partner report, by --json)",
                 "", ExitCodes.HELP})
 final class ChannelReportCommand extends NodeCommand {
     @Option(names = "--partner", paramLabel = "PARTNER", description = "Only the channel to this partner (name or identity id); default: every channel.")
@@ -50,6 +52,10 @@ final class ChannelReportCommand extends NodeCommand {
     @Option(names = "--html", paramLabel = "FILE", description = "Also write the account as one self-contained page with charts"
             + " (a bar per obligation, a timeline of every concern), for a round of consultations.")
     java.nio.file.Path html;
+
+    @Option(names = "--compare", paramLabel = "FILE", description = "The partner's own report of the same period"
+            + " (`hotline channel report --json` on its node): say whether the two agree, and which concerns differ if not.")
+    java.nio.file.Path compare;
 
     @Override
     int run(NodeRuntime node, PrintWriter out) {
@@ -78,10 +84,22 @@ final class ChannelReportCommand extends NodeCommand {
         }
         if (json) {
             ArrayNode a = Json.MAPPER.createArrayNode();
-            accounts.forEach(x -> a.add(json(x)));
+            for (ChannelAccount x : accounts) {
+                ObjectNode o = json(x);
+                if (compare != null) {
+                    JsonNode theirs = AccountComparison.theirs(compare, x.channel().id());
+                    o.set("comparison", AccountComparison.json(x, theirs, AccountComparison.differences(x, theirs)));
+                }
+                a.add(o);
+            }
             printJson(out, a);
         } else {
-            accounts.forEach(x -> print(out, x));
+            for (ChannelAccount x : accounts) {
+                print(out, x);
+                if (compare != null) {
+                    printComparison(out, x, AccountComparison.theirs(compare, x.channel().id()));
+                }
+            }
         }
         return ExitCodes.OK;
     }
@@ -185,6 +203,21 @@ final class ChannelReportCommand extends NodeCommand {
         }
         out.println("  Digest of the histories of " + a.concerns().size() + " concern(s): sha256 " + a.digest());
         out.println("  (" + other + "'s report of the same period shows the same digest if both nodes hold the same histories)");
+    }
+
+    private static void printComparison(PrintWriter out, ChannelAccount a, JsonNode theirs) {
+        List<AccountComparison.Difference> diffs = AccountComparison.differences(a, theirs);
+        String other = a.channel().partner().name();
+        if (diffs.isEmpty() && a.digest().equals(theirs.path("digest").asString(null))) {
+            out.println("  Compared with " + other + "'s report: the same " + a.concerns().size() + " concern(s), the same digest.");
+            return;
+        }
+        out.println("  Compared with " + other + "'s report (digest " + theirs.path("digest").asString("-") + "): "
+                + diffs.size() + " concern(s) differ:");
+        for (AccountComparison.Difference d : diffs) {
+            out.println("    " + d.concern() + ": here " + (d.here() == null ? "not held" : d.here()) + "; at " + other + " "
+                    + (d.there() == null ? "not held" : d.there()));
+        }
     }
 
     private static int open(ChannelAccount.Direction d) {

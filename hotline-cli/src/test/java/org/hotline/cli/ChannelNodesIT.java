@@ -133,6 +133,23 @@ class ChannelNodesIT {
             assertThat(firstOnly.get("concerns")).hasSize(1);
             assertThat(firstOnly.get("digest").asString()).isNotEqualTo(onRu.get("digest").asString())
                     .isEqualTo(us.json("channel", "report", "--until", before).get(0).get("digest").asString());
+            // The partner's report, handed over, compared: the same; then RU takes a step US has not
+            // received (US is down), and the comparison names the concern and both heads.
+            Path usReport = dir.resolve("us-report.json");
+            Files.writeString(usReport, us.ok("channel", "report", "--home", us.home.toString(), "--json"));
+            assertThat(ru.ok("channel", "report", "--home", ru.home.toString(), "--compare", usReport.toString()))
+                    .contains("Compared with US-CERT's report: the same 2 concern(s), the same digest.");
+            us.stop();
+            ru.json("concern", "provide-materials", open, "--materials", materials("m4.json").toString());
+            JsonNode compared = ru.json("channel", "report", "--compare", usReport.toString()).get(0).get("comparison");
+            assertThat(compared.get("same").asBoolean()).isFalse();
+            assertThat(compared.get("differences")).singleElement().satisfies(d -> {
+                assertThat(d.get("concern").asString()).isEqualTo(open);
+                assertThat(d.get("here").asString()).startsWith("2 messages, last ");
+                assertThat(d.get("there").asString()).isEqualTo("1 messages, last " + org.hotline.channel.Seal.hash(history(ru, open).get(0)));
+            });
+            assertThat(ru.inHome("channel", "report", "--compare", dir.resolve("nothing.json").toString()).err())
+                    .contains("--compare " + dir.resolve("nothing.json") + ": no such file");
             TestNode.Run badDate = ru.inHome("channel", "report", "--since", "last tuesday");
             assertThat(badDate.code()).isEqualTo(ExitCodes.USAGE);
             assertThat(badDate.err()).contains("--since: 'last tuesday' is neither a date");
