@@ -201,9 +201,9 @@ public final class ConcernDesk {
      * a fork. Refuses {@code m} as DIVERGED if our first step there stands against it by {@link Forks}
      * (also what a step of the partner's looks like that its node has set aside already, seen again in
      * a pull). Otherwise returns our steps to set aside, which must all be our own and not yet in the
-     * partner's hands (accepted from a push or fetched in a pull): if the partner wrote or had one of them, {@code m} contradicts what the
-     * partner itself did (a node restored from an old backup, or a dishonest one). That is no race and
-     * no rule settles it: FORBIDDEN.
+     * partner's hands (accepted from a push or fetched in a pull): if the partner wrote or had one of
+     * them, {@code m} contradicts what the partner itself did (a node restored from an old backup, or
+     * a dishonest one). That is no race and no rule settles it: FORBIDDEN.
      */
     private List<Message> settleFork(Message m, Message ancestor, List<Message> ours, Channel channel) {
         String partner = channel.partner().name();
