@@ -317,14 +317,7 @@ class ChannelNodesIT {
     @Test
     void stepsTakenOnBothNodesWhileTheyCannotReachEachOtherSettleOnTheStepTakenFirst() throws Exception {
         try (TestNode ru = new TestNode(dir, "RU-CERT", "RU").start(); TestNode us = new TestNode(dir, "US-CERT", "US").start()) {
-            connect(ru, us, dir.resolve("secret"));
-            String id = file(ru, materials("m.json"), "SSH brute force from US address space");
-            us.json("concern", "ack", id, "--note", "looking into it");
-            assertThat(ru.json("concern", "show", id).get("state").asString()).isEqualTo("acknowledged");
-            ru.stop();
-            us.stop();
-            us.json("concern", "respond", id, "--findings", "a compromised VPS", "--action", "notified the host",
-                    "--outcome", "action-taken");
+            String id = acknowledgedThenBothStoppedAndUsResponds(ru, us);
             ru.json("concern", "provide-materials", id, "--materials", materials("m2.json").toString());
             Message response = history(us, id).get(2);
             Message provided = history(ru, id).get(2);
@@ -381,14 +374,7 @@ class ChannelNodesIT {
     @Test
     void aPullOfTwoStepsTheirNodeSetAsideReportsASettledForkNotARefusal() throws Exception {
         try (TestNode ru = new TestNode(dir, "RU-CERT", "RU").start(); TestNode us = new TestNode(dir, "US-CERT", "US").start()) {
-            connect(ru, us, dir.resolve("secret"));
-            String id = file(ru, materials("m.json"), "SSH brute force from US address space");
-            us.json("concern", "ack", id, "--note", "looking into it");
-            assertThat(ru.json("concern", "show", id).get("state").asString()).isEqualTo("acknowledged");
-            ru.stop();
-            us.stop();
-            us.json("concern", "respond", id, "--findings", "a compromised VPS", "--action", "notified the host",
-                    "--outcome", "action-taken");
+            String id = acknowledgedThenBothStoppedAndUsResponds(ru, us);
             ru.json("concern", "provide-materials", id, "--materials", materials("m2.json").toString());
             ru.json("concern", "provide-materials", id, "--materials", materials("m3.json").toString());
             Message response = history(us, id).get(2);
@@ -405,6 +391,22 @@ class ChannelNodesIT {
             assertThat(pulled.get(0).get("forks")).hasSize(2);
             assertThat(history(us, id)).hasSize(3).endsWith(response).isEqualTo(history(ru, id)).doesNotContainAnyElementsOf(ruSteps);
         }
+    }
+
+    /**
+     * A concern RU filed and US acknowledged, on both nodes; then both nodes stop and US responds
+     * while neither can reach the other (the fork tests then have RU take its own step).
+     */
+    private String acknowledgedThenBothStoppedAndUsResponds(TestNode ru, TestNode us) throws Exception {
+        connect(ru, us, dir.resolve("secret"));
+        String id = file(ru, materials("m.json"), "SSH brute force from US address space");
+        us.json("concern", "ack", id, "--note", "looking into it");
+        assertThat(ru.json("concern", "show", id).get("state").asString()).isEqualTo("acknowledged");
+        ru.stop();
+        us.stop();
+        us.json("concern", "respond", id, "--findings", "a compromised VPS", "--action", "notified the host",
+                "--outcome", "action-taken");
+        return id;
     }
 
     private static org.hotline.taxii.client.TaxiiTransport transport(NodeRuntime r) {

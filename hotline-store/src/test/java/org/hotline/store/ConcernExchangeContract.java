@@ -143,7 +143,7 @@ interface ConcernExchangeContract extends DatabaseUnderTest {
     default void stepsTakenOnBothSidesWhileCutOffSettleOnTheFirstWhoeverDeliversFirst() {
         for (boolean ruFirst : new boolean[] {true, false}) {
             try (TwoNodes n = new TwoNodes(this)) {
-                String id = acknowledgedThenCutOff(n);
+                String id = n.acknowledgedThenCutOff();
                 n.clock.advance(Duration.ofHours(1));
                 Message response = n.us.desk.act(id, new MessageBody.Response("a compromised VPS", List.of("taken offline"),
                         MessageBody.Outcome.ACTION_TAKEN)).last();
@@ -183,7 +183,7 @@ interface ConcernExchangeContract extends DatabaseUnderTest {
     @Test
     default void stepsTakenAtTheSameInstantSettleOnTheLowerHash() {
         try (TwoNodes n = new TwoNodes(this)) {
-            String id = acknowledgedThenCutOff(n);
+            String id = n.acknowledgedThenCutOff();
             n.clock.advance(Duration.ofHours(1));
             Message usStep = n.us.desk.act(id, new MessageBody.StatusUpdate("looking at the provider's logs")).last();
             Message ruStep = n.ru.desk.act(id, new MessageBody.StatusUpdate("the attacks go on")).last();
@@ -202,19 +202,6 @@ interface ConcernExchangeContract extends DatabaseUnderTest {
             assertThat(n.ru.db.outbox().due(FAR, 100)).isEmpty();
             assertThat(n.us.db.outbox().due(FAR, 100)).isEmpty();
         }
-    }
-
-    /** RU files, US acknowledges, both see it; then neither node can reach the other. */
-    private static String acknowledgedThenCutOff(TwoNodes n) {
-        String id = n.ru.desk.file(n.parties.filingBody(), false).id();
-        assertThat(n.ru.deliver()).isEqualTo(1);
-        n.clock.advance(Duration.ofHours(1));
-        n.us.desk.act(id, new MessageBody.Acknowledgement("looking into it"));
-        assertThat(n.us.deliver()).isEqualTo(1);
-        both(n, id, ConcernState.ACKNOWLEDGED);
-        n.transport.down(n.parties.us.id());
-        n.transport.down(n.parties.ru.id());
-        return id;
     }
 
     @Test

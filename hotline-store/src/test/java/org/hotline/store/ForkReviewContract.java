@@ -29,18 +29,6 @@ interface ForkReviewContract extends DatabaseUnderTest {
         assertThatThrownBy(action::run).isInstanceOfSatisfying(ChannelException.class, e -> assertThat(e.reason()).isEqualTo(reason));
     }
 
-    /** RU files, US acknowledges, both see it; then neither node can reach the other. */
-    private static String acknowledgedThenCutOff(TwoNodes n) {
-        String id = n.ru.desk.file(n.parties.filingBody(), false).id();
-        assertThat(n.ru.deliver()).isEqualTo(1);
-        n.clock.advance(Duration.ofHours(1));
-        n.us.desk.act(id, new MessageBody.Acknowledgement("looking into it"));
-        assertThat(n.us.deliver()).isEqualTo(1);
-        n.transport.down(n.parties.us.id());
-        n.transport.down(n.parties.ru.id());
-        return id;
-    }
-
     /**
      * Forks says a backdated step can only win "back to the message both follow (a step is never
      * earlier than its predecessor)"; nothing checks that. A partner dates its step before the very
@@ -49,7 +37,7 @@ interface ForkReviewContract extends DatabaseUnderTest {
     @Test
     default void aStepDatedBeforeTheMessageItFollowsIsRefusedAndCannotWinAFork() {
         try (TwoNodes n = new TwoNodes(this)) {
-            String id = acknowledgedThenCutOff(n);
+            String id = n.acknowledgedThenCutOff();
             List<Message> h = n.us.db.concerns().history(id);
             Message ack = h.get(1);
             // US responds one millisecond after the acknowledgement: the earliest any step can honestly be.
@@ -76,7 +64,7 @@ interface ForkReviewContract extends DatabaseUnderTest {
     @Test
     default void aStepThePartnerPulledIsNotSetAsideByALaterForkOfThePartner() {
         try (TwoNodes n = new TwoNodes(this)) {
-            String id = acknowledgedThenCutOff(n);
+            String id = n.acknowledgedThenCutOff();
             n.clock.advance(Duration.ofHours(1));
             Message ack = n.us.db.concerns().history(id).get(1);
             Message response = n.us.desk.act(id, new MessageBody.Response("a compromised VPS", List.of("taken offline"),
@@ -105,7 +93,7 @@ interface ForkReviewContract extends DatabaseUnderTest {
     @Test
     default void aDeliveryUnderWayWhenItsStepIsSetAsideEndsQuietly() {
         try (TwoNodes n = new TwoNodes(this)) {
-            String id = acknowledgedThenCutOff(n);
+            String id = n.acknowledgedThenCutOff();
             n.clock.advance(Duration.ofHours(1));
             Message provided = n.ru.desk.act(id, new MessageBody.MaterialsProvided("more logs", Parties.materials())).last();
             n.clock.advance(Duration.ofHours(1));

@@ -54,6 +54,25 @@ final class TwoNodes implements AutoCloseable {
         transport.connect(us.desk);
     }
 
+    /**
+     * RU files, US acknowledges, and both nodes hold both steps; then neither node can reach the
+     * other: where a fork starts when each side takes a step before the other's arrives.
+     */
+    String acknowledgedThenCutOff() {
+        String id = ru.desk.file(parties.filingBody(), false).id();
+        org.assertj.core.api.Assertions.assertThat(ru.deliver()).isEqualTo(1);
+        clock.advance(Duration.ofHours(1));
+        us.desk.act(id, new org.hotline.channel.MessageBody.Acknowledgement("looking into it"));
+        org.assertj.core.api.Assertions.assertThat(us.deliver()).isEqualTo(1);
+        for (Node n : new Node[] {ru, us}) {
+            org.assertj.core.api.Assertions.assertThat(n.desk.concern(id).state()).as("on %s's node", n.party.name())
+                    .isEqualTo(org.hotline.channel.ConcernState.ACKNOWLEDGED);
+        }
+        transport.down(parties.us.id());
+        transport.down(parties.ru.id());
+        return id;
+    }
+
     @Override
     public void close() {
         lanes.shutdown();
