@@ -46,8 +46,9 @@ public record Obligation(String concernId, Kind kind, String party, Instant sinc
         /** A response owed, its clock stopped while the filer is asked for materials. */
         PAUSED,
         /**
-         * No longer owed without being met: the filer withdrew the concern, or the recipient declined
-         * it while materials were still owed to it, or asked again (the newest request counts).
+         * No longer owed without being met: the filer withdrew the concern, or the recipient went on
+         * without the materials it had asked for (a status update, a response, a rejection), or asked
+         * again (the newest request counts).
          */
         LIFTED;
 

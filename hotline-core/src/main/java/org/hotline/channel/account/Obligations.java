@@ -53,8 +53,10 @@ public final class Obligations {
                     ackLifted = true;
                 }
             }
-            if (asked != null && (kind == MessageKind.MATERIALS_PROVIDED || kind == MessageKind.MATERIALS_REQUEST
-                    || kind == MessageKind.REJECTION || kind == MessageKind.WITHDRAWAL || kind == MessageKind.RESPONSE)) {
+            // Materials are owed exactly while the concern awaits them: provided, they are met; any other
+            // way out of that state (the recipient's status update or response, a rejection, a withdrawal)
+            // lifts them, and a new request replaces the one before.
+            if (asked != null && (next != ConcernState.AWAITING_MATERIALS || kind == MessageKind.MATERIALS_REQUEST)) {
                 Instant due = asked.plus(terms.materialsWithin());
                 boolean met = kind == MessageKind.MATERIALS_PROVIDED;
                 done.add(new Obligation(first.id(), Obligation.Kind.PROVIDE_MATERIALS, filer, asked, due, met ? t : null,

@@ -124,6 +124,23 @@ class ObligationsTest {
         assertThat(o.get(1).due()).isEqualTo(T0.plus(days(16)));
     }
 
+    /**
+     * A status update from the recipient while it waits for materials takes the concern back to
+     * investigating (the lifecycle): the materials are no longer owed, and the response clock runs
+     * again, as the concern's own deadline says.
+     */
+    @Test
+    void goingOnWithoutTheMaterialsAskedForLiftsThem() {
+        History h = new History(RU, hours(0)).then(US, hours(1), ACK).then(US, days(1), ASK)
+                .then(US, days(2), new MessageBody.StatusUpdate("found it in our own logs"));
+        List<Obligation> o = of(h, T0.plus(days(3)));
+        assertThat(o).extracting(Obligation::kind, Obligation::outcome)
+                .containsExactly(tuple(ACKNOWLEDGE, ON_TIME), tuple(RESPOND, OPEN), tuple(PROVIDE_MATERIALS, LIFTED));
+        // Paused from day 1 to day 2: due day 8.
+        Concern c = Concern.of(h.messages(), true, TERMS);
+        assertThat(o.get(1).due()).isEqualTo(c.deadline().due()).isEqualTo(T0.plus(days(8)));
+    }
+
     private static org.assertj.core.groups.Tuple tuple(Object... values) {
         return org.assertj.core.groups.Tuple.tuple(values);
     }
