@@ -7,7 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Every store contract on a SQLite file (a new one per database asked for). */
 class SqliteStoreIT implements ConcernStoreContract, ChannelRegistryContract, OutboxContract,
         CollectionStoreContract, MedallionObjectsContract, MedallionManifestContract, MedallionWritesContract,
-        ConcernExchangeContract, OutboxDeliveryContract, TaxiiStatusesContract, ForkReviewContract {
+        ConcernExchangeContract, OutboxDeliveryContract, TaxiiStatusesContract, ForkReviewContract, ForkConvergenceContract {
     private final AtomicInteger files = new AtomicInteger();
 
     @TempDir
