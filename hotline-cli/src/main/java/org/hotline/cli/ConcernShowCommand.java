@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.hotline.channel.Concern;
+import org.hotline.channel.account.Obligations;
 import org.hotline.cli.node.NodeRuntime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -22,8 +23,12 @@ final class ConcernShowCommand extends NodeCommand {
     @Override
     int run(NodeRuntime node, PrintWriter out) {
         Concern c = node.desk().concern(concernId);
-        var d = ConcernView.detail(c, Instant.now(), ConcernStep.names(node), keys(node),
+        Instant now = Instant.now();
+        var d = ConcernView.detail(c, now, ConcernStep.names(node), keys(node),
                 node.db().outbox().entries(concernId), node.db().concerns().superseded(concernId), node.home().party().id());
+        if (c.state() != org.hotline.channel.ConcernState.DRAFT) {
+            ConcernView.obligations(d, Obligations.of(c.history(), node.channel(c.channelId()).terms(), now), ConcernStep.names(node));
+        }
         if (json) {
             printJson(out, d);
         } else {

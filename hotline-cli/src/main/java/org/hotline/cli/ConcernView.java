@@ -10,6 +10,7 @@ import org.hotline.channel.HistoryCheck;
 import org.hotline.channel.Message;
 import org.hotline.channel.MessageKind;
 import org.hotline.channel.Seal;
+import org.hotline.channel.account.Obligation;
 import org.hotline.channel.port.ConcernStore;
 import org.hotline.channel.port.Outbox;
 import tools.jackson.databind.node.ArrayNode;
@@ -103,6 +104,24 @@ final class ConcernView {
         return o;
     }
 
+    /**
+     * What the history obliged each side to do and what became of it (the unit of {@code channel
+     * report}), so one concern can be judged on its own: "acknowledge (US-CERT): in time, after 2h".
+     */
+    static void obligations(ObjectNode detail, List<Obligation> obligations, Map<String, String> names) {
+        ArrayNode a = detail.putArray("obligations");
+        for (Obligation o : obligations) {
+            ObjectNode n = a.addObject();
+            n.put("obligation", o.kind().label());
+            n.put("party", names.getOrDefault(o.party(), o.party()));
+            n.put("since", o.since().toString());
+            n.put("due", o.due() == null ? null : o.due().toString());
+            n.put("met", o.metAt() == null ? null : o.metAt().toString());
+            n.put("outcome", o.outcome().id());
+            n.put("took", o.took() == null ? null : o.took().toString());
+        }
+    }
+
     static void printLine(PrintWriter out, ObjectNode s) {
         String deadline = s.path("deadline").isObject() ? s.get("deadline").get("obligation").asString() + " by "
                 + s.get("deadline").get("due").asString() + (s.get("overdue").asBoolean() ? " OVERDUE" : "") : "-";
@@ -116,6 +135,17 @@ final class ConcernView {
         for (var m : d.get("history")) {
             out.printf("  %s  %-18s by %-10s %s  sha256 %s%n", m.get("created").asString(), m.get("kind").asString(),
                     m.get("author").asString(), m.get("id").asString(), m.path("hash").asString("-"));
+        }
+        if (d.has("obligations")) {
+            out.println("Obligations:");
+            for (var o : d.get("obligations")) {
+                String outcome = o.get("outcome").asString();
+                String took = o.get("took").isNull() ? "" : ", after "
+                        + org.hotline.channel.account.Elapsed.format(java.time.Duration.parse(o.get("took").asString()));
+                String due = o.get("due").isNull() ? "" : " (due " + o.get("due").asString() + ")";
+                out.printf("  %-18s by %-10s %s%s%s%n", o.get("obligation").asString(), o.get("party").asString(),
+                        outcome.equals("on-time") ? "in time" : outcome, took, outcome.equals("on-time") || outcome.equals("late") ? "" : due);
+            }
         }
         for (var x : d.get("set_aside")) {
             out.println("Set aside by a fork: " + x.get("note").asString());

@@ -93,6 +93,13 @@ class ChannelNodesIT {
             List<String> kinds = new ArrayList<>();
             shown.get("history").forEach(m -> kinds.add(m.get("kind").asString()));
             assertThat(kinds).containsExactly("filing", "acknowledgement", "materials-request", "materials-provided", "response", "closure");
+            // Each obligation the history created, met in time (all of it took seconds).
+            List<String> obligations = new ArrayList<>();
+            shown.get("obligations").forEach(o -> obligations.add(o.get("obligation").asString() + " by " + o.get("party").asString()
+                    + ": " + o.get("outcome").asString()));
+            assertThat(obligations).containsExactly("acknowledge by US-CERT: on-time", "respond by US-CERT: on-time",
+                    "provide materials by RU-CERT: on-time");
+            assertThat(us.ok("concern", "show", id, "--home", us.home.toString())).contains("Obligations:", "in time, after ");
 
             Path ea = dir.resolve("a.json");
             Path eb = dir.resolve("b.json");
