@@ -7,13 +7,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.hotline.channel.ConcernLifecycle;
 import org.hotline.channel.ConcernLifecycle.Role;
 import org.hotline.channel.ConcernState;
 import org.hotline.channel.HistoryCheck;
 import org.hotline.channel.Message;
-import org.hotline.channel.MessageBody;
 import org.hotline.channel.MessageKind;
+import org.hotline.channel.SampleSteps;
 import org.hotline.channel.port.ConcernStore;
 import org.junit.jupiter.api.Test;
 
@@ -93,28 +92,10 @@ interface ForkConvergenceContract extends DatabaseUnderTest {
         if (state.isTerminal()) {
             return;
         }
-        List<MessageKind> allowed = new ArrayList<>(ConcernLifecycle.allowed(state, role));
-        allowed.add(MessageKind.STATUS_UPDATE);
-        if (role == Role.RECIPIENT && !ConcernLifecycle.allowed(state, role).contains(MessageKind.STATUS_UPDATE)) {
-            allowed.remove(MessageKind.STATUS_UPDATE);
-        }
+        List<MessageKind> allowed = SampleSteps.sendable(state, role);
         if (allowed.isEmpty()) {
             return;
         }
-        node.desk.act(id, body(allowed.get(random.nextInt(allowed.size()))));
-    }
-
-    private static MessageBody body(MessageKind kind) {
-        return switch (kind) {
-            case ACKNOWLEDGEMENT -> new MessageBody.Acknowledgement(null);
-            case MATERIALS_REQUEST -> new MessageBody.MaterialsRequest("the firewall log");
-            case MATERIALS_PROVIDED -> new MessageBody.MaterialsProvided("attached", Parties.materials());
-            case STATUS_UPDATE -> new MessageBody.StatusUpdate("still looking");
-            case RESPONSE -> new MessageBody.Response("a compromised VPS", List.of("taken offline"), MessageBody.Outcome.ACTION_TAKEN);
-            case CLOSURE -> new MessageBody.Closure("thanks");
-            case REJECTION -> new MessageBody.Rejection("not ours");
-            case WITHDRAWAL -> new MessageBody.Withdrawal("filed in error");
-            case FILING -> throw new IllegalArgumentException("a filing starts a concern");
-        };
+        node.desk.act(id, SampleSteps.body(allowed.get(random.nextInt(allowed.size()))));
     }
 }
