@@ -130,7 +130,7 @@ final class ChannelReportCommand extends NodeCommand {
         for (ChannelAccount.Entry e : a.concerns()) {
             ObjectNode n = list.addObject();
             n.put("id", e.id());
-            n.put("filer", name(a, e.filer()));
+            n.put("filer", a.channel().nameOf(e.filer()));
             n.put("filed", e.filed().toString());
             n.put("state", e.state().id());
             n.put("messages", e.messages());
@@ -139,7 +139,7 @@ final class ChannelReportCommand extends NodeCommand {
             for (Obligation ob : e.obligations()) {
                 ObjectNode b = obligations.addObject();
                 b.put("obligation", ob.kind().label());
-                b.put("party", name(a, ob.party()));
+                b.put("party", a.channel().nameOf(ob.party()));
                 b.put("since", ob.since().toString());
                 b.put("due", ob.due() == null ? null : ob.due().toString());
                 b.put("met", ob.metAt() == null ? null : ob.metAt().toString());
@@ -151,8 +151,8 @@ final class ChannelReportCommand extends NodeCommand {
 
     private static ObjectNode direction(ChannelAccount a, ChannelAccount.Direction d) {
         ObjectNode o = Json.MAPPER.createObjectNode();
-        o.put("filer", name(a, d.filer()));
-        o.put("recipient", name(a, d.recipient()));
+        o.put("filer", a.channel().nameOf(d.filer()));
+        o.put("recipient", a.channel().nameOf(d.recipient()));
         o.put("concerns", d.concerns());
         ObjectNode states = o.putObject("by_state");
         d.byState().forEach((s, n) -> states.put(s.id(), n));
@@ -188,7 +188,7 @@ final class ChannelReportCommand extends NodeCommand {
         out.printf(fmt, "  open / answered or closed", open(us) + " / " + (us.concerns() - open(us)), open(them) + " / " + (them.concerns() - open(them)));
         for (Obligation.Kind k : Obligation.Kind.values()) {
             String who = k == Obligation.Kind.PROVIDE_MATERIALS ? "(by the filer)" : "(by the recipient)";
-            out.printf(fmt, capitalised(k.label()) + " " + who, line(us.obligations().get(k)), line(them.obligations().get(k)));
+            out.printf(fmt, k.title() + " " + who, line(us.obligations().get(k)), line(them.obligations().get(k)));
         }
         out.printf(fmt, "Time to acknowledge: median, longest", times(us.medianToAcknowledge(), us.longestToAcknowledge()),
                 times(them.medianToAcknowledge(), them.longestToAcknowledge()));
@@ -197,7 +197,7 @@ final class ChannelReportCommand extends NodeCommand {
         for (ChannelAccount.Entry e : a.concerns()) {
             for (Obligation o : e.obligations()) {
                 if (o.outcome() == Obligation.Outcome.OVERDUE) {
-                    out.println("  OVERDUE: " + name(a, o.party()) + " owes " + o.kind().label() + " on " + e.id() + " since " + o.due());
+                    out.println("  OVERDUE: " + a.channel().nameOf(o.party()) + " owes " + o.kind().label() + " on " + e.id() + " since " + o.due());
                 }
             }
         }
@@ -255,11 +255,4 @@ final class ChannelReportCommand extends NodeCommand {
         return d == null ? null : d.toString();
     }
 
-    private static String name(ChannelAccount a, String partyId) {
-        return partyId.equals(a.channel().local().id()) ? a.channel().local().name() : a.channel().partner().name();
-    }
-
-    private static String capitalised(String s) {
-        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
-    }
 }

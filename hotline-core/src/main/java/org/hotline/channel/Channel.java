@@ -28,4 +28,12 @@ public record Channel(String id, Party local, Party partner, ChannelTerms terms,
     public boolean joins(String partyId) {
         return local.id().equals(partyId) || partner.id().equals(partyId);
     }
+
+    /** The name of one of the channel's two parties, given its id (reports name parties, histories hold ids). */
+    public String nameOf(String partyId) {
+        if (!joins(partyId)) {
+            throw new IllegalArgumentException(partyId + " is not a party of channel " + id);
+        }
+        return local.id().equals(partyId) ? local.name() : partner.name();
+    }
 }

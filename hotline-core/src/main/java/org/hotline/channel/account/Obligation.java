@@ -31,6 +31,11 @@ public record Obligation(String concernId, Kind kind, String party, Instant sinc
         public String label() {
             return label;
         }
+
+        /** The label as a heading: "Provide materials". */
+        public String title() {
+            return Character.toUpperCase(label.charAt(0)) + label.substring(1);
+        }
     }
 
     /** What became of an obligation. */

@@ -79,8 +79,8 @@ public final class ChannelAccountPage {
     }
 
     private static void direction(StringBuilder sb, ChannelAccount a, ChannelAccount.Direction d) {
-        String filer = name(a, d.filer());
-        String recipient = name(a, d.recipient());
+        String filer = a.channel().nameOf(d.filer());
+        String recipient = a.channel().nameOf(d.recipient());
         sb.append("<section class=\"direction\"><h2>Filed by ").append(Html.esc(filer)).append(" to ").append(Html.esc(recipient))
                 .append(": ").append(d.concerns()).append(d.concerns() == 1 ? " concern" : " concerns").append("</h2>\n");
         if (d.concerns() == 0) {
@@ -110,7 +110,7 @@ public final class ChannelAccountPage {
             ChannelAccount.Tally t = d.obligations().get(k);
             int[] n = {t.onTime(), t.late(), t.overdue(), t.open(), t.paused(), t.lifted()};
             String who = k == Obligation.Kind.PROVIDE_MATERIALS ? filer : recipient;
-            sb.append("<text x=\"0\" y=\"").append(y + 15).append("\">").append(Html.esc(capitalised(k.label()) + " (" + who + ")"))
+            sb.append("<text x=\"0\" y=\"").append(y + 15).append("\">").append(Html.esc(k.title() + " (" + who + ")"))
                     .append("</text>\n");
             int total = t.total();
             double x = labelW;
@@ -253,17 +253,9 @@ public final class ChannelAccountPage {
         return COLOURS[3];
     }
 
-    private static String name(ChannelAccount a, String partyId) {
-        return partyId.equals(a.channel().local().id()) ? a.channel().local().name() : a.channel().partner().name();
-    }
-
     private static String shortId(String id) {
         int dash = id.indexOf("--");
         return dash < 0 || id.length() < dash + 10 ? id : id.substring(0, dash + 10) + "…";
-    }
-
-    private static String capitalised(String s) {
-        return s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
     }
 
     private static String fmt(double v) {
