@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "concern", description = "File, list, show, answer and close concerns on a channel.",
         subcommands = {ConcernFileCommand.class, ConcernSendCommand.class, ConcernListCommand.class, ConcernShowCommand.class,
                 ConcernAckCommand.class, ConcernRequestMaterialsCommand.class, ConcernProvideMaterialsCommand.class,
-                ConcernRespondCommand.class, ConcernCloseCommand.class, ConcernRejectCommand.class,
+                ConcernUpdateCommand.class, ConcernRespondCommand.class, ConcernCloseCommand.class, ConcernRejectCommand.class,
                 ConcernWithdrawCommand.class, ConcernVerifyCommand.class, ConcernExportCommand.class})
 final class ConcernCommand {
 }

@@ -84,11 +84,17 @@ final class ConcernView {
         ArrayNode p = v.putArray("problems");
         problems.forEach(p::add);
         ArrayNode next = o.putArray("allowed_next");
+        // The same steps as the commands that take them (`hotline concern COMMAND ID`).
+        ArrayNode commands = o.putArray("next_commands");
         if (draft) {
             next.add("send");
+            commands.add("send");
         } else if (!c.state().isTerminal() && c.state() != org.hotline.channel.ConcernState.DRAFT) {
             ConcernLifecycle.Role role = self.equals(c.filer()) ? ConcernLifecycle.Role.FILER : ConcernLifecycle.Role.RECIPIENT;
-            ConcernLifecycle.allowed(c.state(), role).stream().map(MessageKind::id).forEach(next::add);
+            for (MessageKind k : ConcernLifecycle.allowed(c.state(), role)) {
+                next.add(k.id());
+                commands.add(command(k));
+            }
         }
         ArrayNode d = o.putArray("deliveries");
         for (Outbox.Entry e : deliveries) {
@@ -102,6 +108,21 @@ final class ConcernView {
             n.put("last_error", e.delivery().lastError());
         }
         return o;
+    }
+
+    /** The {@code hotline concern} subcommand that takes a step of this kind. */
+    static String command(MessageKind kind) {
+        return switch (kind) {
+            case FILING -> "send";
+            case ACKNOWLEDGEMENT -> "ack";
+            case MATERIALS_REQUEST -> "request-materials";
+            case MATERIALS_PROVIDED -> "provide-materials";
+            case STATUS_UPDATE -> "update";
+            case RESPONSE -> "respond";
+            case CLOSURE -> "close";
+            case REJECTION -> "reject";
+            case WITHDRAWAL -> "withdraw";
+        };
     }
 
     /**
@@ -155,9 +176,9 @@ final class ConcernView {
                 : v.get("ok").asBoolean() ? "verified" : "PROBLEMS"));
         v.get("problems").forEach(p -> out.println("  " + p.asString()));
         List<String> next = new java.util.ArrayList<>();
-        d.get("allowed_next").forEach(n -> next.add(n.asString()));
-        out.println("You may next: " + (next.isEmpty() ? "nothing" : String.join(", ", next))
-                + (v.path("draft").asBoolean() ? " (hotline concern send " + d.get("id").asString() + ")" : ""));
+        d.get("next_commands").forEach(n -> next.add(n.asString()));
+        out.println("You may next: " + (next.isEmpty() ? "nothing" : String.join(", ", next)
+                + " (hotline concern " + (next.size() == 1 ? next.get(0) : "COMMAND") + " " + d.get("id").asString() + ")"));
         for (var e : d.get("deliveries")) {
             if (!e.get("state").asString().equals("delivered")) {
                 out.println("Delivery of " + e.get("message").asString() + " to " + e.get("to").asString() + ": "

@@ -78,13 +78,18 @@ class ChannelNodesIT {
                     .isEqualTo("awaiting-materials");
             assertThat(ru.json("concern", "show", id).get("state").asString()).isEqualTo("awaiting-materials");
             ru.json("concern", "provide-materials", id, "--materials", materials("m2.json").toString());
+            JsonNode updated = us.json("concern", "update", id, "--note", "the hosting provider is looking at its logs");
+            assertThat(updated.get("state").asString()).isEqualTo("investigating");
+            // What each side may do next, named as the command that does it.
+            assertThat(us.json("concern", "show", id).get("next_commands").toString())
+                    .isEqualTo("[\"request-materials\",\"update\",\"respond\",\"reject\"]");
             us.json("concern", "respond", id, "--findings", "a compromised VPS", "--action", "notified the host",
                     "--outcome", "action-taken");
             assertThat(ru.json("concern", "close", id).get("state").asString()).isEqualTo("closed");
 
             List<Message> a = history(ru, id);
             List<Message> b = history(us, id);
-            assertThat(a).hasSize(6).isEqualTo(b);
+            assertThat(a).hasSize(7).isEqualTo(b);
             JsonNode shown = us.json("concern", "show", id);
             assertThat(shown.get("state").asString()).isEqualTo("closed");
             assertThat(shown.get("verification").get("ok").asBoolean()).isTrue();
@@ -92,7 +97,8 @@ class ChannelNodesIT {
             assertThat(HistoryCheck.problems(b, Map.of(a.get(0).author(), publicKey(ru), a.get(1).author(), publicKey(us)))).isEmpty();
             List<String> kinds = new ArrayList<>();
             shown.get("history").forEach(m -> kinds.add(m.get("kind").asString()));
-            assertThat(kinds).containsExactly("filing", "acknowledgement", "materials-request", "materials-provided", "response", "closure");
+            assertThat(kinds).containsExactly("filing", "acknowledgement", "materials-request", "materials-provided", "status-update",
+                    "response", "closure");
             // Each obligation the history created, met in time (all of it took seconds).
             List<String> obligations = new ArrayList<>();
             shown.get("obligations").forEach(o -> obligations.add(o.get("obligation").asString() + " by " + o.get("party").asString()
