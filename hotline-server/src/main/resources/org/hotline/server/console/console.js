@@ -1,0 +1,281 @@
+'use strict';
+// The Hotline operator console: reads the node's API (same origin, bearer token) and draws three
+// views: #/ concerns and deadlines, #/concerns/ID one concern's signed history, #/channels the
+// channels' accounts. Every piece of data goes into the page as text (textContent), never as markup:
+// summaries, notes and log excerpts come from partners and from attackers' log lines.
+(() => {
+  const TOKEN_KEY = 'hotline-console-token';
+  const TERMINAL = new Set(['closed', 'rejected', 'withdrawn']);
+  const OUTCOMES = ['on-time', 'late', 'overdue', 'open', 'paused', 'lifted'];
+  const main = document.getElementById('main');
+  let self = null;
+
+  // The token arrives once in the URL's fragment (never sent to a server); it is kept for this tab only.
+  function token() {
+    const m = /(?:^#|&)token=([^&]+)/.exec(location.hash);
+    if (m) {
+      sessionStorage.setItem(TOKEN_KEY, decodeURIComponent(m[1]));
+      history.replaceState(null, '', location.pathname + '#/');
+    }
+    return sessionStorage.getItem(TOKEN_KEY);
+  }
+
+  async function api(path) {
+    const t = token();
+    if (!t) {
+      throw new Error('This page needs the console token. Open the address `hotline serve` printed (it ends in #token=…),'
+        + ' or add #token= and the contents of console.token in the node\'s home to this address.');
+    }
+    const r = await fetch(path, { headers: { Authorization: 'Bearer ' + t }, cache: 'no-store' });
+    const body = await r.json().catch(() => ({}));
+    if (!r.ok) {
+      if (r.status === 401) sessionStorage.removeItem(TOKEN_KEY);
+      throw new Error((body.reason || ('HTTP ' + r.status)) + ' (' + r.status + ')');
+    }
+    return body;
+  }
+
+  function el(tag, attrs, ...kids) {
+    const e = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (v === null || v === undefined || v === false) continue;
+      if (k === 'onclick') e.addEventListener('click', v);
+      else if (k === 'style') e.style.cssText = v;
+      else e.setAttribute(k, v === true ? '' : String(v));
+    }
+    for (const k of kids.flat()) {
+      if (k === null || k === undefined || k === false) continue;
+      e.append(k instanceof Node ? k : document.createTextNode(String(k)));
+    }
+    return e;
+  }
+
+  function span(text, cls, title) { return el('span', { class: cls, title }, text); }
+
+  function duration(ms) {
+    const s = Math.round(Math.abs(ms) / 1000);
+    const d = Math.floor(s / 86400), h = Math.floor(s % 86400 / 3600), m = Math.floor(s % 3600 / 60);
+    if (d > 0) return d + 'd ' + h + 'h';
+    if (h > 0) return h + 'h ' + m + 'm';
+    return m > 0 ? m + 'm' : s + 's';
+  }
+
+  function when(iso) {
+    if (!iso) return span('–', 'muted');
+    const ms = Date.parse(iso) - Date.now();
+    return span(ms >= 0 ? 'in ' + duration(ms) : duration(ms) + ' ago', null, iso);
+  }
+
+  // ISO-8601 durations as the API gives them (PT2H30M, P3DT4H): shown as "3d 4h".
+  function took(iso) {
+    if (!iso) return '';
+    const m = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:([\d.]+)S)?)?$/.exec(iso);
+    if (!m) return iso;
+    return duration(((+(m[1] || 0) * 24 + +(m[2] || 0)) * 60 + +(m[3] || 0)) * 60000 + +(m[4] || 0) * 1000);
+  }
+
+  function tlp(t) { return span('TLP:' + t.toUpperCase(), 'badge tlp-' + t); }
+  function state(s) { return span(s, 'badge state'); }
+
+  function deadline(c) {
+    if (!c.deadline) return span('nothing owed', 'muted');
+    const d = c.deadline;
+    return el('span', { class: c.overdue ? 'overdue-text' : null },
+      d.obligation + ' by ' + d.party + ', ', when(d.due), c.overdue ? ' — OVERDUE' : '');
+  }
+
+  function table(headers, rows) {
+    return el('table', {}, el('thead', {}, el('tr', {}, headers.map(h => el('th', {}, h)))), el('tbody', {}, rows));
+  }
+
+  // Sections that are absent (null) or several (arrays) are allowed, as in el().
+  function show(...nodes) {
+    main.replaceChildren(...nodes.flat(2).filter(n => n !== null && n !== undefined && n !== false));
+  }
+
+  function failed(e) {
+    show(el('div', { class: 'error', role: 'alert' }, el('b', {}, 'The console cannot show this. '), e.message));
+  }
+
+  // #/ : what is owed, by whom, by when; overdue first.
+  async function concernsView() {
+    const all = await api('/api/concerns');
+    const open = all.filter(c => !TERMINAL.has(c.state));
+    const ended = all.filter(c => TERMINAL.has(c.state));
+    const overdue = open.filter(c => c.overdue);
+    const byUs = open.filter(c => c.deadline && c.deadline.party === self);
+    const byThem = open.filter(c => c.deadline && c.deadline.party !== self);
+    open.sort((a, b) => (b.overdue - a.overdue) || due(a) - due(b) || Date.parse(b.updated) - Date.parse(a.updated));
+    ended.sort((a, b) => Date.parse(b.updated) - Date.parse(a.updated));
+    const row = c => el('tr', { class: 'link' + (c.overdue ? ' overdue' : ''), 'data-id': c.id, onclick: () => { location.hash = '#/concerns/' + c.id; } },
+      el('td', {}, state(c.state)), el('td', {}, tlp(c.tlp)), el('td', {}, c.filer + ' → ' + c.recipient),
+      el('td', {}, el('a', { href: '#/concerns/' + c.id }, c.summary), el('div', { class: 'muted' }, c.kind + ', ' + c.severity,
+        c.set_aside_count > 0 ? ', ' + c.set_aside_count + ' step(s) set aside by a fork' : '')),
+      el('td', {}, deadline(c)), el('td', {}, when(c.updated)));
+    const headers = ['State', 'TLP', 'Filed by → to', 'Concern', 'Owed next', 'Updated'];
+    show(
+      el('h1', {}, 'Concerns'),
+      el('div', { class: 'tiles' },
+        el('div', { class: 'tile' }, el('b', { id: 'open-count' }, open.length), 'open'),
+        el('div', { class: 'tile' + (overdue.length ? ' alert' : '') }, el('b', { id: 'overdue-count' }, overdue.length), 'overdue'),
+        el('div', { class: 'tile' }, el('b', {}, byUs.length), 'waiting on us (' + self + ')'),
+        el('div', { class: 'tile' }, el('b', {}, byThem.length), 'waiting on partners'),
+        el('div', { class: 'tile' }, el('b', {}, ended.length), 'ended')),
+      el('h2', {}, 'Open'),
+      open.length ? table(headers, open.map(row)) : el('p', { class: 'muted' }, 'No open concerns.'),
+      el('h2', {}, 'Ended'),
+      ended.length ? table(headers, ended.map(row)) : el('p', { class: 'muted' }, 'None yet.'));
+  }
+
+  function due(c) { return c.deadline ? Date.parse(c.deadline.due) : Number.MAX_SAFE_INTEGER; }
+
+  const BODY_FIELDS = [['summary', 'Summary'], ['description', 'Description'], ['concern_kind', 'Kind'], ['severity', 'Severity'],
+    ['request', 'Request'], ['note', 'Note'], ['findings', 'Findings'], ['outcome', 'Outcome'], ['reason', 'Reason']];
+
+  function body(b) {
+    const dl = el('dl');
+    for (const [k, label] of BODY_FIELDS) {
+      if (b[k] !== undefined && b[k] !== null) dl.append(el('dt', {}, label), el('dd', {}, b[k]));
+    }
+    if (Array.isArray(b.actions) && b.actions.length) dl.append(el('dt', {}, 'Actions'), el('dd', {}, b.actions.join('\n')));
+    if (b.materials) {
+      const m = b.materials;
+      dl.append(el('dt', {}, 'Materials'), el('dd', {}, (m.description || m.id) + ': '
+        + (m.sightings || []).length + ' source(s), ' + (m.excerpts || []).length + ' log excerpt(s)' + (m.report ? ', an origin report' : '')));
+    }
+    return dl;
+  }
+
+  function step(m, aside) {
+    return el('li', { class: aside ? 'aside' : null, 'data-kind': m.kind },
+      el('div', { class: 'step-head' }, span(m.kind, 'kind'), span('by ' + m.author), when(m.created),
+        span(m.created, 'muted'), m.hash ? span('sha256 ' + m.hash.slice(0, 16) + '…', 'hash muted', m.hash) : null),
+      aside ? el('p', { class: 'late' }, 'Set aside by a fork: ' + m.note) : null,
+      body(m.body || {}));
+  }
+
+  // All materials of a concern (the filing's and every materials-provided), as sources, excerpts and reports.
+  function materials(history) {
+    const sightings = [], excerpts = [], reports = [];
+    for (const m of history) {
+      const x = m.body && m.body.materials;
+      if (!x) continue;
+      (x.sightings || []).forEach(s => sightings.push(Object.assign({ from: m.kind }, s)));
+      (x.excerpts || []).forEach(e => excerpts.push(e));
+      if (x.report) reports.push(x.report);
+    }
+    if (!sightings.length && !excerpts.length && !reports.length) return [el('p', { class: 'muted' }, 'No materials yet.')];
+    const out = [];
+    if (sightings.length) {
+      const byCountry = new Map();
+      sightings.forEach(s => byCountry.set(s.country || '??', (byCountry.get(s.country || '??') || 0) + (s.count || 0)));
+      const max = Math.max(...byCountry.values(), 1);
+      out.push(el('p', { class: 'muted' }, 'Events seen from the named sources, by the country their addresses are registered in'
+        + ' (where an address is routed, not who used it).'),
+        el('div', { class: 'bars', id: 'country-bars' }, [...byCountry.entries()].sort((a, b) => b[1] - a[1]).flatMap(([c, n]) =>
+          [el('span', {}, c), el('div', { class: 'bar', style: 'width:' + (100 * n / max).toFixed(1) + '%' }), el('span', {}, n)])),
+        table(['Address', 'Country', 'ASN', 'Network', 'Events', 'First seen', 'Last seen', 'Attack types'],
+          sightings.map(s => el('tr', {}, el('td', {}, el('code', {}, s.address)), el('td', {}, s.country || '–'),
+            el('td', {}, s.asn !== undefined ? 'AS' + s.asn : '–'), el('td', {}, s.as_organization || '–'), el('td', {}, s.count),
+            el('td', {}, s.first_seen || '–'), el('td', {}, s.last_seen || '–'), el('td', {}, (s.attack_types || []).join(', '))))));
+    }
+    if (excerpts.length) {
+      out.push(el('h3', {}, 'Log excerpts'), ...excerpts.map(e => el('div', {},
+        el('div', { class: 'muted' }, e.file + ':' + e.line, e.file_sha256 ? ' (file sha256 ' + e.file_sha256 + ')' : ''),
+        el('pre', {}, e.text))));
+    }
+    for (const r of reports) {
+      out.push(el('p', {}, 'Origin report: ', el('b', {}, r.title), ', generated ' + r.generated + ', sha256 ', el('code', {}, r.sha256),
+        r.summary ? el('div', {}, r.summary) : null));
+    }
+    return out;
+  }
+
+  // #/concerns/ID : the signed history, its check, what each side owed, the materials.
+  async function concernView(id) {
+    const c = await api('/api/concerns/' + encodeURIComponent(id));
+    const v = c.verification;
+    const check = v.draft ? span('draft: not signed yet', 'badge state')
+      : v.ok ? span('signatures and hash chain verified', 'badge ok', 'every message verifies with its author\'s key and follows the one before')
+        : span('history does NOT verify', 'badge bad');
+    const stuck = (c.deliveries || []).filter(d => d.state !== 'delivered');
+    show(
+      el('p', {}, el('a', { href: '#/' }, '← Concerns')),
+      el('h1', {}, c.summary),
+      el('p', {}, state(c.state), ' ', tlp(c.tlp), ' ', span(c.severity, 'badge state'), ' ', span(c.kind, 'badge state'), ' ', check),
+      el('dl', {}, el('dt', {}, 'Filed by'), el('dd', {}, c.filer + ' → ' + c.recipient + ', ', when(c.filed)),
+        el('dt', {}, 'Owed next'), el('dd', {}, deadline(c)),
+        el('dt', {}, 'You may next'), el('dd', { id: 'allowed-next' }, c.next_commands.length
+          ? c.next_commands.map(n => 'hotline concern ' + n + ' ' + c.id).join('\n') : 'nothing'),
+        el('dt', {}, 'Concern id'), el('dd', {}, el('code', {}, c.id))),
+      v.problems.length ? el('div', { class: 'error', id: 'problems' }, el('b', {}, 'Problems found: '), el('ul', {}, v.problems.map(p => el('li', {}, p)))) : null,
+      el('h2', {}, 'Obligations'),
+      c.obligations && c.obligations.length ? table(['Obligation', 'Party', 'Since', 'Due', 'Outcome'], c.obligations.map(o => el('tr', {},
+        el('td', {}, o.obligation), el('td', {}, o.party), el('td', {}, when(o.since)), el('td', {}, o.due ? when(o.due) : '–'),
+        el('td', { class: o.outcome === 'late' || o.outcome === 'overdue' ? 'late' : null },
+          o.outcome === 'on-time' ? 'in time' : o.outcome, o.took ? ', after ' + took(o.took) : ''))))
+        : el('p', { class: 'muted' }, 'None yet.'),
+      el('h2', {}, 'Materials'), ...materials(c.history),
+      el('h2', {}, 'Signed history (' + c.history.length + ' message' + (c.history.length === 1 ? '' : 's') + ')'),
+      el('ol', { class: 'timeline', id: 'history' }, c.history.map(m => step(m, false))),
+      c.set_aside.length ? [el('h2', {}, 'Set aside by a fork'), el('ol', { class: 'timeline' }, c.set_aside.map(m => step(m, true)))] : null,
+      stuck.length ? [el('h2', {}, 'Deliveries not yet accepted'), table(['Message', 'To', 'State', 'Attempts', 'Next try', 'Last error'],
+        stuck.map(d => el('tr', {}, el('td', {}, el('code', {}, d.message)), el('td', {}, d.to), el('td', {}, d.state),
+          el('td', {}, d.attempts), el('td', {}, when(d.next_attempt)), el('td', {}, d.last_error || '–'))))] : null);
+  }
+
+  function stacked(t) {
+    const total = OUTCOMES.reduce((n, k) => n + (t[k.replace('-', '_')] || 0), 0);
+    return el('div', { class: 'stack', title: OUTCOMES.map(k => k + ' ' + (t[k.replace('-', '_')] || 0)).join(', ') },
+      OUTCOMES.filter(k => t[k.replace('-', '_')]).map(k => el('span', { class: 's-' + k, style: 'width:' + (100 * t[k.replace('-', '_')] / total) + '%' })));
+  }
+
+  function direction(d) {
+    const owes = k => k === 'provide materials' ? d.filer : d.recipient;
+    const rows = Object.entries(d.obligations).map(([k, t]) => el('tr', {}, el('td', {}, k + ' (' + owes(k) + ')'),
+      el('td', {}, stacked(t)), el('td', {}, OUTCOMES.filter(o => t[o.replace('-', '_')]).map(o => o + ' ' + t[o.replace('-', '_')]).join(', '))));
+    return el('div', {},
+      el('h3', {}, d.filer + ' → ' + d.recipient + ': ' + d.concerns + ' concern(s)'),
+      el('p', { class: 'muted' }, Object.entries(d.by_state).map(([s, n]) => s + ' ' + n).join(', ') || 'none'),
+      rows.length && d.concerns ? table(['Obligation', 'Outcomes', ''], rows) : null,
+      d.concerns === 0 ? null : el('p', { class: 'muted' }, 'Acknowledged in ' + (took(d.median_to_acknowledge) || '–') + ' (median), ' + (took(d.longest_to_acknowledge) || '–')
+        + ' at most; answered in ' + (took(d.median_to_respond) || '–') + ' (median), ' + (took(d.longest_to_respond) || '–') + ' at most.'));
+  }
+
+  // #/channels : each channel's account, both ways, with the digest the partner's report must match.
+  async function channelsView() {
+    const accounts = await api('/api/report');
+    show(el('h1', {}, 'Channels'),
+      el('p', { class: 'legend' }, OUTCOMES.map(k => el('span', {}, el('i', { class: 's-' + k }), k))),
+      el('div', { class: 'cards' }, accounts.map(a => el('div', { class: 'card channel', 'data-partner': a.partner },
+        el('h2', {}, a.self + ' ⇄ ' + a.partner), direction(a.filed_by_us), direction(a.filed_by_partner),
+        el('p', { class: 'muted' }, 'Digest of every concern and its last message, to compare with ' + a.partner
+          + '\'s own `hotline channel report`: ', el('code', { class: 'digest' }, a.digest))))));
+  }
+
+  async function render() {
+    const route = location.hash.replace(/^#/, '') || '/';
+    try {
+      if (self === null) {
+        const node = await api('/api/node');
+        self = node.party.name;
+        document.getElementById('party').textContent = node.party.name + ' (' + node.party.country + ')';
+        document.title = 'Hotline · ' + node.party.name;
+      }
+      const m = /^\/concerns\/(.+)$/.exec(route);
+      if (m) await concernView(decodeURIComponent(m[1]));
+      else if (route === '/channels') await channelsView();
+      else await concernsView();
+      document.getElementById('clock').textContent = 'as of ' + new Date().toISOString().slice(0, 19).replace('T', ' ') + ' UTC';
+      main.setAttribute('data-ready', route);
+    } catch (e) {
+      failed(e);
+      main.setAttribute('data-ready', 'error');
+    }
+  }
+
+  token();
+  window.addEventListener('hashchange', render);
+  setInterval(() => { if (!document.hidden) render(); }, 15000);
+  render();
+})();
