@@ -115,7 +115,7 @@ final class ChannelReportCommand extends NodeCommand {
         }
     }
 
-    private static ObjectNode json(ChannelAccount a) {
+    static ObjectNode json(ChannelAccount a) {
         ObjectNode o = Json.MAPPER.createObjectNode();
         o.put("channel", a.channel().id());
         o.put("self", a.channel().local().name());

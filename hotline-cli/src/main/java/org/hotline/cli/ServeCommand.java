@@ -12,12 +12,18 @@ import org.hotline.InputException;
 import org.hotline.cli.node.HostPort;
 import org.hotline.cli.node.NodeHome;
 import org.hotline.cli.node.NodeRuntime;
+import org.hotline.cli.node.ConsoleToken;
+import org.hotline.cli.node.SecretFiles;
+import org.hotline.server.console.ConsoleServer;
 import org.hotline.server.TaxiiServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code hotline serve}: the node's TAXII server plus its outbox delivery loop, until SIGTERM or
@@ -29,12 +35,16 @@ import picocli.CommandLine.Option;
  * that accepts connections and never answers holds its own lane for a timeout, while the others are
  * served on every tick.
  */
-@Command(name = "serve", description = {"Run the node: its TAXII 2.1 server and the delivery of its outbox.",
+@Command(name = "serve", description = {"Run the node: its TAXII 2.1 server, the delivery of its outbox, and the operator's console.",
         "The server speaks HTTPS with Basic and mutual TLS authentication; delivery retries with backoff."
-                + " Stops cleanly on SIGTERM or Ctrl-C."},
+                + " Stops cleanly on SIGTERM or Ctrl-C.",
+        "The console is a read-only web page on loopback: concerns and what is owed by whom and when, each"
+                + " concern's signed history, materials and obligations, and the channels' accounts. Its address,"
+                + " with the token it needs, is logged at start and written to console.url in the node's home."},
         footer = {"", "Examples:",
                 "  hotline serve --home work/ru",
-                "  hotline serve --home work/ru --deliver-every 10s",
+                "  hotline serve --home work/ru --deliver-every 10s --console 127.0.0.1:8470",
+                "  ssh -L 8470:127.0.0.1:8470 node-host    (to open a remote node's console from your machine)",
                 "", ExitCodes.HELP})
 final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     /**
@@ -49,6 +59,9 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     @Mixin
     HomeOption home;
 
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--deliver-every", paramLabel = "DURATION", defaultValue = "2s", description = "How often the outbox is drained (default: ${DEFAULT-VALUE}).")
     String every;
 
@@ -60,11 +73,17 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
      */
     static final int MAX_LANES = 16;
 
+    @Option(names = "--console", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:0", description = "Where the operator's"
+            + " console listens: a loopback address only; port 0 takes any free port (default: ${DEFAULT-VALUE}); 'none' for no console.")
+    String console;
+
     @Override
     public Integer call() throws InterruptedException {
         long periodMs = Durations.parse("--deliver-every", every).toMillis();
+        HostPort consoleAt = consoleAddress();
         NodeRuntime node = new NodeRuntime(NodeHome.open(home.dir()));
         TaxiiServer server = start(node);
+        ConsoleServer consoleServer = consoleAt == null ? null : startConsole(node, server, consoleAt);
         ThreadPoolExecutor lanes = lanes();
         OutboxDelivery delivery = node.delivery(lanes);
         ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "outbox-delivery"));
@@ -91,6 +110,9 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         }, "hotline-shutdown"));
         stopped.await();
         Log.LOG.info("stopping");
+        if (consoleServer != null) {
+            consoleServer.close();
+        }
         server.close();
         loop.shutdown();
         loop.awaitTermination(2, TimeUnit.SECONDS);   // a tick only starts lanes: it ends at once
@@ -120,6 +142,40 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             t.setDaemon(true);
             return t;
         });
+    }
+
+    private HostPort consoleAddress() {
+        if (console.equalsIgnoreCase("none")) {
+            return null;
+        }
+        HostPort at;
+        try {
+            at = HostPort.parse(console);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage().replace("--listen", "--console"));
+        }
+        if (!ConsoleServer.isLoopback(at.host())) {
+            throw new ParameterException(spec.commandLine(), "--console " + console + ": the console listens on loopback only (127.0.0.1, ::1 or localhost);"
+                    + " to reach it from another machine, use an SSH tunnel (ssh -L 8470:127.0.0.1:8470 HOST)");
+        }
+        return at;
+    }
+
+    /**
+     * The console, once the TAXII server is up. A console that cannot listen is logged and left out:
+     * the node's duty to its partners (receiving, delivering) does not depend on its operator's page.
+     */
+    private static ConsoleServer startConsole(NodeRuntime node, TaxiiServer taxii, HostPort at) {
+        try {
+            ConsoleServer c = new ConsoleServer(new NodeConsoleData(node), at.host(), at.port(), ConsoleToken.of(node.home().dir())).start();
+            Log.LOG.info("operator console at {} (read-only; the address is also in {})", c.url(),
+                    node.home().dir().resolve("console.url"));
+            SecretFiles.write(node.home().dir().resolve("console.url"), c.url() + "\n");
+            return c;
+        } catch (RuntimeException e) {
+            Log.LOG.error("the operator console could not start on {} ({}); the node runs without it", at, e.getMessage());
+            return null;
+        }
     }
 
     private static void report(NodeRuntime node, String partner, Integer delivered, Throwable failure) {

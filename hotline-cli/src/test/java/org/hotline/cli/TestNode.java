@@ -37,6 +37,11 @@ final class TestNode implements AutoCloseable {
         return this;
     }
 
+    /** The started node's runtime (its store and desk), as {@code serve} holds it. */
+    NodeRuntime runtime() {
+        return runtime;
+    }
+
     void stop() {
         if (server != null) {
             server.close();

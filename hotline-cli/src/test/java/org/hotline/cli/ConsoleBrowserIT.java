@@ -1,0 +1,172 @@
+package org.hotline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.hotline.channel.CanonicalForm;
+import org.hotline.channel.Ids;
+import org.hotline.channel.Materials;
+import org.hotline.server.console.ConsoleServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The operator console in a real browser (Debian's headless Chromium through its chromedriver),
+ * over two real nodes: RU-CERT files two concerns to US-CERT, one taken through a request for
+ * materials, the other left unacknowledged past a two-second deadline; US-CERT's console must show
+ * what its CLI says, as a person would see it.
+ *
+ * <p>Needs {@code /usr/bin/chromium} and {@code /usr/bin/chromedriver} (Debian: {@code apt-get install
+ * chromium chromium-driver}; .ci/run installs them). Without them it is skipped, saying why, unless
+ * {@code HOTLINE_BROWSER_TESTS=required} (set by .ci/run), where it fails instead.
+ */
+class ConsoleBrowserIT {
+    static final String CHROMIUM = "/usr/bin/chromium";
+    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    /** Written by an attacker into a log line, or by a partner into a summary: the page must show it, not run it. */
+    static final String HOSTILE = "Probes <img src=x onerror=\"document.title='pwned'\"> from US space";
+
+    @TempDir
+    Path dir;
+
+    private ChromeDriver browser;
+
+    @AfterEach
+    void quit() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private ChromeDriver browser() {
+        boolean present = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
+        if (!present) {
+            String why = "no " + CHROMIUM + " or " + CHROMEDRIVER + " (apt-get install chromium chromium-driver)";
+            if ("required".equals(System.getenv("HOTLINE_BROWSER_TESTS"))) {
+                throw new AssertionError("HOTLINE_BROWSER_TESTS=required, but " + why);
+            }
+            Assumptions.abort("browser test skipped: " + why);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        // Chromium's own background traffic is refused on a closed network, many connections at a time.
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=1280,1000",
+                "--user-data-dir=" + dir.resolve("chromium-profile"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        return browser;
+    }
+
+    private Path materials(String name, String address, String country, long asn) throws Exception {
+        Materials m = new Materials(Ids.random("grouping"), "sources seen attacking the election commission",
+                List.of(new Materials.Sighting(address, asn, "Example Hosting", country, 412,
+                        Instant.parse("2021-09-17T10:05:03Z"), Instant.parse("2021-09-19T07:59:00Z"), List.of("brute-force"))),
+                List.of(new Materials.LogExcerpt("auth.log", "ab".repeat(32), 3,
+                        "Sep 17 10:05:03 gw sshd[812]: Failed password for root from " + address + " port 51022 ssh2")), null);
+        Path f = dir.resolve(name);
+        Files.writeString(f, Json.MAPPER.writeValueAsString(CanonicalForm.materials(m)));
+        return f;
+    }
+
+    /** Waits until the page has drawn the given view (the script marks it when it has). */
+    private static void ready(ChromeDriver b, String route) {
+        new WebDriverWait(b, Duration.ofSeconds(15)).until(d -> route.equals(d.findElement(By.id("main")).getAttribute("data-ready")));
+    }
+
+    private void screenshot(ChromeDriver b, String name) throws Exception {
+        Path target = Path.of("target", "console-" + name + ".png");
+        Files.createDirectories(target.getParent());
+        Files.write(target, b.getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Test
+    void theConsoleShowsWhatIsOwedTheSignedHistoryAndTheChannelAccountAsTheCliDoes() throws Exception {
+        try (TestNode ru = new TestNode(dir, "RU-CERT", "RU").start(); TestNode us = new TestNode(dir, "US-CERT", "US").start()) {
+            Path secret = dir.resolve("secret");
+            for (TestNode[] pair : new TestNode[][] {{ru, us}, {us, ru}}) {
+                pair[0].ok("channel", "add", "--home", pair[0].home.toString(), "--partner", pair[1].card().toString(),
+                        "--secret-file", secret.toString(), "--acknowledge-within", "2s");
+            }
+            String worked = ru.json("concern", "file", "--partner", "US-CERT", "--summary", HOSTILE, "--severity", "high",
+                    "--materials", materials("m1.json", "198.51.100.23", "US", 64496).toString()).get("id").asString();
+            us.json("concern", "ack", worked, "--note", "looking into it");
+            us.json("concern", "request-materials", worked, "--request", "full auth.log lines");
+            ru.json("concern", "provide-materials", worked, "--materials", materials("m2.json", "203.0.113.9", "NL", 64511).toString());
+            assertThat(us.json("concern", "update", worked, "--note", "hosting provider contacted").get("state").asString())
+                    .isEqualTo("investigating");
+            String unanswered = ru.json("concern", "file", "--partner", "US-CERT", "--summary", "Scans from US address space",
+                    "--severity", "medium").get("id").asString();
+            Thread.sleep(2500);   // past the two-second deadline to acknowledge it
+
+            ConsoleServer console = new ConsoleServer(new NodeConsoleData(us.runtime()), "127.0.0.1", 0,
+                    "a-token-for-this-test-0123456789").start();
+            try {
+                ChromeDriver b = browser();
+                b.get(console.url());
+                ready(b, "/");
+                screenshot(b, "concerns");
+                assertThat(b.getCurrentUrl()).as("the token leaves the address bar").doesNotContain("token");
+                assertThat(b.findElement(By.id("party")).getText()).isEqualTo("US-CERT (US)");
+                assertThat(b.findElement(By.id("open-count")).getText()).isEqualTo("2");
+                assertThat(b.findElement(By.id("overdue-count")).getText()).isEqualTo("1");
+                WebElement late = b.findElement(By.cssSelector("tr[data-id='" + unanswered + "']"));
+                assertThat(late.getAttribute("class")).contains("overdue");
+                assertThat(late.getText()).contains("delivered", "acknowledge by US-CERT", "OVERDUE", "RU-CERT → US-CERT");
+                // Overdue first, as the CLI's own deadline says.
+                assertThat(b.findElements(By.cssSelector("tbody tr")).get(0).getAttribute("data-id")).isEqualTo(unanswered);
+                WebElement row = b.findElement(By.cssSelector("tr[data-id='" + worked + "']"));
+                assertThat(row.getText()).contains(HOSTILE, "investigating", "respond by US-CERT");
+                assertThat(b.findElements(By.cssSelector("main img"))).as("a summary is text, never markup").isEmpty();
+                assertThat(b.getTitle()).isEqualTo("Hotline · US-CERT");
+
+                row.click();
+                ready(b, "/concerns/" + worked);
+                screenshot(b, "concern");
+                List<String> kinds = b.findElements(By.cssSelector("#history > li")).stream().map(e -> e.getAttribute("data-kind")).toList();
+                assertThat(kinds).containsExactly("filing", "acknowledgement", "materials-request", "materials-provided", "status-update");
+                String page = b.findElement(By.id("main")).getText();
+                assertThat(page).contains("signatures and hash chain verified", "198.51.100.23", "203.0.113.9", "AS64511",
+                        "Failed password for root from 203.0.113.9", "full auth.log lines", "looking into it", "hosting provider contacted");
+                // The history's hashes are the CLI's, message by message.
+                var shown = us.json("concern", "show", worked);
+                List<String> hashes = b.findElements(By.cssSelector("#history .hash")).stream().map(e -> e.getAttribute("title")).toList();
+                assertThat(hashes).containsExactlyElementsOf(shown.get("history").findValuesAsString("hash"));
+                assertThat(b.findElement(By.id("country-bars")).getText()).contains("US", "NL", "412");
+                assertThat(b.findElement(By.id("allowed-next")).getText()).contains("hotline concern respond " + worked,
+                        "hotline concern update " + worked, "hotline concern reject " + worked);
+                assertThat(page).contains("acknowledge", "in time");
+
+                b.get(console.url().replaceFirst("#token=.*", "#/channels"));
+                ready(b, "/channels");
+                screenshot(b, "channels");
+                String digest = us.json("channel", "report", "--partner", "RU-CERT").get(0).get("digest").asString();
+                assertThat(b.findElement(By.cssSelector(".channel[data-partner='RU-CERT'] .digest")).getText()).isEqualTo(digest);
+                assertThat(ru.json("channel", "report").get(0).get("digest").asString()).as("the partner's own account").isEqualTo(digest);
+
+                // A tab without the token is told where to find it, and shown nothing.
+                b.executeScript("sessionStorage.clear()");
+                b.navigate().refresh();
+                ready(b, "error");
+                assertThat(b.findElement(By.id("main")).getText()).contains("console token").doesNotContain("Scans from US");
+            } finally {
+                console.close();
+            }
+        }
+    }
+}
