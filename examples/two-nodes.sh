@@ -2,10 +2,13 @@
 # Two real Hotline nodes on loopback, RU-CERT and US-CERT, each with its own home, keys, TLS
 # certificate and SQLite store, run one concern through its whole lifecycle over TAXII 2.1:
 #   file (with materials from `hotline analyze --materials-for US` on the bundled samples)
-#   -> acknowledge -> request materials -> provide materials -> respond -> close
+#   -> acknowledge -> request materials -> provide materials -> status update -> respond -> close
 # then each node writes its STIX 2.1 export of the concern's full history to
 # OUT_DIR/concern-a.json (RU-CERT) and OUT_DIR/concern-b.json (US-CERT), and the script checks that
-# the two hold the same objects. Both nodes are stopped on exit. Ports: RU_PORT (9101), US_PORT (9102).
+# the two hold the same objects, and that both channel accounts end with the same digest. Each
+# node's operator console (a read-only web page on loopback) must list the concern as closed; set
+# KEEP_RUNNING=1 to leave both nodes running at the end and open their consoles (the addresses are
+# printed). Both nodes are stopped on exit otherwise. Ports: RU_PORT (9101), US_PORT (9102).
 #
 # Usage: examples/two-nodes.sh [OUT_DIR]
 set -euo pipefail
@@ -83,6 +86,9 @@ hotline concern provide-materials "$id" --home "$work/ru" --materials "$work/mat
   --note "Materials from the same analysis, with log excerpts."
 wait_state us investigating
 
+step "US-CERT says where things stand"
+hotline concern update "$id" --home "$work/us" --note "Hosting providers contacted; awaiting their logs."
+
 step "US-CERT responds"
 hotline concern respond "$id" --home "$work/us" --findings "The sources are hosting customers; abuse reports sent." \
   --action "notified the hosting providers' abuse desks" --outcome action-taken
@@ -108,6 +114,33 @@ digest_us=$(hotline channel report --home "$work/us" | sed -n 's/.*sha256 //p')
 if [[ -z "$digest_ru" || "$digest_ru" != "$digest_us" ]]; then
   echo "the two nodes' accounts differ: RU-CERT $digest_ru, US-CERT $digest_us" >&2
   exit 1
+fi
+
+step "each operator's console lists the concern as closed"
+# Plain HTTP on loopback through bash itself: the console's API with the token from console.url.
+console_get() {  # node path
+  local url port token
+  url="$(cat "$work/$1/console.url")"
+  port="${url#http://127.0.0.1:}"; port="${port%%/*}"
+  token="${url#*#token=}"
+  exec 3<>"/dev/tcp/127.0.0.1/$port"
+  printf 'GET %s HTTP/1.0\r\nHost: 127.0.0.1:%s\r\nAuthorization: Bearer %s\r\n\r\n' "$2" "$port" "$token" >&3
+  cat <&3
+  exec 3<&-
+}
+for node in ru us; do
+  listed="$(console_get "$node" /api/concerns)"
+  if [[ "$listed" != *"HTTP/1.1 200"* || "$listed" != *"\"id\":\"$id\""* || "$listed" != *'"state":"closed"'* ]]; then
+    echo "two-nodes: $node's console does not list $id as closed:" >&2
+    echo "$listed" >&2
+    exit 1
+  fi
+  echo "$node: console at $(cat "$work/$node/console.url")"
+done
+
+if [[ -n "${KEEP_RUNNING:-}" ]]; then
+  step "both nodes keep running (KEEP_RUNNING): open the consoles above; Ctrl-C stops them"
+  wait
 fi
 
 step "stopping both nodes"
