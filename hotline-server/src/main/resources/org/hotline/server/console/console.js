@@ -10,12 +10,14 @@
   const main = document.getElementById('main');
   let self = null;
 
-  // The token arrives once in the URL's fragment (never sent to a server); it is kept for this tab only.
+  // The token arrives once in the URL's fragment (never sent to a server), alone (#token=T) or after a
+  // view (#/concerns/ID&token=T); it is kept for this tab only, and taken out of the address bar.
   function token() {
-    const m = /(?:^#|&)token=([^&]+)/.exec(location.hash);
+    const m = /(^#|&)token=([^&]+)/.exec(location.hash);
     if (m) {
-      sessionStorage.setItem(TOKEN_KEY, decodeURIComponent(m[1]));
-      history.replaceState(null, '', location.pathname + '#/');
+      sessionStorage.setItem(TOKEN_KEY, decodeURIComponent(m[2]));
+      const route = location.hash.replace(m[0], m[1] === '#' ? '#' : '');
+      history.replaceState(null, '', location.pathname + (route.length > 1 ? route : '#/'));
     }
     return sessionStorage.getItem(TOKEN_KEY);
   }
@@ -154,39 +156,55 @@
       body(m.body || {}));
   }
 
-  // All materials of a concern (the filing's and every materials-provided), as sources, excerpts and reports.
+  function stamp(iso) { return iso ? span(iso.replace('T', ' ').replace(/(\.\d+)?Z$/, ''), null, iso) : '–'; }
+
+  function bars(id, entries) {
+    const max = Math.max(...entries.map(e => e[1]), 1);
+    return el('div', { class: 'bars', id }, entries.flatMap(([label, n]) =>
+      [el('span', {}, label), el('div', { class: 'bar', style: 'width:' + (100 * n / max).toFixed(1) + '%' }), el('span', {}, n)]));
+  }
+
+  function tally(sightings, key) {
+    const m = new Map();
+    sightings.forEach(s => m.set(key(s), (m.get(key(s)) || 0) + (s.count || 0)));
+    return [...m.entries()].sort((a, b) => b[1] - a[1]);
+  }
+
+  // The concern's materials: each set once (the same set may be attached again), newest last, with
+  // the events of all their sources by country and by network.
   function materials(history) {
-    const sightings = [], excerpts = [], reports = [];
+    const seen = new Set(), sets = [];
     for (const m of history) {
       const x = m.body && m.body.materials;
-      if (!x) continue;
-      (x.sightings || []).forEach(s => sightings.push(Object.assign({ from: m.kind }, s)));
-      (x.excerpts || []).forEach(e => excerpts.push(e));
-      if (x.report) reports.push(x.report);
+      if (x && !seen.has(x.id)) {
+        seen.add(x.id);
+        sets.push({ m, x });
+      }
     }
-    if (!sightings.length && !excerpts.length && !reports.length) return [el('p', { class: 'muted' }, 'No materials yet.')];
+    if (!sets.length) return [el('p', { class: 'muted' }, 'No materials yet.')];
+    const all = sets.flatMap(s => s.x.sightings || []);
     const out = [];
-    if (sightings.length) {
-      const byCountry = new Map();
-      sightings.forEach(s => byCountry.set(s.country || '??', (byCountry.get(s.country || '??') || 0) + (s.count || 0)));
-      const max = Math.max(...byCountry.values(), 1);
+    if (all.length) {
       out.push(el('p', { class: 'muted' }, 'Events seen from the named sources, by the country their addresses are registered in'
-        + ' (where an address is routed, not who used it).'),
-        el('div', { class: 'bars', id: 'country-bars' }, [...byCountry.entries()].sort((a, b) => b[1] - a[1]).flatMap(([c, n]) =>
-          [el('span', {}, c), el('div', { class: 'bar', style: 'width:' + (100 * n / max).toFixed(1) + '%' }), el('span', {}, n)])),
-        table(['Address', 'Country', 'ASN', 'Network', 'Events', 'First seen', 'Last seen', 'Attack types'],
+        + ' (where an address is routed, not who used it), and by network:'),
+        bars('country-bars', tally(all, s => s.country || '??')),
+        bars('network-bars', tally(all, s => s.asn !== undefined ? 'AS' + s.asn + ' ' + (s.as_organization || '') : 'no ASN').slice(0, 8)));
+    }
+    for (const { m, x } of sets) {
+      const sightings = x.sightings || [], excerpts = x.excerpts || [];
+      out.push(el('details', { class: 'materials', open: sightings.length <= 20 },
+        el('summary', {}, el('b', {}, x.description || x.id), ': ' + sightings.length + ' source(s), '
+          + sightings.reduce((n, s) => n + (s.count || 0), 0) + ' event(s), ' + excerpts.length + ' log excerpt(s); from the '
+          + m.kind + ' by ' + m.author + ', ', when(m.created)),
+        sightings.length ? table(['Address', 'Country', 'ASN', 'Network', 'Events', 'First seen', 'Last seen', 'Attack types'],
           sightings.map(s => el('tr', {}, el('td', {}, el('code', {}, s.address)), el('td', {}, s.country || '–'),
             el('td', {}, s.asn !== undefined ? 'AS' + s.asn : '–'), el('td', {}, s.as_organization || '–'), el('td', {}, s.count),
-            el('td', {}, s.first_seen || '–'), el('td', {}, s.last_seen || '–'), el('td', {}, (s.attack_types || []).join(', '))))));
-    }
-    if (excerpts.length) {
-      out.push(el('h3', {}, 'Log excerpts'), ...excerpts.map(e => el('div', {},
-        el('div', { class: 'muted' }, e.file + ':' + e.line, e.file_sha256 ? ' (file sha256 ' + e.file_sha256 + ')' : ''),
-        el('pre', {}, e.text))));
-    }
-    for (const r of reports) {
-      out.push(el('p', {}, 'Origin report: ', el('b', {}, r.title), ', generated ' + r.generated + ', sha256 ', el('code', {}, r.sha256),
-        r.summary ? el('div', {}, r.summary) : null));
+            el('td', {}, stamp(s.first_seen)), el('td', {}, stamp(s.last_seen)), el('td', {}, (s.attack_types || []).join(', '))))) : null,
+        excerpts.map(e => el('div', {},
+          el('div', { class: 'muted' }, e.file + ':' + e.line, e.file_sha256 ? ' (file sha256 ' + e.file_sha256 + ')' : ''),
+          el('pre', {}, e.text))),
+        x.report ? el('p', {}, 'Cut from the origin report ', el('b', {}, x.report.title), ' of ' + x.report.generated + ', sha256 ',
+          el('code', {}, x.report.sha256), x.report.summary ? el('div', {}, x.report.summary) : null) : null));
     }
     return out;
   }
