@@ -133,7 +133,7 @@ class ConsoleBrowserIT {
                 WebElement row = b.findElement(By.cssSelector("tr[data-id='" + worked + "']"));
                 assertThat(row.getText()).contains(HOSTILE, "investigating", "respond by US-CERT");
                 assertThat(b.findElements(By.cssSelector("main img"))).as("a summary is text, never markup").isEmpty();
-                assertThat(b.getTitle()).isEqualTo("Hotline · US-CERT");
+                assertThat(b.getTitle()).isEqualTo("(1 overdue) Hotline · US-CERT");
 
                 row.click();
                 ready(b, "/concerns/" + worked);
@@ -158,6 +158,15 @@ class ConsoleBrowserIT {
                 String digest = us.json("channel", "report", "--partner", "RU-CERT").get(0).get("digest").asString();
                 assertThat(b.findElement(By.cssSelector(".channel[data-partner='RU-CERT'] .digest")).getText()).isEqualTo(digest);
                 assertThat(ru.json("channel", "report").get(0).get("digest").asString()).as("the partner's own account").isEqualTo(digest);
+
+                // A period: the accounts of concerns filed from then on, as `channel report --since` counts them.
+                b.executeScript("document.getElementById('since').value = '2099-01-01'");
+                b.findElement(By.id("apply-period")).click();
+                ready(b, "/channels?since=2099-01-01");
+                WebElement card = b.findElement(By.cssSelector(".channel[data-partner='RU-CERT']"));
+                assertThat(card.getText()).contains("RU-CERT → US-CERT: 0 concern(s)").doesNotContain("2 concern(s)");
+                assertThat(card.findElement(By.cssSelector(".digest")).getText()).isEqualTo(
+                        us.json("channel", "report", "--since", "2099-01-01").get(0).get("digest").asString()).isNotEqualTo(digest);
 
                 // A tab without the token is told where to find it, and shown nothing.
                 b.executeScript("sessionStorage.clear()");

@@ -105,6 +105,8 @@
     const open = all.filter(c => !TERMINAL.has(c.state));
     const ended = all.filter(c => TERMINAL.has(c.state));
     const overdue = open.filter(c => c.overdue);
+    // A pinned tab says when something is overdue.
+    document.title = (overdue.length ? '(' + overdue.length + ' overdue) ' : '') + 'Hotline · ' + self;
     const byUs = open.filter(c => c.deadline && c.deadline.party === self);
     const byThem = open.filter(c => c.deadline && c.deadline.party !== self);
     open.sort((a, b) => (b.overdue - a.overdue) || due(a) - due(b) || Date.parse(b.updated) - Date.parse(a.updated));
@@ -260,15 +262,32 @@
         + ' at most; answered in ' + (took(d.median_to_respond) || '–') + ' (median), ' + (took(d.longest_to_respond) || '–') + ' at most.'));
   }
 
-  // #/channels : each channel's account, both ways, with the digest the partner's report must match.
-  async function channelsView() {
-    const accounts = await api('/api/report');
+  // #/channels[?since=DATE&until=DATE] : each channel's account over a period (by filing time), both
+  // ways, with the digest the partner's report of the same period must match.
+  async function channelsView(query) {
+    const params = new URLSearchParams(query);
+    const accounts = await api('/api/report' + (query ? '?' + query : ''));
+    const since = el('input', { type: 'date', id: 'since', value: params.get('since') || null });
+    const until = el('input', { type: 'date', id: 'until', value: params.get('until') || null });
+    const apply = () => {
+      const q = new URLSearchParams();
+      if (since.value) q.set('since', since.value);
+      if (until.value) q.set('until', until.value);
+      location.hash = '#/channels' + (q.toString() ? '?' + q : '');
+    };
+    const period = params.get('since') || params.get('until')
+      ? 'Concerns filed ' + (params.get('since') ? 'from ' + params.get('since') + ' ' : '') + (params.get('until') ? 'until ' + params.get('until') + ' (exclusive)' : 'until now')
+      : 'All concerns, whenever filed';
     show(el('h1', {}, 'Channels'),
+      el('p', { class: 'period' }, el('label', {}, 'From ', since), ' ', el('label', {}, 'until ', until), ' ',
+        el('button', { type: 'button', id: 'apply-period', onclick: apply }, 'Show'), ' ',
+        el('a', { href: '#/channels' }, 'all time'), ' — ', el('span', { id: 'period' }, period)),
       el('p', { class: 'legend' }, OUTCOMES.map(k => el('span', {}, el('i', { class: 's-' + k }), k))),
+      accounts.length ? null : el('p', { class: 'muted' }, 'No channels yet; add one with `hotline channel add`.'),
       el('div', { class: 'cards' }, accounts.map(a => el('div', { class: 'card channel', 'data-partner': a.partner },
         el('h2', {}, a.self + ' ⇄ ' + a.partner), direction(a.filed_by_us), direction(a.filed_by_partner),
         el('p', { class: 'muted' }, 'Digest of every concern and its last message, to compare with ' + a.partner
-          + '\'s own `hotline channel report`: ', el('code', { class: 'digest' }, a.digest))))));
+          + '\'s own `hotline channel report` of the same period: ', el('code', { class: 'digest' }, a.digest))))));
   }
 
   async function render() {
@@ -280,9 +299,10 @@
         document.getElementById('party').textContent = node.party.name + ' (' + node.party.country + ')';
         document.title = 'Hotline · ' + node.party.name;
       }
-      const m = /^\/concerns\/(.+)$/.exec(route);
+      const [path, query] = route.split('?');
+      const m = /^\/concerns\/(.+)$/.exec(path);
       if (m) await concernView(decodeURIComponent(m[1]));
-      else if (route === '/channels') await channelsView();
+      else if (path === '/channels') await channelsView(query || '');
       else await concernsView();
       document.getElementById('clock').textContent = 'as of ' + new Date().toISOString().slice(0, 19).replace('T', ' ') + ' UTC';
       main.setAttribute('data-ready', route);
@@ -294,6 +314,7 @@
 
   token();
   window.addEventListener('hashchange', render);
-  setInterval(() => { if (!document.hidden) render(); }, 15000);
+  // Not while the operator is typing a date: a redraw would take the field away.
+  setInterval(() => { if (!document.hidden && !(document.activeElement instanceof HTMLInputElement)) render(); }, 15000);
   render();
 })();
