@@ -9,21 +9,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hotline.channel.OutboxDelivery;
 import org.hotline.InputException;
+import org.hotline.cli.node.ConsoleToken;
 import org.hotline.cli.node.HostPort;
 import org.hotline.cli.node.NodeHome;
 import org.hotline.cli.node.NodeRuntime;
-import org.hotline.cli.node.ConsoleToken;
 import org.hotline.cli.node.SecretFiles;
-import org.hotline.server.console.ConsoleServer;
 import org.hotline.server.TaxiiServer;
+import org.hotline.server.console.ConsoleServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code hotline serve}: the node's TAXII server plus its outbox delivery loop, until SIGTERM or
@@ -83,7 +83,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         HostPort consoleAt = consoleAddress();
         NodeRuntime node = new NodeRuntime(NodeHome.open(home.dir()));
         TaxiiServer server = start(node);
-        ConsoleServer consoleServer = consoleAt == null ? null : startConsole(node, server, consoleAt);
+        ConsoleServer consoleServer = consoleAt == null ? null : startConsole(node, consoleAt);
         ThreadPoolExecutor lanes = lanes();
         OutboxDelivery delivery = node.delivery(lanes);
         ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "outbox-delivery"));
@@ -165,7 +165,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
      * The console, once the TAXII server is up. A console that cannot listen is logged and left out:
      * the node's duty to its partners (receiving, delivering) does not depend on its operator's page.
      */
-    private static ConsoleServer startConsole(NodeRuntime node, TaxiiServer taxii, HostPort at) {
+    private static ConsoleServer startConsole(NodeRuntime node, HostPort at) {
         try {
             ConsoleServer c = new ConsoleServer(new NodeConsoleData(node), at.host(), at.port(), ConsoleToken.of(node.home().dir())).start();
             Log.LOG.info("operator console at {} (read-only; the address is also in {})", c.url(),

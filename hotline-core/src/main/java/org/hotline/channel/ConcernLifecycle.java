@@ -83,9 +83,14 @@ public final class ConcernLifecycle {
 
     /** The kinds {@code role} may send in {@code state}: what `concern show` offers next. */
     public static List<MessageKind> allowed(ConcernState state, Role role) {
-        return STEPS.entrySet().stream()
+        List<MessageKind> kinds = new java.util.ArrayList<>(STEPS.entrySet().stream()
                 .filter(e -> e.getValue().role() == role && e.getValue().from().contains(state))
-                .map(Map.Entry::getKey).sorted().toList();
+                .map(Map.Entry::getKey).sorted().toList());
+        // The filer's status note, which next() takes in any open state (it moves nothing), last.
+        if (role == Role.FILER && !state.isTerminal() && state != ConcernState.DRAFT) {
+            kinds.add(MessageKind.STATUS_UPDATE);
+        }
+        return List.copyOf(kinds);
     }
 
     private static String article(MessageKind kind) {

@@ -51,6 +51,27 @@ class ConcernLifecycleTest {
                 .isInstanceOfSatisfying(ChannelException.class, e -> assertThat(e.reason()).isEqualTo(reason));
     }
 
+    /** What a node offers as the next steps ({@code concern show}) is exactly what next() would take. */
+    @Test
+    void theStepsOfferedAreExactlyTheStepsTaken() {
+        for (ConcernState state : ConcernState.values()) {
+            for (Role role : Role.values()) {
+                List<MessageKind> taken = new ArrayList<>();
+                for (MessageKind kind : MessageKind.values()) {
+                    try {
+                        ConcernLifecycle.next(state, kind, role, "incident--x");
+                        taken.add(kind);
+                    } catch (ChannelException refused) {
+                        // not a step for this side here
+                    }
+                }
+                assertThat(ConcernLifecycle.allowed(state, role)).as("%s by %s", state, role).containsExactlyInAnyOrderElementsOf(taken);
+            }
+        }
+        assertThat(ConcernLifecycle.allowed(ConcernState.INVESTIGATING, Role.FILER))
+                .containsExactly(MessageKind.MATERIALS_PROVIDED, MessageKind.WITHDRAWAL, MessageKind.STATUS_UPDATE);
+    }
+
     @Test
     void refusalSaysWhenTheStepWouldBeAllowed() {
         assertThatThrownBy(() -> ConcernLifecycle.next(ConcernState.ANSWERED, MessageKind.ACKNOWLEDGEMENT, Role.RECIPIENT, "incident--x"))

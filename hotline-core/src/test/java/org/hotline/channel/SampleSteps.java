@@ -1,6 +1,5 @@
 package org.hotline.channel;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.hotline.channel.ConcernLifecycle.Role;
 
@@ -15,13 +14,9 @@ public final class SampleSteps {
 
     private SampleSteps() {}
 
-    /** What {@code role} may send in {@code state}: the lifecycle's steps, and the filer's status note (always allowed while open). */
+    /** What {@code role} may send in {@code state}: the lifecycle's steps, the filer's status note included. */
     public static List<MessageKind> sendable(ConcernState state, Role role) {
-        List<MessageKind> kinds = new ArrayList<>(ConcernLifecycle.allowed(state, role));
-        if (role == Role.FILER && !state.isTerminal() && state != ConcernState.DRAFT) {
-            kinds.add(MessageKind.STATUS_UPDATE);
-        }
-        return kinds;
+        return ConcernLifecycle.allowed(state, role);
     }
 
     /** A valid body of {@code kind}. */

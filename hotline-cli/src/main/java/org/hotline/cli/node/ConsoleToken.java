@@ -9,8 +9,8 @@ import java.util.Base64;
 import org.hotline.InputException;
 
 /**
- * The operator console's token, kept in the node's home ({@code console.token}, owner-only) so that
- * the console's address stays the same across restarts; removing the file makes a new one.
+ * The operator console's token, kept in the node's home ({@code console.token}, owner-only) so that a
+ * tab or a script that holds it keeps working across restarts; removing the file makes a new one.
  */
 public final class ConsoleToken {
     public static final String FILE = "console.token";
