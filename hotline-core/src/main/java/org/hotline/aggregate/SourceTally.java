@@ -236,6 +236,28 @@ public final class SourceTally implements Aggregator {
         }
     }
 
+    /**
+     * Folds in one source's totals as another tally's {@link #forEachSource} gave them: the same as
+     * {@link #mergeFrom} for that source. For tallies that can meet only as values: the Flink job
+     * counts each source on the machine its events were sent to, and the parts cross the network
+     * as {@link SourceTotals} to be added up in one tally for the report.
+     */
+    public void add(SourceTotals totals) {
+        IpAddress source = totals.source();
+        int at = slotOf(source.high(), source.low());
+        add(table, at, totals.events(), totals.bytes(), totals.firstSeen(), totals.lastSeen(),
+                totals.verification().ordinal());
+    }
+
+    /**
+     * Folds in another tally's {@link #eventsWithoutSource} and {@link #eventsWithBytes}: with
+     * {@link #add(SourceTotals)} for each of its sources, the same as {@link #mergeFrom}.
+     */
+    public void addCounts(long eventsWithoutSource, long eventsWithBytes) {
+        withoutSource += eventsWithoutSource;
+        this.eventsWithBytes += eventsWithBytes;
+    }
+
     /** Distinct source addresses seen. */
     public int distinctSources() {
         fold();

@@ -137,6 +137,32 @@ class SourceTallyTest {
     }
 
     @Test
+    void addingAnotherTallysTotalsIsTheSameAsMergingIt() {
+        // Halves of one log counted apart, as the Flink job's subtasks do, then added up from their
+        // totals alone: every source's totals and both counts must equal the merge of the halves.
+        List<Event> events = Fixtures.apache();
+        SourceTally first = new SourceTally();
+        SourceTally second = new SourceTally();
+        for (int i = 0; i < events.size(); i++) {
+            (i % 2 == 0 ? first : second).accept(events.get(i));
+        }
+        second.accept(udp(null, 53, 40));
+        SourceTally merged = new SourceTally();
+        merged.mergeFrom(first);
+        merged.mergeFrom(second);
+
+        SourceTally added = new SourceTally();
+        for (SourceTally part : List.of(first, second)) {
+            part.forEachSource(added::add);
+            added.addCounts(part.eventsWithoutSource(), part.eventsWithBytes());
+        }
+
+        assertThat(collect(added)).isEqualTo(collect(merged)).hasSize(220);
+        assertThat(added.eventsWithoutSource()).isEqualTo(merged.eventsWithoutSource()).isEqualTo(1);
+        assertThat(added.eventsWithBytes()).isEqualTo(merged.eventsWithBytes()).isEqualTo(965);
+    }
+
+    @Test
     void refusesToMergeAnotherKindOfAggregator() {
         assertThatThrownBy(() -> new SourceTally().mergeFrom(new org.hotline.aggregate.Aggregator() {
             @Override
