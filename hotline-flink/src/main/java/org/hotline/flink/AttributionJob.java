@@ -1,0 +1,107 @@
+package org.hotline.flink;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExecutionOptions;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.hotline.event.Event;
+import org.hotline.flink.functions.BySource;
+import org.hotline.flink.functions.DetectFunction;
+import org.hotline.flink.functions.ParseFunction;
+import org.hotline.flink.functions.ReportFunction;
+import org.hotline.flink.records.EventTypeInfo;
+import org.hotline.flink.records.InputFile;
+import org.hotline.flink.records.ReportPart;
+
+/**
+ * The attribution pipeline of {@code hotline analyze} as a Flink job, for inputs larger than one
+ * machine reads in good time. Wiring only: each stage is a function that calls core's code.
+ *
+ * <pre>
+ * flink run hotline-flink.jar --input /logs/web /logs/ssh/secure.log.gz --out report.json
+ *     [--geo-db FILE]... [--asn-db FILE]... [--tor-exits FILE] [--home DIR]
+ *     [--detectors a,b] [--detect brute-force.failures=10]... [--format NAME] [--year YYYY] [--timezone ZONE]
+ * </pre>
+ *
+ * Inputs are files, directories or quoted globs, plain or gzip, expanded as {@code hotline analyze}
+ * expands them; the report is the JSON document of {@code hotline analyze --json}, written on the
+ * machine that runs {@code flink run}. The databases are the user's, else the ones {@code hotline
+ * analyze} uses by default ({@code hotline geo update}'s, else the bundled ones under {@code --home}
+ * or the system property {@code hotline.home}). The job runs in BATCH mode.
+ *
+ * <p>Stages and operators:
+ * <ol>
+ *   <li>the client expands the inputs ({@link JobPlan}); one element per input file;</li>
+ *   <li>{@link ParseFunction} (parallel, inputs spread round-robin): core's source and parsers read
+ *       each input whole, emitting its events and, on a side output, its line accounting;</li>
+ *   <li>{@link DetectFunction} (parallel, events partitioned by source address, {@link BySource}):
+ *       one set of core detectors and a source tally per subtask, judged at the end of input;</li>
+ *   <li>{@link ReportFunction} (parallelism 1): enriches every source, builds core's origin report
+ *       and writes it as JSON, which the client collects into {@code --out}.</li>
+ * </ol>
+ *
+ * <p>Differences from {@code hotline analyze}: every detector window stays open to the end of the
+ * input (its {@code --lateness unlimited}), so no line is late; standard input cannot be read; and
+ * inputs and databases are read at the paths the client found them, so on a cluster they must be
+ * on storage mounted alike on every machine.
+ */
+public final class AttributionJob {
+    private AttributionJob() {}
+
+    public static void main(String[] args) throws Exception {
+        JobOptions options = JobOptions.parse(args);
+        JobPlan plan = JobPlan.of(options);
+        String report = run(environment(), plan);
+        write(options.out(), report);
+        System.err.println("hotline-flink: report of " + plan.inputs().size() + " inputs written to " + options.out().toAbsolutePath());
+    }
+
+    /** BATCH over bounded input, and no Kryo: a type Flink cannot analyse fails the build of the job graph. */
+    static StreamExecutionEnvironment environment() {
+        Configuration conf = new Configuration();
+        conf.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.BATCH);
+        conf.set(PipelineOptions.GENERIC_TYPES, false);
+        return StreamExecutionEnvironment.getExecutionEnvironment(conf);
+    }
+
+    /** Runs the job and returns the report's JSON. */
+    static String run(StreamExecutionEnvironment env, JobPlan plan) throws Exception {
+        List<String> reports = wire(env, plan).executeAndCollect("hotline attribution", 2);
+        if (reports.size() != 1) {
+            throw new IllegalStateException("the job made " + reports.size() + " reports, not 1");
+        }
+        return reports.get(0);
+    }
+
+    static DataStream<String> wire(StreamExecutionEnvironment env, JobPlan plan) {
+        JobOptions o = plan.options();
+        DataStream<InputFile> inputs = env.fromData(plan.inputs(), TypeInformation.of(InputFile.class)).name("inputs");
+        SingleOutputStreamOperator<Event> events = inputs.rebalance()
+                .process(new ParseFunction(o.format(), o.year(), o.zone()), EventTypeInfo.INSTANCE).name("parse");
+        DataStream<ReportPart> detected = events.partitionCustom(new BySource.Partition(), new BySource.Key())
+                .fullWindowPartition()
+                .mapPartition(new DetectFunction(o.detectors(), o.detect())).name("detect");
+        return detected.union(events.getSideOutput(ParseFunction.INPUTS))
+                .fullWindowPartition()
+                .mapPartition(new ReportFunction(plan.geo(), JobPlan.version(), o.zone(), plan.settings(), plan.warnings()))
+                .name("report").setParallelism(1);
+    }
+
+    /** Whole or not at all: written beside, then moved into place. */
+    private static void write(Path out, String report) throws IOException {
+        Path absolute = out.toAbsolutePath();
+        Path partial = absolute.resolveSibling(absolute.getFileName() + ".partial");
+        Files.writeString(partial, report, StandardCharsets.UTF_8);
+        Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}

@@ -1,0 +1,94 @@
+package org.hotline.flink;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.hotline.InputException;
+
+/**
+ * The job's command line: {@code --input PATH... --out FILE} and the analysis options of
+ * {@code hotline analyze} that apply to it, under the same names. Flink's {@code flink run} passes
+ * everything after the jar to {@link AttributionJob#main}; this parses it, and names the bad
+ * argument and the rule when it cannot.
+ *
+ * @param inputs    files, directories or quoted globs, as {@code hotline analyze} takes them
+ * @param out       where the JSON report is written, on the machine that runs {@code flink run}
+ * @param home      installation root whose {@code data/geo} holds the bundled databases, or null
+ *                  for the system property {@code hotline.home}
+ * @param detectors names for {@code --detectors}, empty for all
+ * @param detect    {@code detector.parameter=value} overrides
+ * @param format    forced format, or null to detect per input
+ * @param year      year for year-less timestamps, 0 to infer it
+ * @param zone      zone for timestamps without one
+ */
+record JobOptions(List<String> inputs, Path out, List<Path> geoDb, List<Path> asnDb, Path torExits, Path home,
+                  List<String> detectors, List<String> detect, String format, int year, String zone) {
+
+    static final String USAGE = "usage: flink run hotline-flink.jar --input PATH [PATH...] --out report.json"
+            + " [--geo-db FILE]... [--asn-db FILE]... [--tor-exits FILE] [--home DIR]"
+            + " [--detectors a,b] [--detect detector.parameter=value]... [--format NAME] [--year YYYY] [--timezone ZONE]";
+
+    static JobOptions parse(String... args) {
+        Builder b = new Builder();
+        Map<String, Consumer<String>> single = Map.of(
+                "--out", v -> b.out = Path.of(v),
+                "--geo-db", v -> b.geoDb.add(Path.of(v)),
+                "--asn-db", v -> b.asnDb.add(Path.of(v)),
+                "--tor-exits", v -> b.torExits = Path.of(v),
+                "--home", v -> b.home = Path.of(v),
+                "--detectors", v -> b.detectors.addAll(List.of(v.split(","))),
+                "--detect", b.detect::add,
+                "--format", v -> b.format = v,
+                "--year", v -> b.year = year(v),
+                "--timezone", v -> b.zone = v);
+        for (int i = 0; i < args.length; i++) {
+            String option = args[i];
+            if (option.equals("--input")) {
+                while (i + 1 < args.length && !args[i + 1].startsWith("--")) {
+                    b.inputs.add(args[++i]);
+                }
+                continue;
+            }
+            Consumer<String> set = single.get(option);
+            if (set == null) {
+                throw new InputException("unknown argument '" + option + "'; " + USAGE);
+            }
+            if (i + 1 == args.length) {
+                throw new InputException(option + ": needs a value; " + USAGE);
+            }
+            set.accept(args[++i]);
+        }
+        if (b.inputs.isEmpty()) {
+            throw new InputException("--input: give at least one file or directory; " + USAGE);
+        }
+        if (b.out == null) {
+            throw new InputException("--out: give the file the report is written to; " + USAGE);
+        }
+        return new JobOptions(List.copyOf(b.inputs), b.out, List.copyOf(b.geoDb), List.copyOf(b.asnDb), b.torExits,
+                b.home, List.copyOf(b.detectors), List.copyOf(b.detect), b.format, b.year, b.zone);
+    }
+
+    private static int year(String v) {
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new InputException("--year " + v + ": not a year");
+        }
+    }
+
+    private static final class Builder {
+        final List<String> inputs = new ArrayList<>();
+        Path out;
+        final List<Path> geoDb = new ArrayList<>();
+        final List<Path> asnDb = new ArrayList<>();
+        Path torExits;
+        Path home;
+        final List<String> detectors = new ArrayList<>();
+        final List<String> detect = new ArrayList<>();
+        String format;
+        int year;
+        String zone = "UTC";
+    }
+}

@@ -1,0 +1,76 @@
+package org.hotline.flink.functions;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.hotline.aggregate.OriginReport;
+import org.hotline.aggregate.OriginReportBuilder;
+import org.hotline.aggregate.ReportInput;
+import org.hotline.aggregate.RunInfo;
+import org.hotline.aggregate.SourceOrigins;
+import org.hotline.aggregate.SourceTally;
+import org.hotline.detect.Attack;
+import org.hotline.flink.records.DetectedAttack;
+import org.hotline.flink.records.InputReport;
+import org.hotline.flink.records.ReportPart;
+import org.hotline.geo.CoverageCheck;
+import org.hotline.geo.EnricherChain;
+import org.hotline.pipeline.InputSummary;
+
+/**
+ * The parts of the report gathered from every subtask, and the report made of them the way
+ * {@code hotline analyze} makes it (its {@code PipelineAssembly}): every source resolved once,
+ * the warnings in the same order, then core's {@link OriginReportBuilder}.
+ *
+ * <p>Not thread-safe; one instance lives in the one report subtask.
+ */
+final class ReportParts {
+    /**
+     * The order {@code hotline analyze} lists attacks in, where it matters: by detector in registry
+     * order, and each source's attacks as its detector emitted them (the report lists a source's
+     * attack types and targets in that order). All attacks of a source come from the one subtask
+     * its events went to, so its sequence there keeps their order; the source before it makes the
+     * order the same however the subtasks' outputs interleaved on the way here.
+     */
+    private static final Comparator<DetectedAttack> DETECTION_ORDER = Comparator
+            .comparingInt(DetectedAttack::detector)
+            .thenComparing(d -> d.attack().source())
+            .thenComparingLong(DetectedAttack::sequence);
+
+    private final List<InputReport> inputs = new ArrayList<>();
+    private final List<DetectedAttack> attacks = new ArrayList<>();
+    private final SourceTally tally = new SourceTally();
+
+    void add(ReportPart part) {
+        if (part.input() != null) {
+            inputs.add(part.input());
+        } else if (part.attack() != null) {
+            attacks.add(part.attack());
+        } else if (part.totals() != null) {
+            tally.add(part.totals());
+        } else if (part.counts() != null) {
+            tally.addCounts(part.counts().eventsWithoutSource(), part.counts().eventsWithBytes());
+        } else {
+            throw new IllegalArgumentException("a report part with nothing in it");
+        }
+    }
+
+    /**
+     * @param warnings what the client found before the job (inputs named twice), printed first
+     */
+    OriginReport report(EnricherChain enrichment, RunInfo run, List<String> warnings) {
+        List<InputSummary> summaries = inputs.stream().sorted(Comparator.comparingInt(InputReport::index))
+                .map(InputReport::summary).toList();
+        List<Attack> ordered = attacks.stream().sorted(DETECTION_ORDER).map(DetectedAttack::attack).toList();
+        SourceOrigins origins = OriginReportBuilder.resolve(tally, ordered, enrichment::enrichOnce);
+        List<String> all = new ArrayList<>(warnings);
+        enrichment.databases().stream().filter(d -> d.warning() != null)
+                .forEach(d -> all.add(d.role() + " database " + d.warning()));
+        String coverage = CoverageCheck.check(origins.inLookupOrder(), enrichment.databases()).warning();
+        if (coverage != null) {
+            all.add(coverage);
+        }
+        return OriginReportBuilder.build(new ReportInput(summaries, ordered, tally, enrichment::enrichOnce,
+                enrichment.databases(), run, all), origins);
+    }
+}

@@ -1,0 +1,115 @@
+package org.hotline.flink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.hotline.geo.DefaultDatabases;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Runs {@link AttributionJob} on Flink's MiniCluster (one task manager with two slots, parallelism
+ * 2, so both the parse and the detect stage really are split) and compares its report with the
+ * single-machine pipeline's on the same input and databases ({@link SingleMachine}).
+ */
+class AttributionJobIT {
+    private static final int PARALLELISM = 2;
+    /** The repository: its bundled databases are the defaults, as for {@code hotline analyze}. */
+    private static final Path HOME = Path.of("").toAbsolutePath().getParent();
+    private static final Path SAMPLES = HOME.resolve("samples").resolve("logs");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @RegisterExtension
+    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(1)
+            .setNumberSlotsPerTaskManager(PARALLELISM)
+            .setConfiguration(noGenericTypes())
+            .build());
+
+    @TempDir
+    Path temp;
+
+    @BeforeAll
+    static void bundledDatabases() {
+        System.setProperty(DefaultDatabases.HOME_PROPERTY, HOME.toString());
+    }
+
+    @Test
+    void reportOnTheBundledSamplesIsTheSingleMachineReport() throws Exception {
+        List<String> arguments = List.of(SAMPLES.toString());
+        JsonNode expected = JSON.readTree(SingleMachine.analyzeJson(arguments));
+        JsonNode actual = JSON.readTree(runJob(arguments));
+
+        // Not vacuous: all four sample logs read, attacks of several kinds found and attributed.
+        assertThat(expected.get("input")).hasSize(4);
+        assertThat(expected.at("/attacks/total/attacks").asLong()).isGreaterThan(50);
+        assertThat(expected.at("/attacks/byType")).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(expected.at("/attacks/byCountry")).hasSizeGreaterThan(5);
+
+        // What the brief names, each on its own so that a failure says which part differs ...
+        assertThat(actual.at("/attacks/byType")).isEqualTo(expected.at("/attacks/byType"));
+        assertThat(actual.at("/attacks/byCountry")).isEqualTo(expected.at("/attacks/byCountry"));
+        assertThat(actual.at("/attacks/byAsn")).isEqualTo(expected.at("/attacks/byAsn"));
+        assertThat(actual.at("/events")).isEqualTo(expected.at("/events"));
+        assertThat(actual.get("input")).isEqualTo(expected.get("input"));
+        // ... and then the whole document, but for when it was made and the settings it states.
+        assertThat(withoutRun(actual)).isEqualTo(withoutRun(expected));
+    }
+
+    @Test
+    void malformedLineIsCountedAndSkippedWithItsLineNumber() throws Exception {
+        Path log = temp.resolve("access.log");
+        Files.writeString(log, String.join("\n",
+                "203.0.113.7 - - [17/May/2015:10:05:03 +0000] \"GET /index.html HTTP/1.1\" 200 512 \"-\" \"curl/8.0\"",
+                "203.0.113.7 - - [17/May/2015:10:05:04 +0000] \"GET /about.html HTTP/1.1\" 200 733 \"-\" \"curl/8.0\"",
+                "this line is no access-log line at all",
+                "198.51.100.9 - - [17/May/2015:10:05:05 +0000] \"GET /etc/passwd HTTP/1.1\" 404 0 \"-\" \"curl/8.0\"",
+                ""));
+        JsonNode input = JSON.readTree(runJob(List.of(log.toString()))).get("input").get(0);
+
+        assertThat(input.get("file").asString()).isEqualTo(log.toString());
+        assertThat(input.get("lines").asLong()).isEqualTo(4);
+        assertThat(input.get("parsed").asLong()).isEqualTo(3);
+        assertThat(input.get("skipped").asLong()).isEqualTo(1);
+        assertThat(input.at("/firstSkipped/0/line").asLong()).isEqualTo(3);
+        assertThat(input.at("/firstSkipped/0/reason").asString()).isNotBlank();
+        // and exactly as the single-machine pipeline says it, reason included
+        JsonNode expected = JSON.readTree(SingleMachine.analyzeJson(List.of(log.toString()))).get("input").get(0);
+        assertThat(input).isEqualTo(expected);
+    }
+
+    private String runJob(List<String> inputs) throws Exception {
+        List<String> args = new java.util.ArrayList<>();
+        args.add("--input");
+        args.addAll(inputs);
+        args.addAll(List.of("--out", temp.resolve("report.json").toString()));
+        JobPlan plan = JobPlan.of(JobOptions.parse(args.toArray(String[]::new)));
+        StreamExecutionEnvironment env = AttributionJob.environment();
+        env.setParallelism(PARALLELISM);
+        return AttributionJob.run(env, plan);
+    }
+
+    private static JsonNode withoutRun(JsonNode report) {
+        ObjectNode copy = (ObjectNode) report.deepCopy();
+        copy.remove("run");
+        return copy;
+    }
+
+    private static Configuration noGenericTypes() {
+        Configuration conf = new Configuration();
+        conf.set(PipelineOptions.GENERIC_TYPES, false);
+        return conf;
+    }
+}
