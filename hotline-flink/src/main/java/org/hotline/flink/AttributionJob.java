@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.List;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
@@ -14,6 +13,7 @@ import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.CloseableIterator;
 import org.hotline.event.Event;
 import org.hotline.flink.functions.BySource;
 import org.hotline.flink.functions.DetectFunction;
@@ -74,13 +74,13 @@ public final class AttributionJob {
         return StreamExecutionEnvironment.getExecutionEnvironment(conf);
     }
 
-    /** Runs the job and returns the report's JSON. */
+    /** Runs the job and returns the report's JSON, joined from the pieces {@link ReportFunction} emits. */
     static String run(StreamExecutionEnvironment env, JobPlan plan) throws Exception {
-        List<String> reports = wire(env, plan).executeAndCollect("hotline attribution", 2);
-        if (reports.size() != 1) {
-            throw new IllegalStateException("the job made " + reports.size() + " reports, not 1");
+        StringBuilder report = new StringBuilder();
+        try (CloseableIterator<String> pieces = wire(env, plan).executeAndCollect("hotline attribution")) {
+            pieces.forEachRemaining(report::append);
         }
-        return reports.get(0);
+        return report.toString();
     }
 
     static DataStream<String> wire(StreamExecutionEnvironment env, JobPlan plan) {

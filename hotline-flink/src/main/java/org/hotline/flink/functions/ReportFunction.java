@@ -21,13 +21,25 @@ import org.hotline.report.JsonReportWriter;
  * The enrich and aggregate stages and the JSON writer, on one subtask (the job runs it at
  * parallelism 1): gathers every input's accounting, every attack and every source's totals,
  * opens the geo databases, and emits the report as the JSON document {@code hotline analyze --json}
- * writes.
+ * writes, in pieces of at most {@link #PIECE_CHARS} characters, which the client joins in order
+ * (one subtask emits them, so they arrive in the order emitted).
+ *
+ * <p>Why pieces: the client collects the report through Flink's collect sink, which fails the job
+ * on a record larger than its batch ({@code collect-sink.batch-size.max}, 2 MiB), and a report on
+ * a large input (thousands of networks by ASN) can be larger.
  *
  * <p>One subtask because the report's shares need every source and attack together; what reaches
  * it grows with distinct sources and attacks, not with events.
  */
 public final class ReportFunction implements MapPartitionFunction<ReportPart, String> {
     private static final long serialVersionUID = 1L;
+
+    /**
+     * 64 Ki characters, at most 192 KiB of UTF-8: far below the collect sink's 2 MiB, and small
+     * enough that the bundled samples' report (about 100 KB) comes in two pieces, so the
+     * MiniCluster test joins pieces too.
+     */
+    public static final int PIECE_CHARS = 64 * 1024;
 
     private final GeoFiles geo;
     private final String version;
@@ -60,6 +72,9 @@ public final class ReportFunction implements MapPartitionFunction<ReportPart, St
         }
         ByteArrayOutputStream json = new ByteArrayOutputStream();
         new JsonReportWriter().write(report, json);
-        out.collect(json.toString(StandardCharsets.UTF_8));
+        String text = json.toString(StandardCharsets.UTF_8);
+        for (int from = 0; from < text.length(); from += PIECE_CHARS) {
+            out.collect(text.substring(from, Math.min(text.length(), from + PIECE_CHARS)));
+        }
     }
 }
