@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
@@ -14,6 +16,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.CloseableIterator;
+import org.hotline.InputException;
 import org.hotline.event.Event;
 import org.hotline.flink.functions.BySource;
 import org.hotline.flink.functions.DetectFunction;
@@ -22,6 +25,8 @@ import org.hotline.flink.functions.ReportFunction;
 import org.hotline.flink.records.EventTypeInfo;
 import org.hotline.flink.records.InputFile;
 import org.hotline.flink.records.ReportPart;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * The attribution pipeline of {@code hotline analyze} as a Flink job, for inputs larger than one
@@ -58,12 +63,39 @@ import org.hotline.flink.records.ReportPart;
 public final class AttributionJob {
     private AttributionJob() {}
 
+    /**
+     * Exits with 2 on a usage error (named, without a stack trace) and with 1 when an input could not
+     * be read (the report says why), as {@code hotline analyze} does.
+     */
     public static void main(String[] args) throws Exception {
-        JobOptions options = JobOptions.parse(args);
-        JobPlan plan = JobPlan.of(options);
+        JobPlan plan;
+        try {
+            plan = JobPlan.of(JobOptions.parse(args));
+        } catch (InputException e) {
+            System.err.println("hotline-flink: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         String report = run(environment(), plan);
-        write(options.out(), report);
-        System.err.println("hotline-flink: report of " + plan.inputs().size() + " inputs written to " + options.out().toAbsolutePath());
+        Path out = plan.options().out();
+        write(out, report);
+        System.err.println("hotline-flink: report of " + plan.inputs().size() + " inputs written to " + out.toAbsolutePath());
+        List<String> failed = failedInputs(report);
+        failed.forEach(problem -> System.err.println("hotline-flink: " + problem));
+        if (!failed.isEmpty()) {
+            System.exit(1);
+        }
+    }
+
+    /** The report's inputs that could not be read, with why. */
+    static List<String> failedInputs(String report) {
+        List<String> failed = new ArrayList<>();
+        for (JsonNode input : new ObjectMapper().readTree(report).path("input")) {
+            if (!input.path("error").isNull()) {
+                failed.add(input.path("error").asString());
+            }
+        }
+        return failed;
     }
 
     /** BATCH over bounded input, and no Kryo: a type Flink cannot analyse fails the build of the job graph. */

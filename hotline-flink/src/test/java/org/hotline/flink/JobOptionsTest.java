@@ -1,0 +1,59 @@
+package org.hotline.flink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.hotline.InputException;
+import org.junit.jupiter.api.Test;
+
+/** The job's command line, and the refusals a user sees before anything is submitted. */
+class JobOptionsTest {
+
+    @Test
+    void inputsRunToTheNextOptionAndTheRestTakeOneValueEach() {
+        JobOptions o = JobOptions.parse("--input", "a.log", "logs/", "--out", "r.json", "--detectors", "ids,honeypot",
+                "--detect", "ids.alerts=2", "--geo-db", "c.mmdb", "--geo-db", "c6.csv", "--year", "2024");
+
+        assertThat(o.inputs()).containsExactly("a.log", "logs/");
+        assertThat(o.out()).isEqualTo(Path.of("r.json"));
+        assertThat(o.detectors()).containsExactly("ids", "honeypot");
+        assertThat(o.detect()).containsExactly("ids.alerts=2");
+        assertThat(o.geoDb()).containsExactly(Path.of("c.mmdb"), Path.of("c6.csv"));
+        assertThat(o.year()).isEqualTo(2024);
+        assertThat(o.zone()).isEqualTo("UTC");
+    }
+
+    @Test
+    void aMissingOrUnknownArgumentIsNamedWithTheUsage() {
+        assertThatThrownBy(() -> JobOptions.parse("--out", "r.json")).isInstanceOf(InputException.class)
+                .hasMessageStartingWith("--input: give at least one").hasMessageContaining("usage: flink run");
+        assertThatThrownBy(() -> JobOptions.parse("--input", "a.log")).hasMessageStartingWith("--out:");
+        assertThatThrownBy(() -> JobOptions.parse("--input", "a.log", "--out", "r.json", "--threads", "4"))
+                .hasMessageStartingWith("unknown argument '--threads'");
+        assertThatThrownBy(() -> JobOptions.parse("--input", "a.log", "--out")).hasMessageStartingWith("--out: needs a value");
+    }
+
+    @Test
+    void whatTheClusterCouldOnlyFailOnIsRefusedBeforeSubmission() {
+        assertThatThrownBy(() -> plan("--input", "-", "--out", "r.json"))
+                .hasMessageContaining("standard input cannot be read by a Flink job");
+        assertThatThrownBy(() -> plan("--input", "a.log", "--out", "r.json", "--timezone", "Mars/Olympus"))
+                .hasMessageStartingWith("--timezone Mars/Olympus");
+        assertThatThrownBy(() -> plan("--input", "a.log", "--out", "r.json", "--detect", "ids.alerts=0"))
+                .isInstanceOf(InputException.class).hasMessageContaining("ids.alerts");
+        assertThatThrownBy(() -> plan("--input", "a.log", "--out", "r.json", "--format", "nginx-json"))
+                .hasMessageContaining("unknown format 'nginx-json'");
+    }
+
+    @Test
+    void aFailedInputIsFoundInTheReport() {
+        String report = "{\"input\":[{\"file\":\"a.log\",\"error\":null},{\"file\":\"b.log\",\"error\":\"b.log: no such file\"}]}";
+        assertThat(AttributionJob.failedInputs(report)).isEqualTo(List.of("b.log: no such file"));
+    }
+
+    private static JobPlan plan(String... args) {
+        return JobPlan.of(JobOptions.parse(args));
+    }
+}
