@@ -94,6 +94,32 @@ class AttributionJobIT {
         assertThat(input).isEqualTo(expected);
     }
 
+    @Test
+    void aSourceWithAttacksOfSeveralKindsIsListedAsOnOneMachine() throws Exception {
+        // One source walking a word list of exploit paths: a path scan and web exploits at once, found
+        // by two detectors of the subtask its requests were sent to, among twelve other sources spread
+        // over both subtasks; the samples have no source with attacks of two kinds.
+        Path log = temp.resolve("probes.log");
+        StringBuilder lines = new StringBuilder();
+        String[] paths = {"/.env", "/wp-admin/setup-config.php", "/phpmyadmin/index.php", "/cgi-bin/../../../../etc/passwd",
+            "/index.php?id=1%27%20OR%20%271%27=%271", "/shell.php?cmd=cat%20/etc/passwd", "/.git/config", "/admin/config.php",
+            "/solr/admin/info/system", "/vendor/phpunit/phpunit/src/Util/PHP/eval-stdin.php", "/HNAP1/", "/boaform/admin/formLogin"};
+        for (int i = 0; i < paths.length; i++) {
+            lines.append("192.0.2.66 - - [17/May/2015:10:0").append(i / 6).append(':').append(10 + i)
+                    .append(" +0000] \"GET ").append(paths[i]).append(" HTTP/1.1\" 404 196 \"-\" \"Mozilla/5.0 zgrab/0.x\"\n");
+            lines.append("198.51.100.").append(i + 1).append(" - - [17/May/2015:10:05:").append(10 + i)
+                    .append(" +0000] \"GET /index.html HTTP/1.1\" 200 512 \"-\" \"curl/8.0\"\n");
+        }
+        Files.writeString(log, lines);
+        List<String> arguments = List.of(log.toString());
+        JsonNode expected = JSON.readTree(SingleMachine.analyzeJson(arguments));
+        JsonNode actual = JSON.readTree(runJob(arguments));
+
+        assertThat(expected.at("/attacks/topSources/0/types")).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(actual.at("/attacks/topSources")).isEqualTo(expected.at("/attacks/topSources"));
+        assertThat(withoutRun(actual)).isEqualTo(withoutRun(expected));
+    }
+
     private String runJob(List<String> inputs) throws Exception {
         List<String> args = new java.util.ArrayList<>();
         args.add("--input");

@@ -26,11 +26,12 @@ import org.hotline.pipeline.InputSummary;
  */
 final class ReportParts {
     /**
-     * The order {@code hotline analyze} lists attacks in, where it matters: by detector in registry
-     * order, and each source's attacks as its detector emitted them (the report lists a source's
-     * attack types and targets in that order). All attacks of a source come from the one subtask
-     * its events went to, so its sequence there keeps their order; the source before it makes the
-     * order the same however the subtasks' outputs interleaved on the way here.
+     * One order for the attacks however the subtasks' outputs interleaved on the way here: by
+     * detector in registry order (as {@code hotline analyze} lists them), then by source, then as the
+     * source's one subtask emitted them. The report itself does not depend on the order (it counts,
+     * and lists a source's types and targets sorted; checked by reversing this order, with which the
+     * MiniCluster tests still pass), but a list that differs from run to run would reach whatever
+     * reads the attacks next.
      */
     private static final Comparator<DetectedAttack> DETECTION_ORDER = Comparator
             .comparingInt(DetectedAttack::detector)
