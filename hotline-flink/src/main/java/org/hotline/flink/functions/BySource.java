@@ -11,9 +11,15 @@ import org.hotline.event.Event;
  * hash of it. Events without a source all go to one subtask; no detector uses them, and the tally
  * counts them.
  *
- * <p>Why a custom partitioning and not {@code keyBy}: every core detector keys its state by source
- * (then target, signature and time window) and is order-independent, so a subtask needs all events
- * of its sources and nothing else. {@code keyBy} in BATCH mode would also sort each subtask's
+ * <p>Why by source: each of the seven built-in detectors (brute-force, request-flood, port-scan
+ * vertical and horizontal, path-scan, web-exploit, ids, honeypot) counts in a
+ * {@code WindowedTallies} keyed by the event's source, then target, signature and time window, and
+ * ignores events without a source; so a subtask needs every event of its sources and nothing else.
+ * A detector keyed otherwise (many sources against one target) could not run here as it is, and
+ * would need a stage of its own at parallelism 1 or keyed by its own key.
+ *
+ * <p>Why a custom partitioning and not {@code keyBy}: the detectors are order-independent and keep
+ * their own tables, so a subtask needs all events of its sources and nothing else. {@code keyBy} in BATCH mode would also sort each subtask's
  * events by key and give the function keyed state, neither of which the detectors need.
  */
 public final class BySource {
