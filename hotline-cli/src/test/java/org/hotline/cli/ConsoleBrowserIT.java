@@ -74,7 +74,11 @@ class ConsoleBrowserIT {
     }
 
     private Path materials(String name, String address, String country, long asn) throws Exception {
-        Materials m = new Materials(Ids.random("grouping"), "sources seen attacking the election commission",
+        return materials(name, Ids.random("grouping"), address, country, asn);
+    }
+
+    private Path materials(String name, String id, String address, String country, long asn) throws Exception {
+        Materials m = new Materials(id, "sources seen attacking the election commission",
                 List.of(new Materials.Sighting(address, asn, "Example Hosting", country, 412,
                         Instant.parse("2021-09-17T10:05:03Z"), Instant.parse("2021-09-19T07:59:00Z"), List.of("brute-force"))),
                 List.of(new Materials.LogExcerpt("auth.log", "ab".repeat(32), 3,
@@ -173,6 +177,42 @@ class ConsoleBrowserIT {
                 b.navigate().refresh();
                 ready(b, "error");
                 assertThat(b.findElement(By.id("main")).getText()).contains("console token").doesNotContain("Scans from US");
+            } finally {
+                console.close();
+            }
+        }
+    }
+
+    /**
+     * A partner chooses its materials' ids: a second, different set under the id of the first must
+     * not be hidden as "the same set attached again", or the page shows less than concern show does.
+     */
+    @Test
+    void aSecondSetOfMaterialsUnderTheFirstSetsIdIsShownAsTheCliShowsIt() throws Exception {
+        try (TestNode ru = new TestNode(dir, "RU-CERT", "RU").start(); TestNode us = new TestNode(dir, "US-CERT", "US").start()) {
+            Path secret = dir.resolve("secret");
+            for (TestNode[] pair : new TestNode[][] {{ru, us}, {us, ru}}) {
+                pair[0].ok("channel", "add", "--home", pair[0].home.toString(), "--partner", pair[1].card().toString(),
+                        "--secret-file", secret.toString());
+            }
+            String id = Ids.random("grouping");
+            String concern = ru.json("concern", "file", "--partner", "US-CERT", "--summary", "Probes", "--severity", "high",
+                    "--materials", materials("m1.json", id, "198.51.100.23", "US", 64496).toString()).get("id").asString();
+            us.json("concern", "ack", concern, "--note", "looking into it");
+            us.json("concern", "request-materials", concern, "--request", "more");
+            ru.json("concern", "provide-materials", concern, "--materials", materials("m2.json", id, "203.0.113.9", "NL", 64511).toString());
+            String cli = us.json("concern", "show", concern).get("history").toString();
+            assertThat(cli).contains("198.51.100.23", "203.0.113.9");
+
+            ConsoleServer console = new ConsoleServer(new NodeConsoleData(us.runtime()), "127.0.0.1", 0,
+                    "a-token-for-this-test-0123456789").start();
+            try {
+                ChromeDriver b = browser();
+                b.get(console.url().replace("/#token=", "/#/concerns/" + concern + "&token="));
+                ready(b, "/concerns/" + concern);
+                assertThat(b.findElements(By.cssSelector("details.materials"))).hasSize(2);
+                assertThat(b.findElement(By.id("main")).getText()).contains("198.51.100.23", "203.0.113.9");
+                assertThat(b.findElement(By.id("country-bars")).getText()).contains("US", "NL");
             } finally {
                 console.close();
             }

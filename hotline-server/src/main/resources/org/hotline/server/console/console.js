@@ -173,13 +173,15 @@
   }
 
   // The concern's materials: each set once (the same set may be attached again), newest last, with
-  // the events of all their sources by country and by network.
+  // the events of all their sources by country and by network. "The same" by content, not by id: the
+  // id is the sender's to choose, and a second set under the first one's id must not be hidden.
   function materials(history) {
     const seen = new Set(), sets = [];
     for (const m of history) {
       const x = m.body && m.body.materials;
-      if (x && !seen.has(x.id)) {
-        seen.add(x.id);
+      const key = x && JSON.stringify(x);
+      if (x && !seen.has(key)) {
+        seen.add(key);
         sets.push({ m, x });
       }
     }
