@@ -110,6 +110,12 @@ public final class ConsoleServer implements AutoCloseable {
         ctx.header("X-Frame-Options", "DENY");
         ctx.header("Referrer-Policy", "no-referrer");
         ctx.header("Cache-Control", "no-store");
+        // Another site may still embed the page's script or style (<script src=http://127.0.0.1:PORT/console.js>):
+        // that it loads, or runs and calls /api/node, tells the site its visitor runs a Hotline node, and
+        // on which port. Only this origin may load them. Nor may a page that opened the console in a
+        // window keep a hold on it (to steer its address or watch it load).
+        ctx.header("Cross-Origin-Resource-Policy", "same-origin");
+        ctx.header("Cross-Origin-Opener-Policy", "same-origin");
         String requestHost = ctx.header("Host");
         if (!ConsoleHosts.isOwn(requestHost, host, app.port())) {
             throw new ConsoleException(403, "Host '" + requestHost + "' is not this console's address; open it as http://127.0.0.1:"

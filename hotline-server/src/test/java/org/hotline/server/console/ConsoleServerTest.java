@@ -96,6 +96,11 @@ class ConsoleServerTest {
         assertThat(page.headers().firstValue("Content-Security-Policy")).hasValue(ConsoleServer.CSP);
         assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("DENY");
         assertThat(page.headers().firstValue("Cache-Control")).hasValue("no-store");
+        // No other site may embed the script or style (their loading would tell it a console runs here) or hold the window.
+        for (String path : List.of("/", "/console.js", "/console.css", "/api/node")) {
+            assertThat(get(path, null).headers().firstValue("Cross-Origin-Resource-Policy")).as(path).hasValue("same-origin");
+        }
+        assertThat(page.headers().firstValue("Cross-Origin-Opener-Policy")).hasValue("same-origin");
         assertThat(get("/console.js", null).headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/javascript"));
         // The script writes data as text only: no innerHTML anywhere in it.
         assertThat(get("/console.js", null).body()).doesNotContain("innerHTML").doesNotContain("insertAdjacentHTML").contains("textContent");
