@@ -1,5 +1,6 @@
 package org.hotline.cli;
 
+import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -39,8 +40,8 @@ import picocli.CommandLine.Spec;
         "The server speaks HTTPS with Basic and mutual TLS authentication; delivery retries with backoff."
                 + " Stops cleanly on SIGTERM or Ctrl-C.",
         "The console is a read-only web page on loopback: concerns and what is owed by whom and when, each"
-                + " concern's signed history, materials and obligations, and the channels' accounts. Its address,"
-                + " with the token it needs, is logged at start and written to console.url in the node's home."},
+                + " concern's signed history, materials and obligations, and the channels' accounts. Its address"
+                + " is logged at start, and written with the token it needs to console.url in the node's home."},
         footer = {"", "Examples:",
                 "  hotline serve --home work/ru",
                 "  hotline serve --home work/ru --deliver-every 10s --console 127.0.0.1:8470",
@@ -164,13 +165,16 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     /**
      * The console, once the TAXII server is up. A console that cannot listen is logged and left out:
      * the node's duty to its partners (receiving, delivering) does not depend on its operator's page.
+     * The log names its address but not the token: a log is often readable by more people than the
+     * node's home (a file of the default mode, the system journal, a log collector elsewhere), and the
+     * token opens every concern to whoever has it; console.url, owner-only, holds the address with it.
      */
     private static ConsoleServer startConsole(NodeRuntime node, HostPort at) {
         try {
             ConsoleServer c = new ConsoleServer(new NodeConsoleData(node), at.host(), at.port(), ConsoleToken.of(node.home().dir())).start();
-            Log.LOG.info("operator console at {} (read-only; the address is also in {})", c.url(),
-                    node.home().dir().resolve("console.url"));
-            SecretFiles.write(node.home().dir().resolve("console.url"), c.url() + "\n");
+            Path urlFile = node.home().dir().resolve("console.url");
+            Log.LOG.info("operator console at {} (read-only; open the address in {}, which carries its token)", c.address(), urlFile);
+            SecretFiles.write(urlFile, c.url() + "\n");
             return c;
         } catch (RuntimeException e) {
             Log.LOG.error("the operator console could not start on {} ({}); the node runs without it", at, e.getMessage());

@@ -217,8 +217,13 @@ public final class ConsoleServer implements AutoCloseable {
 
     /** The address to open, token included (in the fragment, which the browser never sends). */
     public String url() {
+        return address() + "#token=" + tokenText;
+    }
+
+    /** The address without the token: what may be logged. */
+    public String address() {
         String shown = host.contains(":") ? "[" + host + "]" : host.equalsIgnoreCase("localhost") ? "127.0.0.1" : host;
-        return "http://" + shown + ":" + port() + "/#token=" + tokenText;
+        return "http://" + shown + ":" + port() + "/";
     }
 
     @Override

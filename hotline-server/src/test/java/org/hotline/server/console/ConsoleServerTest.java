@@ -163,5 +163,6 @@ class ConsoleServerTest {
     @Test
     void theUrlCarriesTheTokenInTheFragmentOnly() {
         assertThat(server.url()).isEqualTo("http://127.0.0.1:" + server.port() + "/#token=" + TOKEN);
+        assertThat(server.address()).as("what may be logged").isEqualTo("http://127.0.0.1:" + server.port() + "/").doesNotContain(TOKEN);
     }
 }
