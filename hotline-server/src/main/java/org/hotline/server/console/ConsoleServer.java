@@ -198,10 +198,16 @@ public final class ConsoleServer implements AutoCloseable {
         if (host.toLowerCase(Locale.ROOT).equals("localhost")) {
             return true;
         }
+        // Literal addresses only: a name that resolves to loopback today may not tomorrow, and the Host
+        // check admits the console's own name. InetAddress looks up in DNS whatever is not a literal (a
+        // name starting with a hex digit, "cafe.example", too), so only digits and dots (IPv4), or a
+        // colon (IPv6, which it never looks up), reach it.
+        if (!host.matches("[0-9.]+") && !host.contains(":")) {
+            return false;
+        }
         try {
-            // Literal addresses only: a name that resolves to loopback today may not tomorrow.
-            return (Character.digit(host.charAt(0), 16) >= 0 || host.contains(":")) && InetAddress.getByName(host).isLoopbackAddress();
-        } catch (UnknownHostException | StringIndexOutOfBoundsException e) {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
             return false;
         }
     }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +18,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -158,6 +161,24 @@ class ConsoleServerTest {
         assertThat(ConsoleServer.isLoopback("localhost")).isTrue();
         assertThat(ConsoleServer.isLoopback("127.0.0.1")).isTrue();
         assertThat(ConsoleServer.isLoopback("loopback.example")).isFalse();
+    }
+
+    /**
+     * A name is not a loopback address, even one that resolves to 127.0.0.1 today: its owner may point
+     * it elsewhere (DNS rebinding), and the Host check lets the console's own name through. A JVM of
+     * its own, with a hosts file, shows whether the check looks names up.
+     */
+    @Test
+    void aNameThatResolvesToLoopbackIsNotALoopbackAddress(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("hosts"), "127.0.0.1 cafe.example\n::1 dead.example\n");
+        Files.writeString(dir.resolve("Check.java"), "public class Check { public static void main(String[] a) { for (String h : a)"
+                + " System.out.println(h + ' ' + org.hotline.server.console.ConsoleServer.isLoopback(h)); } }");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djdk.net.hosts.file=" + dir.resolve("hosts"), "-cp", System.getProperty("java.class.path"),
+                dir.resolve("Check.java").toString(), "cafe.example", "dead.example", "127.0.0.1", "::1", "localhost").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(out).isZero();
+        assertThat(out.lines()).containsExactly("cafe.example false", "dead.example false", "127.0.0.1 true", "::1 true", "localhost true");
     }
 
     @Test
