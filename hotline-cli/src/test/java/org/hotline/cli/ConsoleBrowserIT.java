@@ -8,9 +8,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.hotline.channel.CanonicalForm;
 import org.hotline.channel.Ids;
 import org.hotline.channel.Materials;
+import org.hotline.server.console.ConsoleData;
 import org.hotline.server.console.ConsoleServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -23,6 +25,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The operator console in a real browser (Debian's headless Chromium through its chromedriver),
@@ -216,6 +219,52 @@ class ConsoleBrowserIT {
             } finally {
                 console.close();
             }
+        }
+    }
+
+    /** Data as a partner's node could make it (the CLI's JSON shapes), without two nodes behind it. */
+    static ConsoleData data(String concernsJson) {
+        return new ConsoleData() {
+            @Override
+            public JsonNode node() {
+                return Json.MAPPER.readTree("{\"party\":{\"id\":\"identity--1\",\"name\":\"US-CERT\",\"country\":\"US\"},\"partners\":[]}");
+            }
+
+            @Override
+            public JsonNode concerns() {
+                return Json.MAPPER.readTree(concernsJson);
+            }
+
+            @Override
+            public Optional<JsonNode> concern(String id) {
+                return Optional.empty();
+            }
+
+            @Override
+            public JsonNode report(Instant since, Instant until) {
+                return Json.MAPPER.createArrayNode();
+            }
+        };
+    }
+
+    static final String ONE_CONCERN = "[{\"id\":\"incident--3f1c2b7e-6a0d-4e8b-9a43-2f5b1c7d8e90\",\"filer\":\"RU-CERT\",\"recipient\":\"US-CERT\","
+            + "\"kind\":\"request-for-investigation\",\"summary\":\"Probes\",\"severity\":\"high\",\"tlp\":\"amber+strict\","
+            + "\"state\":\"delivered\",\"filed\":\"2021-09-17T10:05:03Z\",\"updated\":\"2021-09-17T10:05:03Z\",\"deadline\":null,"
+            + "\"overdue\":false,\"set_aside_count\":0}]";
+
+    /** TLP:AMBER+STRICT is marked in amber on black as every other level in its colours, not as plain text. */
+    @Test
+    void amberStrictIsShownInTheTlpColours() throws Exception {
+        ConsoleServer console = new ConsoleServer(data(ONE_CONCERN), "127.0.0.1", 0, "a-token-for-this-test-0123456789").start();
+        try {
+            ChromeDriver b = browser();
+            b.get(console.url());
+            ready(b, "/");
+            WebElement badge = b.findElement(By.xpath("//span[contains(@class,'badge') and text()='TLP:AMBER+STRICT']"));
+            assertThat(badge.getCssValue("background-color")).isEqualTo("rgba(0, 0, 0, 1)");
+            assertThat(badge.getCssValue("color")).isEqualTo("rgba(255, 192, 0, 1)");
+        } finally {
+            console.close();
         }
     }
 }

@@ -76,7 +76,8 @@
     return duration(((+(m[1] || 0) * 24 + +(m[2] || 0)) * 60 + +(m[3] || 0)) * 60000 + +(m[4] || 0) * 1000);
   }
 
-  function tlp(t) { return span('TLP:' + t.toUpperCase(), 'badge tlp-' + t); }
+  // "amber+strict" is no class name the style sheet can match: its class is tlp-amber-strict.
+  function tlp(t) { return span('TLP:' + t.toUpperCase(), 'badge tlp-' + t.replace('+', '-')); }
   function state(s) { return span(s, 'badge state'); }
 
   function deadline(c) {
