@@ -267,4 +267,18 @@ class ConsoleBrowserIT {
             console.close();
         }
     }
+
+    /** An address whose token is not percent-encoding (cut short when copied) says so, instead of "Loading…" for ever. */
+    @Test
+    void aTokenThatIsNotPercentEncodingIsRefusedNotAHungPage() throws Exception {
+        ConsoleServer console = new ConsoleServer(data(ONE_CONCERN), "127.0.0.1", 0, "a-token-for-this-test-0123456789").start();
+        try {
+            ChromeDriver b = browser();
+            b.get(console.url().replaceFirst("#token=.*", "#token=a-token-for-this%E0%A4%A"));
+            ready(b, "error");
+            assertThat(b.findElement(By.id("main")).getText()).contains("token").doesNotContain("Probes");
+        } finally {
+            console.close();
+        }
+    }
 }

@@ -15,7 +15,11 @@
   function token() {
     const m = /(^#|&)token=([^&]+)/.exec(location.hash);
     if (m) {
-      sessionStorage.setItem(TOKEN_KEY, decodeURIComponent(m[2]));
+      // As given if it is no percent-encoding (cut short when copied): the API then says it is wrong,
+      // where a URIError here, before any view is drawn, left the page at "Loading…".
+      let t = m[2];
+      try { t = decodeURIComponent(t); } catch (e) { /* as given */ }
+      sessionStorage.setItem(TOKEN_KEY, t);
       const route = location.hash.replace(m[0], m[1] === '#' ? '#' : '');
       history.replaceState(null, '', location.pathname + (route.length > 1 ? route : '#/'));
     }
