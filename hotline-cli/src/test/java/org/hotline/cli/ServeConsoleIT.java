@@ -55,6 +55,8 @@ class ServeConsoleIT {
                     assertThat(Files.readString(ru.home.resolve("console.token")).trim()).isEqualTo(token);
                     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(ru.home.resolve("console.token")))).isEqualTo("rw-------");
                     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(urlFile))).isEqualTo("rw-------");
+                    // The store beside them holds what the console shows, to whoever can read it.
+                    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(ru.home))).as("the home").isEqualTo("rwx------");
                     if (first == null) {
                         first = token;
                     } else {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,6 +59,18 @@ public final class NodeHome {
         Ed25519 key = Ed25519.generate();
         Party party = new Party(Ids.random("identity"), name, country.toUpperCase(java.util.Locale.ROOT), key.publicKey(), apiRoot);
         try {
+            // Owner-only, as its secrets are: the store (hotline.db and its WAL) holds every concern, of
+            // any TLP, in the clear, and SQLite creates it readable by all; the console's token keeps
+            // other users of this machine out of the console, so they must not read the store beside it.
+            // A directory that is there already is the operator's to set.
+            if (!Files.exists(dir)) {
+                Files.createDirectories(dir.toAbsolutePath().getParent());
+                try {
+                    Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                } catch (UnsupportedOperationException e) {
+                    Files.createDirectory(dir);   // not a POSIX file system: rely on its parent's permissions
+                }
+            }
             Files.createDirectories(dir.resolve("partners"));
         } catch (IOException e) {
             throw new OutputException("cannot create the node's home " + dir + " (" + e.getMessage() + ")", e);
