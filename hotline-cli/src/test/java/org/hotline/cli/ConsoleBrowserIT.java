@@ -224,6 +224,11 @@ class ConsoleBrowserIT {
 
     /** Data as a partner's node could make it (the CLI's JSON shapes), without two nodes behind it. */
     static ConsoleData data(String concernsJson) {
+        return data(concernsJson, 0);
+    }
+
+    /** The same, with the list slow to come (many concerns), and one concern, drawn from the list's row. */
+    static ConsoleData data(String concernsJson, long listMillis) {
         return new ConsoleData() {
             @Override
             public JsonNode node() {
@@ -232,12 +237,27 @@ class ConsoleBrowserIT {
 
             @Override
             public JsonNode concerns() {
+                try {
+                    Thread.sleep(listMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
                 return Json.MAPPER.readTree(concernsJson);
             }
 
             @Override
             public Optional<JsonNode> concern(String id) {
-                return Optional.empty();
+                tools.jackson.databind.node.ObjectNode c = (tools.jackson.databind.node.ObjectNode) Json.MAPPER.readTree(concernsJson).get(0);
+                if (!c.get("id").asString().equals(id)) {
+                    return Optional.empty();
+                }
+                c.set("history", Json.MAPPER.createArrayNode());
+                c.set("set_aside", Json.MAPPER.createArrayNode());
+                c.set("deliveries", Json.MAPPER.createArrayNode());
+                c.set("next_commands", Json.MAPPER.createArrayNode());
+                c.set("obligations", Json.MAPPER.createArrayNode());
+                c.set("verification", Json.MAPPER.readTree("{\"ok\":true,\"draft\":false,\"problems\":[]}"));
+                return Optional.of(c);
             }
 
             @Override
@@ -277,6 +297,29 @@ class ConsoleBrowserIT {
             b.get(console.url().replaceFirst("#token=.*", "#token=a-token-for-this%E0%A4%A"));
             ready(b, "error");
             assertThat(b.findElement(By.id("main")).getText()).contains("token").doesNotContain("Probes");
+        } finally {
+            console.close();
+        }
+    }
+
+    /**
+     * A view asked for later is the one shown, though an earlier one (a redraw of the slow list) answers
+     * after it: the page must not show the list while its address, and the operator, mean a concern.
+     */
+    @Test
+    void aViewThatAnswersLateDoesNotReplaceTheOneAskedForSince() throws Exception {
+        ConsoleServer console = new ConsoleServer(data(ONE_CONCERN, 2500), "127.0.0.1", 0, "a-token-for-this-test-0123456789").start();
+        try {
+            ChromeDriver b = browser();
+            String id = Json.MAPPER.readTree(ONE_CONCERN).get(0).get("id").asString();
+            b.get(console.url());   // the list: 2.5 s to come
+            new WebDriverWait(b, Duration.ofSeconds(10)).until(d -> !d.findElement(By.id("party")).getText().isEmpty());
+            b.executeScript("location.hash = '#/concerns/" + id + "'");
+            ready(b, "/concerns/" + id);
+            Thread.sleep(3000);   // the list has answered by now
+            assertThat(b.findElement(By.id("main")).getAttribute("data-ready")).isEqualTo("/concerns/" + id);
+            assertThat(b.findElements(By.id("open-count"))).as("the list, drawn over the concern").isEmpty();
+            assertThat(b.findElement(By.tagName("h1")).getText()).isEqualTo("Probes");
         } finally {
             console.close();
         }

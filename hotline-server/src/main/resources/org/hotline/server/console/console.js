@@ -9,6 +9,9 @@
   const OUTCOMES = ['on-time', 'late', 'overdue', 'open', 'paused', 'lifted'];
   const main = document.getElementById('main');
   let self = null;
+  // Each render's number: one that answers after a later one was asked for (a redraw of a slow list,
+  // then a click on a concern) draws nothing, or the page shows a view its address does not name.
+  let drawing = 0;
 
   // The token arrives once in the URL's fragment (never sent to a server), alone (#token=T) or after a
   // view (#/concerns/ID&token=T); it is kept for this tab only, and taken out of the address bar.
@@ -100,13 +103,20 @@
     main.replaceChildren(...nodes.flat(2).filter(n => n !== null && n !== undefined && n !== false));
   }
 
+  // Thrown by a view whose render is no longer the latest, instead of drawing.
+  const STALE = new Error('stale');
+  function current(mine) {
+    if (mine !== drawing) throw STALE;
+  }
+
   function failed(e) {
     show(el('div', { class: 'error', role: 'alert' }, el('b', {}, 'The console cannot show this. '), e.message));
   }
 
   // #/ : what is owed, by whom, by when; overdue first.
-  async function concernsView() {
+  async function concernsView(mine) {
     const all = await api('/api/concerns');
+    current(mine);
     const open = all.filter(c => !TERMINAL.has(c.state));
     const ended = all.filter(c => TERMINAL.has(c.state));
     const overdue = open.filter(c => c.overdue);
@@ -219,8 +229,9 @@
   }
 
   // #/concerns/ID : the signed history, its check, what each side owed, the materials.
-  async function concernView(id) {
+  async function concernView(id, mine) {
     const c = await api('/api/concerns/' + encodeURIComponent(id));
+    current(mine);
     const v = c.verification;
     const check = v.draft ? span('draft: not signed yet', 'badge state')
       : v.ok ? span('signatures and hash chain verified', 'badge ok', 'every message verifies with its author\'s key and follows the one before')
@@ -271,9 +282,10 @@
 
   // #/channels[?since=DATE&until=DATE] : each channel's account over a period (by filing time), both
   // ways, with the digest the partner's report of the same period must match.
-  async function channelsView(query) {
+  async function channelsView(query, mine) {
     const params = new URLSearchParams(query);
     const accounts = await api('/api/report' + (query ? '?' + query : ''));
+    current(mine);
     const since = el('input', { type: 'date', id: 'since', value: params.get('since') || null });
     const until = el('input', { type: 'date', id: 'until', value: params.get('until') || null });
     const apply = () => {
@@ -299,6 +311,7 @@
 
   async function render() {
     const route = location.hash.replace(/^#/, '') || '/';
+    const mine = ++drawing;
     try {
       if (self === null) {
         const node = await api('/api/node');
@@ -308,12 +321,13 @@
       }
       const [path, query] = route.split('?');
       const m = /^\/concerns\/(.+)$/.exec(path);
-      if (m) await concernView(decodeURIComponent(m[1]));
-      else if (path === '/channels') await channelsView(query || '');
-      else await concernsView();
+      if (m) await concernView(decodeURIComponent(m[1]), mine);
+      else if (path === '/channels') await channelsView(query || '', mine);
+      else await concernsView(mine);
       document.getElementById('clock').textContent = 'as of ' + new Date().toISOString().slice(0, 19).replace('T', ' ') + ' UTC';
       main.setAttribute('data-ready', route);
     } catch (e) {
+      if (e === STALE || mine !== drawing) return;
       failed(e);
       main.setAttribute('data-ready', 'error');
     }
