@@ -251,7 +251,16 @@ class ConsoleBrowserIT {
                 if (!c.get("id").asString().equals(id)) {
                     return Optional.empty();
                 }
-                c.set("history", Json.MAPPER.createArrayNode());
+                // One message with a set of materials long enough to be folded (21 sources).
+                tools.jackson.databind.node.ArrayNode history = Json.MAPPER.createArrayNode();
+                tools.jackson.databind.node.ObjectNode filing = history.addObject();
+                filing.put("id", "note--1").put("kind", "filing").put("author", "RU-CERT").put("created", "2021-09-17T10:05:03Z");
+                tools.jackson.databind.node.ObjectNode m = filing.putObject("body").putObject("materials");
+                m.put("id", "grouping--6f1c2b7e-6a0d-4e8b-9a43-2f5b1c7d8e90").put("description", "sources");
+                for (int i = 0; i < 21; i++) {
+                    m.withArray("sightings").addObject().put("address", "198.51.100." + i).put("country", "US").put("count", 1);
+                }
+                c.set("history", history);
                 c.set("set_aside", Json.MAPPER.createArrayNode());
                 c.set("deliveries", Json.MAPPER.createArrayNode());
                 c.set("next_commands", Json.MAPPER.createArrayNode());
@@ -320,6 +329,28 @@ class ConsoleBrowserIT {
             assertThat(b.findElement(By.id("main")).getAttribute("data-ready")).isEqualTo("/concerns/" + id);
             assertThat(b.findElements(By.id("open-count"))).as("the list, drawn over the concern").isEmpty();
             assertThat(b.findElement(By.tagName("h1")).getText()).isEqualTo("Probes");
+        } finally {
+            console.close();
+        }
+    }
+
+    /** A long set of materials the operator unfolded stays unfolded when the page redraws (every 15 s). */
+    @Test
+    void anUnfoldedSetOfMaterialsStaysUnfoldedAcrossARedraw() throws Exception {
+        ConsoleServer console = new ConsoleServer(data(ONE_CONCERN), "127.0.0.1", 0, "a-token-for-this-test-0123456789").start();
+        try {
+            ChromeDriver b = browser();
+            String id = Json.MAPPER.readTree(ONE_CONCERN).get(0).get("id").asString();
+            b.get(console.url().replace("/#token=", "/#/concerns/" + id + "&token="));
+            ready(b, "/concerns/" + id);
+            assertThat(b.findElement(By.cssSelector("details.materials")).getAttribute("open")).as("folded: 21 sources").isNull();
+            b.findElement(By.cssSelector("details.materials summary")).click();
+            assertThat(b.findElement(By.cssSelector("details.materials")).getAttribute("open")).isNotNull();
+            b.executeScript("document.querySelector('details.materials').id = 'before-redraw';"
+                    + " window.dispatchEvent(new HashChangeEvent('hashchange'))");   // what the 15 s timer does
+            new WebDriverWait(b, Duration.ofSeconds(10)).until(d -> d.findElements(By.id("before-redraw")).isEmpty());
+            ready(b, "/concerns/" + id);
+            assertThat(b.findElement(By.cssSelector("details.materials")).getAttribute("open")).as("unfolded still").isNotNull();
         } finally {
             console.close();
         }

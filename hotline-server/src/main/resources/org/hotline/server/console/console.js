@@ -49,6 +49,7 @@
     for (const [k, v] of Object.entries(attrs || {})) {
       if (v === null || v === undefined || v === false) continue;
       if (k === 'onclick') e.addEventListener('click', v);
+      else if (k === 'ontoggle') e.addEventListener('toggle', v);
       else if (k === 'style') e.style.cssText = v;
       else e.setAttribute(k, v === true ? '' : String(v));
     }
@@ -187,6 +188,10 @@
     return [...m.entries()].sort((a, b) => b[1] - a[1]);
   }
 
+  // Whether the operator unfolded or folded each set of materials (by the set): the page is drawn
+  // anew every 15 s, which folded a long set again while it was being read.
+  const unfolded = new Map();
+
   // The concern's materials: each set once (the same set may be attached again), newest last, with
   // the events of all their sources by country and by network. "The same" by content, not by id: the
   // id is the sender's to choose, and a second set under the first one's id must not be hidden.
@@ -197,7 +202,7 @@
       const key = x && JSON.stringify(x);
       if (x && !seen.has(key)) {
         seen.add(key);
-        sets.push({ m, x });
+        sets.push({ m, x, key });
       }
     }
     if (!sets.length) return [el('p', { class: 'muted' }, 'No materials yet.')];
@@ -209,9 +214,10 @@
         bars('country-bars', tally(all, s => s.country || '??')),
         bars('network-bars', tally(all, s => s.asn !== undefined ? 'AS' + s.asn + ' ' + (s.as_organization || '') : 'no ASN').slice(0, 8)));
     }
-    for (const { m, x } of sets) {
+    for (const { m, x, key } of sets) {
       const sightings = x.sightings || [], excerpts = x.excerpts || [];
-      out.push(el('details', { class: 'materials', open: sightings.length <= 20 },
+      const open = unfolded.has(key) ? unfolded.get(key) : sightings.length <= 20;
+      out.push(el('details', { class: 'materials', open, ontoggle: e => unfolded.set(key, e.target.open) },
         el('summary', {}, el('b', {}, x.description || x.id), ': ' + sightings.length + ' source(s), '
           + sightings.reduce((n, s) => n + (s.count || 0), 0) + ' event(s), ' + excerpts.length + ' log excerpt(s); from the '
           + m.kind + ' by ' + m.author + ', ', when(m.created)),
