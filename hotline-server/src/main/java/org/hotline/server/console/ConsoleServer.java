@@ -43,6 +43,16 @@ public final class ConsoleServer implements AutoCloseable {
     /** The page's own script and style only; data comes from this origin's API. */
     static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
             + " connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+    /**
+     * On every answer, Jetty's own refusals included (ConsoleErrorHandler). Another site may still embed
+     * the page's script or style (<script src=http://127.0.0.1:PORT/console.js>): that it loads, or runs
+     * and calls /api/node, tells the site its visitor runs a Hotline node, and on which port; only this
+     * origin may load them (CORP). Nor may a page that opened the console in a window keep a hold on it
+     * (to steer its address or watch it load: COOP).
+     */
+    static final Map<String, String> HEADERS = Map.of("Content-Security-Policy", CSP, "X-Content-Type-Options", "nosniff",
+            "X-Frame-Options", "DENY", "Referrer-Policy", "no-referrer", "Cache-Control", "no-store",
+            "Cross-Origin-Resource-Policy", "same-origin", "Cross-Origin-Opener-Policy", "same-origin");
     private static final Map<String, String> FILES = Map.of("/", "index.html", "/console.js", "console.js",
             "/console.css", "console.css");
 
@@ -73,6 +83,7 @@ public final class ConsoleServer implements AutoCloseable {
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = 8192;
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(new ConsoleErrorHandler()));
             cfg.jetty.addConnector((server, http) -> {
                 ServerConnector c = new ServerConnector(server, new HttpConnectionFactory(http));
                 c.setHost(host);
@@ -105,17 +116,7 @@ public final class ConsoleServer implements AutoCloseable {
 
     /** Every request: security headers; a loopback Host of this console; the token for the API. */
     private void admit(Context ctx) {
-        ctx.header("Content-Security-Policy", CSP);
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("X-Frame-Options", "DENY");
-        ctx.header("Referrer-Policy", "no-referrer");
-        ctx.header("Cache-Control", "no-store");
-        // Another site may still embed the page's script or style (<script src=http://127.0.0.1:PORT/console.js>):
-        // that it loads, or runs and calls /api/node, tells the site its visitor runs a Hotline node, and
-        // on which port. Only this origin may load them. Nor may a page that opened the console in a
-        // window keep a hold on it (to steer its address or watch it load).
-        ctx.header("Cross-Origin-Resource-Policy", "same-origin");
-        ctx.header("Cross-Origin-Opener-Policy", "same-origin");
+        HEADERS.forEach(ctx::header);
         String requestHost = ctx.header("Host");
         if (!ConsoleHosts.isOwn(requestHost, host, app.port())) {
             throw new ConsoleException(403, "Host '" + requestHost + "' is not this console's address; open it as http://127.0.0.1:"

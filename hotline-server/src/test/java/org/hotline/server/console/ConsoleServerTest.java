@@ -117,6 +117,32 @@ class ConsoleServerTest {
         assertThat(rawStatus("127.0.0.1:" + server.port(), "/")).isEqualTo(200);
     }
 
+    /**
+     * What Jetty refuses before Javalin sees it (a URI that is no percent-encoding, one Host in the
+     * request line and another in its header, a header too long): a page any site may open in a frame
+     * or a window, so with the same headers as the rest, and in the API's form.
+     */
+    @Test
+    void jettysOwnRefusalsCarryTheConsolesHeadersToo() throws Exception {
+        String big = "x".repeat(20_000);
+        for (String request : List.of("GET /%zz HTTP/1.1\r\nHost: 127.0.0.1:" + server.port() + "\r\n",
+                "GET http://evil.example/ HTTP/1.1\r\nHost: 127.0.0.1:" + server.port() + "\r\n",
+                "GET / HTTP/1.1\r\nHost: 127.0.0.1:" + server.port() + "\r\nX-Big: " + big + "\r\n")) {
+            String response = raw(request + "Connection: close\r\n\r\n");
+            assertThat(response).as(request.lines().findFirst().orElseThrow()).startsWith("HTTP/1.1 4")
+                    .contains("Content-Security-Policy: " + ConsoleServer.CSP, "X-Frame-Options: DENY", "X-Content-Type-Options: nosniff",
+                            "Cross-Origin-Resource-Policy: same-origin", "Cache-Control: no-store", "application/json")
+                    .doesNotContain("<html");
+        }
+    }
+
+    private String raw(String request) throws Exception {
+        try (Socket s = new Socket("127.0.0.1", server.port())) {
+            s.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            return new String(s.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+    }
+
     /** java.net.http will not send a Host of our choosing; a socket will. */
     private int rawStatus(String host, String path) throws Exception {
         try (Socket s = new Socket("127.0.0.1", server.port())) {
