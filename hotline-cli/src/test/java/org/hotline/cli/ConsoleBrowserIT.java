@@ -256,7 +256,7 @@ class ConsoleBrowserIT {
                 tools.jackson.databind.node.ObjectNode filing = history.addObject();
                 filing.put("id", "note--1").put("kind", "filing").put("author", "RU-CERT").put("created", "2021-09-17T10:05:03Z");
                 tools.jackson.databind.node.ObjectNode m = filing.putObject("body").putObject("materials");
-                m.put("id", "grouping--6f1c2b7e-6a0d-4e8b-9a43-2f5b1c7d8e90").put("description", "sources");
+                m.put("id", "grouping--6f1c2b7e-6a0d-4e8b-9a43-2f5b1c7d8e90").put("description", c.get("summary").asString());
                 for (int i = 0; i < 21; i++) {
                     m.withArray("sightings").addObject().put("address", "198.51.100." + i).put("country", "US").put("count", 1);
                 }
@@ -351,6 +351,29 @@ class ConsoleBrowserIT {
             new WebDriverWait(b, Duration.ofSeconds(10)).until(d -> d.findElements(By.id("before-redraw")).isEmpty());
             ready(b, "/concerns/" + id);
             assertThat(b.findElement(By.cssSelector("details.materials")).getAttribute("open")).as("unfolded still").isNotNull();
+        } finally {
+            console.close();
+        }
+    }
+
+    /**
+     * A right-to-left override in a partner's text (here its materials' description) reversed what the
+     * page wrote after it on the same line: the counts of sources and events, a file's line number and
+     * hash. The page shows such characters as what they are instead of obeying them.
+     */
+    @Test
+    void bidiControlsInAPartnersTextAreShownNotObeyed() throws Exception {
+        String rlo = ONE_CONCERN.replace("\"summary\":\"Probes\"", "\"summary\":\"Probes \u202e\"");
+        ConsoleServer console = new ConsoleServer(data(rlo), "127.0.0.1", 0, "a-token-for-this-test-0123456789").start();
+        try {
+            ChromeDriver b = browser();
+            String id = Json.MAPPER.readTree(rlo).get(0).get("id").asString();
+            b.get(console.url().replace("/#token=", "/#/concerns/" + id + "&token="));
+            ready(b, "/concerns/" + id);
+            screenshot(b, "bidi");
+            String summary = b.findElement(By.cssSelector("details.materials summary")).getText();
+            assertThat(summary).doesNotContain("\u202e").contains("Probes <U+202E>: 21 source(s), 21 event(s)");
+            assertThat(b.findElement(By.id("main")).getText()).doesNotContain("\u202e");
         } finally {
             console.close();
         }

@@ -55,9 +55,17 @@
     }
     for (const k of kids.flat()) {
       if (k === null || k === undefined || k === false) continue;
-      e.append(k instanceof Node ? k : document.createTextNode(String(k)));
+      e.append(k instanceof Node ? k : document.createTextNode(visible(String(k))));
     }
     return e;
+  }
+
+  // Bidirectional controls (a right-to-left override, say) in a partner's text or a log line would
+  // reorder what the page writes after them on the line: "21 source(s)" read "12", a hash reversed.
+  // They are shown as what they are, <U+202E>, and not obeyed. Letters of right-to-left scripts need none.
+  const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+  function visible(text) {
+    return text.replace(BIDI, c => '<U+' + c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0') + '>');
   }
 
   function span(text, cls, title) { return el('span', { class: cls, title }, text); }
