@@ -81,6 +81,20 @@ final class ChannelAddCommand implements Callable<Integer> {
         if (partner.party().id().equals(h.party().id())) {
             throw new InputException(cardFile + " is this node's own card; give the partner's");
         }
+        // The partner writes its card, name included, and concern show, channel report and the console
+        // name the parties by it: named as this node, its messages would read as ours ("by US-CERT")
+        // and what it owes would count as waiting on us; named as another partner, the two would mix.
+        String name = partner.party().name();
+        if (name.equalsIgnoreCase(h.party().name())) {
+            throw new InputException(cardFile + " names its party '" + name + "', as this node is named; every concern names the"
+                    + " parties by name, so the partner must choose another name on its card");
+        }
+        for (var other : h.partners()) {
+            if (!other.card().party().id().equals(partner.party().id()) && other.card().party().name().equalsIgnoreCase(name)) {
+                throw new InputException(cardFile + " names its party '" + name + "', as the partner " + other.card().party().id()
+                        + " is named already; every concern names the parties by name, so the two must differ");
+            }
+        }
         boolean created = false;
         if (!Files.exists(secretFile)) {
             SecretFiles.write(secretFile, BasicSecret.generate() + "\n");

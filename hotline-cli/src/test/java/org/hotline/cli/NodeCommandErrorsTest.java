@@ -68,6 +68,30 @@ class NodeCommandErrorsTest {
         }
     }
 
+    /**
+     * A partner writes its own card, name included. Named as this node, or as another partner, its
+     * messages would read "by US-CERT" in concern show and the console, and what it owes would count
+     * as waiting on us: names are how both show who did what, so they must tell the parties apart.
+     */
+    @Test
+    void aPartnerCardNamedAsThisNodeOrAnotherPartnerIsRefused() {
+        try (TestNode us = new TestNode(dir, "US-CERT", "US"); TestNode ru = new TestNode(dir, "RU-CERT", "RU");
+             TestNode impostor = new TestNode(dir.resolve("elsewhere"), "us-cert", "RU");
+             TestNode ruTwin = new TestNode(dir.resolve("twin"), "RU-CERT", "RU")) {
+            Path secret = dir.resolve("secret");
+            us.ok("channel", "add", "--home", us.home.toString(), "--partner", ru.card().toString(), "--secret-file", secret.toString());
+
+            for (TestNode other : List.of(impostor, ruTwin)) {
+                TestNode.Run r = us.inHome("channel", "add", "--partner", other.card().toString(), "--secret-file", secret.toString());
+                assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.USAGE);
+                assertThat(r.err()).contains("'" + other.name + "'").doesNotContain("\tat ");
+            }
+            assertThat(us.json("channel", "list").size()).isEqualTo(1);
+            // The same partner again (its card updated) is no conflict with itself.
+            us.ok("channel", "add", "--home", us.home.toString(), "--partner", ru.card().toString(), "--secret-file", secret.toString());
+        }
+    }
+
     @Test
     void aTlpTheChannelDoesNotCarryIsRefusedNamingTheLevelsAsTheyAreTyped() {
         try (TestNode ru = new TestNode(dir, "RU-CERT", "RU"); TestNode us = new TestNode(dir, "US-CERT", "US")) {
