@@ -378,4 +378,24 @@ class ConsoleBrowserIT {
             console.close();
         }
     }
+
+    /** A tab pinned on a concern or on the channels counts the overdue concerns in its title as well. */
+    @Test
+    void theTitleCountsOverdueConcernsOnEveryView() throws Exception {
+        String overdue = ONE_CONCERN.replace("\"deadline\":null,\"overdue\":false",
+                "\"deadline\":{\"obligation\":\"acknowledge\",\"party\":\"US-CERT\",\"due\":\"2021-09-18T10:05:03Z\"},\"overdue\":true");
+        ConsoleServer console = new ConsoleServer(data(overdue), "127.0.0.1", 0, "a-token-for-this-test-0123456789").start();
+        try {
+            ChromeDriver b = browser();
+            String id = Json.MAPPER.readTree(overdue).get(0).get("id").asString();
+            b.get(console.url().replace("/#token=", "/#/channels&token="));
+            ready(b, "/channels");
+            assertThat(b.getTitle()).isEqualTo("(1 overdue) Hotline · US-CERT");
+            b.executeScript("location.hash = '#/concerns/" + id + "'");
+            ready(b, "/concerns/" + id);
+            assertThat(b.getTitle()).isEqualTo("(1 overdue) Hotline · US-CERT");
+        } finally {
+            console.close();
+        }
+    }
 }

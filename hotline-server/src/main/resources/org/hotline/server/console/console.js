@@ -129,8 +129,7 @@
     const open = all.filter(c => !TERMINAL.has(c.state));
     const ended = all.filter(c => TERMINAL.has(c.state));
     const overdue = open.filter(c => c.overdue);
-    // A pinned tab says when something is overdue.
-    document.title = (overdue.length ? '(' + overdue.length + ' overdue) ' : '') + 'Hotline · ' + self;
+    titled(all);
     const byUs = open.filter(c => c.deadline && c.deadline.party === self);
     const byThem = open.filter(c => c.deadline && c.deadline.party !== self);
     open.sort((a, b) => (b.overdue - a.overdue) || due(a) - due(b) || Date.parse(b.updated) - Date.parse(a.updated));
@@ -153,6 +152,12 @@
       open.length ? table(headers, open.map(row)) : el('p', { class: 'muted' }, 'No open concerns.'),
       el('h2', {}, 'Ended'),
       ended.length ? table(headers, ended.map(row)) : el('p', { class: 'muted' }, 'None yet.'));
+  }
+
+  // A pinned tab says when something is overdue, whichever view it shows.
+  function titled(all) {
+    const overdue = all.filter(c => !TERMINAL.has(c.state) && c.overdue).length;
+    document.title = (overdue ? '(' + overdue + ' overdue) ' : '') + 'Hotline · ' + self;
   }
 
   function due(c) { return c.deadline ? Date.parse(c.deadline.due) : Number.MAX_SAFE_INTEGER; }
@@ -338,6 +343,12 @@
       if (m) await concernView(decodeURIComponent(m[1]), mine);
       else if (path === '/channels') await channelsView(query || '', mine);
       else await concernsView(mine);
+      if (m || path === '/channels') {
+        // The count only: a list that fails to come leaves the title as it was, not this view an error.
+        const all = await api('/api/concerns').catch(() => null);
+        current(mine);
+        if (all) titled(all);
+      }
       document.getElementById('clock').textContent = 'as of ' + new Date().toISOString().slice(0, 19).replace('T', ' ') + ' UTC';
       main.setAttribute('data-ready', route);
     } catch (e) {
