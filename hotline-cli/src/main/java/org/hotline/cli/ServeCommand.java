@@ -83,6 +83,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         long periodMs = Durations.parse("--deliver-every", every).toMillis();
         HostPort consoleAt = consoleAddress();
         NodeRuntime node = new NodeRuntime(NodeHome.open(home.dir()));
+        warnIfOpen(node.home().dir());
         TaxiiServer server = start(node);
         ConsoleServer consoleServer = consoleAt == null ? null : startConsole(node, consoleAt);
         ThreadPoolExecutor lanes = lanes();
@@ -179,6 +180,23 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         } catch (RuntimeException e) {
             Log.LOG.error("the operator console could not start on {} ({}); the node runs without it", at, e.getMessage());
             return null;
+        }
+    }
+
+    /**
+     * A home other users may enter (made before party init made homes owner-only, or by hand) lets them
+     * read the store, every concern in the clear, whatever the console's token keeps out: said at start,
+     * not changed, since the directory is the operator's.
+     */
+    private static void warnIfOpen(Path dir) {
+        try {
+            var perms = java.nio.file.Files.getPosixFilePermissions(dir);
+            if (perms.stream().anyMatch(p -> p.name().startsWith("GROUP_") || p.name().startsWith("OTHERS_"))) {
+                Log.LOG.warn("the node's home {} is readable by other users ({}): its store holds every concern in the clear;"
+                        + " chmod 700 {}", dir, java.nio.file.attribute.PosixFilePermissions.toString(perms), dir);
+            }
+        } catch (java.io.IOException | UnsupportedOperationException e) {
+            // Not a POSIX file system: nothing to say.
         }
     }
 

@@ -39,6 +39,10 @@ class ServeConsoleIT {
             String first = null;
             for (int run = 0; run < 2; run++) {
                 Files.deleteIfExists(urlFile);
+                if (run == 1) {
+                    // A home made before party init made it owner-only: serve says so, once, at start.
+                    Files.setPosixFilePermissions(ru.home, PosixFilePermissions.fromString("rwxr-xr-x"));
+                }
                 Path err = dir.resolve("serve" + run + ".err");
                 Process serve = Cli.start(dir.resolve("serve" + run + ".out"), err, "serve", "--home", ru.home.toString());
                 try {
@@ -56,7 +60,12 @@ class ServeConsoleIT {
                     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(ru.home.resolve("console.token")))).isEqualTo("rw-------");
                     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(urlFile))).isEqualTo("rw-------");
                     // The store beside them holds what the console shows, to whoever can read it.
-                    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(ru.home))).as("the home").isEqualTo("rwx------");
+                    if (run == 0) {
+                        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(ru.home))).as("the home").isEqualTo("rwx------");
+                        assertThat(Files.readString(err)).doesNotContain("chmod");
+                    } else {
+                        assertThat(Files.readString(err)).contains("readable by other users", "chmod 700 " + ru.home);
+                    }
                     if (first == null) {
                         first = token;
                     } else {
