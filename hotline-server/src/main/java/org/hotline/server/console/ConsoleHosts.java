@@ -4,16 +4,17 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Whether a request's Host header names this console: a loopback name or the address it listens on,
- * with its port. Anything else is a page that reached 127.0.0.1 under a name of its own (DNS
- * rebinding), which would make the console same-origin with that page.
+ * Whether a request's Host header names this console: a loopback name or the address it listens on.
+ * Anything else is a page that reached 127.0.0.1 under a name of its own (DNS rebinding), which would
+ * make the console same-origin with that page. The port may be any: what rebinding needs is a name,
+ * and an SSH tunnel from another machine (ssh -L 9000:127.0.0.1:8470) arrives with its own port.
  */
 final class ConsoleHosts {
     private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "::1");
 
     private ConsoleHosts() {}
 
-    static boolean isOwn(String header, String boundHost, int port) {
+    static boolean isOwn(String header, String boundHost) {
         if (header == null || header.isBlank()) {
             return false;
         }
@@ -32,14 +33,8 @@ final class ConsoleHosts {
             name = colon < 0 ? h : h.substring(0, colon);
             rest = colon < 0 ? "" : h.substring(colon);
         }
-        int given;
-        if (rest.isEmpty()) {
-            given = 80;
-        } else if (rest.startsWith(":") && rest.length() > 1 && rest.substring(1).chars().allMatch(Character::isDigit) && rest.length() <= 6) {
-            given = Integer.parseInt(rest.substring(1));
-        } else {
-            return false;
-        }
-        return given == port && (LOOPBACK.contains(name) || name.equals(boundHost.toLowerCase(Locale.ROOT)));
+        boolean portOrNone = rest.isEmpty()
+                || rest.startsWith(":") && rest.length() > 1 && rest.length() <= 6 && rest.substring(1).chars().allMatch(Character::isDigit);
+        return portOrNone && (LOOPBACK.contains(name) || name.equals(boundHost.toLowerCase(Locale.ROOT)));
     }
 }

@@ -118,7 +118,7 @@ public final class ConsoleServer implements AutoCloseable {
     private void admit(Context ctx) {
         HEADERS.forEach(ctx::header);
         String requestHost = ctx.header("Host");
-        if (!ConsoleHosts.isOwn(requestHost, host, app.port())) {
+        if (!ConsoleHosts.isOwn(requestHost, host)) {
             throw new ConsoleException(403, "Host '" + requestHost + "' is not this console's address; open it as http://127.0.0.1:"
                     + app.port() + "/ (other names are refused so that no web site can reach it by DNS rebinding)");
         }
