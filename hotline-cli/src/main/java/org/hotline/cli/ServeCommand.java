@@ -172,12 +172,14 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
      */
     private static ConsoleServer startConsole(NodeRuntime node, HostPort at) {
         try {
+            // An address from an earlier run must not outlive it: if this console does not start, none is open.
+            java.nio.file.Files.deleteIfExists(node.home().dir().resolve("console.url"));
             ConsoleServer c = new ConsoleServer(new NodeConsoleData(node), at.host(), at.port(), ConsoleToken.of(node.home().dir())).start();
             Path urlFile = node.home().dir().resolve("console.url");
             Log.LOG.info("operator console at {} (read-only; open the address in {}, which carries its token)", c.address(), urlFile);
             SecretFiles.write(urlFile, c.url() + "\n");
             return c;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | java.io.IOException e) {
             Log.LOG.error("the operator console could not start on {} ({}); the node runs without it", at, e.getMessage());
             return null;
         }
