@@ -1,23 +1,18 @@
 package org.hotline.flink.functions;
 
-import java.io.InputStream;
-import java.time.ZoneId;
-import java.util.List;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
-import org.hotline.HotlineException;
-import org.hotline.aggregate.Aggregator;
 import org.hotline.event.Event;
 import org.hotline.flink.records.InputFile;
 import org.hotline.flink.records.InputReport;
 import org.hotline.flink.records.ReportPart;
-import org.hotline.pipeline.Pipeline;
-import org.hotline.pipeline.PipelineListener;
+import org.hotline.pipeline.InputSummary;
 
 /**
- * The source and parse stages: reads one input with core's {@link Pipeline}, exactly as
+ * The source and parse stages of files: reads one input with core's {@code Pipeline}
+ * ({@link InputReader}), exactly as
  * {@code hotline analyze} reads it (plain or gzip, format detected from its first lines, over-long
  * lines cut and skipped, every line accounted for with the first skipped line numbers), but with no
  * detector: its events are emitted for the subtask that detects on their source, and what
@@ -50,43 +45,7 @@ public final class ParseFunction extends ProcessFunction<InputFile, Event> {
 
     @Override
     public void processElement(InputFile file, Context context, Collector<Event> out) throws Exception {
-        // One worker: the subtask is the unit of parallelism here; the pipeline's reading thread
-        // only reads ahead of its parser, as on one machine.
-        EventHandoff handoff = new EventHandoff();
-        Pipeline pipeline = new Pipeline(new Pipeline.Settings(format, year, ZoneId.of(zone), 1), List::of,
-                NoTally::new, handoff::put, PipelineListener.NONE, InputStream.nullInputStream());
-        Thread reader = new Thread(() -> handoff.run(() -> pipeline.run(List.of(file.toInput()))),
-                "hotline-read-" + file.index());
-        reader.setDaemon(true);
-        reader.start();
-        try {
-            for (List<Event> block = handoff.next(); block != null; block = handoff.next()) {
-                for (Event e : block) {
-                    out.collect(e);
-                }
-            }
-            reader.join();
-        } catch (InterruptedException e) {
-            pipeline.abort(new HotlineException("the Flink task was cancelled while reading " + file.name()));
-            handoff.cancel();
-            Thread.currentThread().interrupt();
-            throw e;
-        } catch (RuntimeException e) {
-            pipeline.abort(e);
-            handoff.cancel();
-            throw e;
-        }
-        context.output(INPUTS, ReportPart.of(new InputReport(file.index(), handoff.result().inputs().get(0))));
-    }
-
-    /** The parse stage counts no sources: the detect stage does, on the subtask that has all of a source's events. */
-    private static final class NoTally implements Aggregator {
-        @Override
-        public void accept(Event event) {
-        }
-
-        @Override
-        public void mergeFrom(Aggregator other) {
-        }
+        InputSummary summary = InputReader.read(file.toInput(), format, year, zone, out::collect);
+        context.output(INPUTS, ReportPart.of(new InputReport(file.index(), 0, summary)));
     }
 }

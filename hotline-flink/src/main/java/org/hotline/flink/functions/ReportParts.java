@@ -60,7 +60,8 @@ final class ReportParts {
      * @param warnings what the client found before the job (inputs named twice), printed first
      */
     OriginReport report(EnricherChain enrichment, RunInfo run, List<String> warnings) {
-        List<InputSummary> summaries = inputs.stream().sorted(Comparator.comparingInt(InputReport::index))
+        List<InputSummary> summaries = inputs.stream()
+                .sorted(Comparator.comparingInt(InputReport::index).thenComparingInt(InputReport::part))
                 .map(InputReport::summary).toList();
         List<Attack> ordered = attacks.stream().sorted(DETECTION_ORDER).map(DetectedAttack::attack).toList();
         SourceOrigins origins = OriginReportBuilder.resolve(tally, ordered, enrichment::enrichOnce);
