@@ -12,11 +12,11 @@ import org.hotline.pipeline.InputSummary;
 
 /**
  * The source and parse stages of files: reads one input with core's {@code Pipeline}
- * ({@link InputReader}), exactly as
- * {@code hotline analyze} reads it (plain or gzip, format detected from its first lines, over-long
- * lines cut and skipped, every line accounted for with the first skipped line numbers), but with no
- * detector: its events are emitted for the subtask that detects on their source, and what
- * happened to the input's lines goes to the {@link #INPUTS} side output for the report.
+ * ({@link InputReader}) exactly as {@code hotline analyze} reads it (plain or gzip, format detected
+ * from its first lines, over-long lines cut and skipped, every line accounted for with the first
+ * skipped line numbers), but with no detector: its events are emitted for the subtask that detects
+ * on their source, and what happened to the input's lines goes to the {@link #INPUTS} side output
+ * for the report.
  *
  * <p>An input is read whole by one subtask, so its lines stay in order and one parser sees them
  * all; the job spreads inputs, not lines, over the subtasks. A line that stands for several events
