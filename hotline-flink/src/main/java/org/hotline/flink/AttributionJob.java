@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExecutionOptions;
@@ -20,6 +21,7 @@ import org.hotline.InputException;
 import org.hotline.event.Event;
 import org.hotline.flink.functions.BySource;
 import org.hotline.flink.functions.DetectFunction;
+import org.hotline.flink.functions.KafkaParseOperator;
 import org.hotline.flink.functions.ParseFunction;
 import org.hotline.flink.functions.ReportFunction;
 import org.hotline.flink.records.EventTypeInfo;
@@ -34,6 +36,7 @@ import tools.jackson.databind.ObjectMapper;
  *
  * <pre>
  * flink run hotline-flink.jar --input /logs/web /logs/ssh/secure.log.gz --out report.json
+ *     [--kafka-bootstrap HOST:PORT --kafka-topic NAME [--kafka-topic NAME]... [--kafka-format NAME]]
  *     [--geo-db FILE]... [--asn-db FILE]... [--tor-exits FILE] [--home DIR]
  *     [--detectors a,b] [--detect brute-force.failures=10]... [--format NAME] [--year YYYY] [--timezone ZONE]
  * </pre>
@@ -44,9 +47,26 @@ import tools.jackson.databind.ObjectMapper;
  * analyze} uses by default ({@code hotline geo update}'s, else the bundled ones under {@code --home}
  * or the system property {@code hotline.home}). The job runs in BATCH mode.
  *
+ * <p>Kafka, beside the files or instead of them ({@code --input} is then left out):
+ * <ul>
+ *   <li>{@code --kafka-bootstrap HOST:PORT[,HOST:PORT]}: the brokers to ask first;</li>
+ *   <li>{@code --kafka-topic NAME}, repeatable: a topic to read, every partition from its earliest
+ *       offset to the latest offset when the job starts (a bounded read: records produced later are
+ *       for the next run);</li>
+ *   <li>{@code --kafka-format NAME}: the format of every record, when it cannot be told from a
+ *       partition's first records; default {@code --format}, else detected per topic-partition.</li>
+ * </ul>
+ * A record is one line of telemetry, JSON or text, as its producer wrote it: its value as UTF-8, its
+ * key ignored. Each topic-partition is one input of the report, listed after the files as
+ * {@code kafka:TOPIC/PARTITION} with its lines read, parsed, ignored and skipped; a record's position
+ * (its evidence, and a skipped record's place in {@code firstSkipped}) is that name and, as its
+ * line, its offset + 1 (core numbers lines from 1; see {@code PartitionSpill}). A malformed record is
+ * counted and skipped there, never fatal. No offsets are committed: the read moves no consumer group.
+ *
  * <p>Stages and operators:
  * <ol>
- *   <li>the client expands the inputs ({@link JobPlan}); one element per input file;</li>
+ *   <li>the client expands the inputs ({@link JobPlan}); one element per input file; Kafka's source
+ *       ({@link KafkaInput}) reads the topics' partitions, spread over its subtasks;</li>
  *   <li>{@link ParseFunction} (parallel, inputs spread round-robin): core's source and parsers read
  *       each input whole, emitting its events and, on a side output, its line accounting;</li>
  *   <li>{@link DetectFunction} (parallel, events partitioned by source address, {@link BySource}):
@@ -79,7 +99,8 @@ public final class AttributionJob {
         String report = run(environment(), plan);
         Path out = plan.options().out();
         write(out, report);
-        System.err.println("hotline-flink: report of " + plan.inputs().size() + " inputs written to " + out.toAbsolutePath());
+        System.err.println("hotline-flink: report of " + plan.inputs().size() + " files and " + plan.options().kafkaTopics().size()
+                + " Kafka topics written to " + out.toAbsolutePath());
         List<String> failed = failedInputs(report);
         failed.forEach(problem -> System.err.println("hotline-flink: " + problem));
         if (!failed.isEmpty()) {
@@ -117,13 +138,29 @@ public final class AttributionJob {
 
     static DataStream<String> wire(StreamExecutionEnvironment env, JobPlan plan) {
         JobOptions o = plan.options();
-        DataStream<InputFile> inputs = env.fromData(plan.inputs(), TypeInformation.of(InputFile.class)).name("inputs");
-        SingleOutputStreamOperator<Event> events = inputs.rebalance()
-                .process(new ParseFunction(o.format(), o.year(), o.zone()), EventTypeInfo.INSTANCE).name("parse");
+        List<SingleOutputStreamOperator<Event>> parsed = new ArrayList<>();
+        if (!plan.inputs().isEmpty()) {
+            DataStream<InputFile> inputs = env.fromData(plan.inputs(), TypeInformation.of(InputFile.class)).name("inputs");
+            parsed.add(inputs.rebalance()
+                    .process(new ParseFunction(o.format(), o.year(), o.zone()), EventTypeInfo.INSTANCE).name("parse"));
+        }
+        if (!o.kafkaTopics().isEmpty()) {
+            // Chained to the source (no shuffle between): the operator sees each partition in offset order.
+            parsed.add(env.fromSource(KafkaInput.source(o.kafkaBootstrap(), o.kafkaTopics()),
+                            WatermarkStrategy.noWatermarks(), "kafka")
+                    .transform("parse kafka", EventTypeInfo.INSTANCE, new KafkaParseOperator(o.kafkaTopics(),
+                            plan.inputs().size(), o.kafkaRecordFormat(), o.year(), o.zone())));
+        }
+        DataStream<Event> events = parsed.get(0);
+        DataStream<ReportPart> accounting = parsed.get(0).getSideOutput(ParseFunction.INPUTS);
+        for (SingleOutputStreamOperator<Event> more : parsed.subList(1, parsed.size())) {
+            events = events.union(more);
+            accounting = accounting.union(more.getSideOutput(ParseFunction.INPUTS));
+        }
         DataStream<ReportPart> detected = events.partitionCustom(new BySource.Partition(), new BySource.Key())
                 .fullWindowPartition()
                 .mapPartition(new DetectFunction(o.detectors(), o.detect())).name("detect");
-        return detected.union(events.getSideOutput(ParseFunction.INPUTS))
+        return detected.union(accounting)
                 .fullWindowPartition()
                 .mapPartition(new ReportFunction(plan.geo(), JobPlan.version(), o.zone(), plan.settings(), plan.warnings()))
                 .name("report").setParallelism(1);

@@ -8,7 +8,8 @@ import java.util.function.Consumer;
 import org.hotline.InputException;
 
 /**
- * The job's command line: {@code --input PATH... --out FILE} and the analysis options of
+ * The job's command line: {@code --input PATH...} and/or {@code --kafka-bootstrap HOST:PORT
+ * --kafka-topic NAME...}, {@code --out FILE}, and the analysis options of
  * {@code hotline analyze} that apply to it, under the same names. Flink's {@code flink run} passes
  * everything after the jar to {@link AttributionJob#main}; this parses it, and names the bad
  * argument and the rule when it cannot.
@@ -22,27 +23,36 @@ import org.hotline.InputException;
  * @param format    forced format, or null to detect per input
  * @param year      year for year-less timestamps, 0 to infer it
  * @param zone      zone for timestamps without one
+ * @param kafkaBootstrap Kafka's bootstrap servers ({@code host:port[,host:port]}), or null for no Kafka input
+ * @param kafkaTopics    topics read from their earliest to their latest offsets at job start
+ * @param kafkaFormat    forced format of the Kafka records, or null for {@code format} (else detected
+ *                       per topic-partition)
  */
 record JobOptions(List<String> inputs, Path out, List<Path> geoDb, List<Path> asnDb, Path torExits, Path home,
-                  List<String> detectors, List<String> detect, String format, int year, String zone) {
+                  List<String> detectors, List<String> detect, String format, int year, String zone,
+                  String kafkaBootstrap, List<String> kafkaTopics, String kafkaFormat) {
 
-    static final String USAGE = "usage: flink run hotline-flink.jar --input PATH [PATH...] --out report.json"
+    static final String USAGE = "usage: flink run hotline-flink.jar [--input PATH [PATH...]]"
+            + " [--kafka-bootstrap HOST:PORT --kafka-topic NAME... [--kafka-format NAME]] --out report.json"
             + " [--geo-db FILE]... [--asn-db FILE]... [--tor-exits FILE] [--home DIR]"
             + " [--detectors a,b] [--detect detector.parameter=value]... [--format NAME] [--year YYYY] [--timezone ZONE]";
 
     static JobOptions parse(String... args) {
         Builder b = new Builder();
-        Map<String, Consumer<String>> single = Map.of(
-                "--out", v -> b.out = Path.of(v),
-                "--geo-db", v -> b.geoDb.add(Path.of(v)),
-                "--asn-db", v -> b.asnDb.add(Path.of(v)),
-                "--tor-exits", v -> b.torExits = Path.of(v),
-                "--home", v -> b.home = Path.of(v),
-                "--detectors", v -> b.detectors.addAll(List.of(v.split(","))),
-                "--detect", b.detect::add,
-                "--format", v -> b.format = v,
-                "--year", v -> b.year = year(v),
-                "--timezone", v -> b.zone = v);
+        Map<String, Consumer<String>> single = Map.ofEntries(
+                Map.entry("--out", v -> b.out = Path.of(v)),
+                Map.entry("--geo-db", v -> b.geoDb.add(Path.of(v))),
+                Map.entry("--asn-db", v -> b.asnDb.add(Path.of(v))),
+                Map.entry("--tor-exits", v -> b.torExits = Path.of(v)),
+                Map.entry("--home", v -> b.home = Path.of(v)),
+                Map.entry("--detectors", v -> b.detectors.addAll(List.of(v.split(",")))),
+                Map.entry("--detect", b.detect::add),
+                Map.entry("--format", v -> b.format = v),
+                Map.entry("--year", v -> b.year = year(v)),
+                Map.entry("--timezone", v -> b.zone = v),
+                Map.entry("--kafka-bootstrap", v -> b.kafkaBootstrap = v),
+                Map.entry("--kafka-topic", b.kafkaTopics::add),
+                Map.entry("--kafka-format", v -> b.kafkaFormat = v));
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (option.equals("--input")) {
@@ -60,14 +70,28 @@ record JobOptions(List<String> inputs, Path out, List<Path> geoDb, List<Path> as
             }
             set.accept(args[++i]);
         }
-        if (b.inputs.isEmpty()) {
-            throw new InputException("--input: give at least one file or directory; " + USAGE);
+        if (b.inputs.isEmpty() && b.kafkaTopics.isEmpty()) {
+            throw new InputException("--input: give at least one file or directory, or a --kafka-topic; " + USAGE);
+        }
+        if (b.kafkaTopics.isEmpty() != (b.kafkaBootstrap == null)) {
+            throw new InputException(b.kafkaTopics.isEmpty()
+                    ? "--kafka-bootstrap: give the --kafka-topic to read; " + USAGE
+                    : "--kafka-topic: give the broker as --kafka-bootstrap HOST:PORT; " + USAGE);
+        }
+        if (b.kafkaFormat != null && b.kafkaTopics.isEmpty()) {
+            throw new InputException("--kafka-format: applies to --kafka-topic, and none is given; " + USAGE);
         }
         if (b.out == null) {
             throw new InputException("--out: give the file the report is written to; " + USAGE);
         }
         return new JobOptions(List.copyOf(b.inputs), b.out, List.copyOf(b.geoDb), List.copyOf(b.asnDb), b.torExits,
-                b.home, List.copyOf(b.detectors), List.copyOf(b.detect), b.format, b.year, b.zone);
+                b.home, List.copyOf(b.detectors), List.copyOf(b.detect), b.format, b.year, b.zone, b.kafkaBootstrap,
+                b.kafkaTopics.stream().distinct().toList(), b.kafkaFormat);
+    }
+
+    /** The format forced on Kafka records: {@code --kafka-format}, else {@code --format}, else null (detected). */
+    String kafkaRecordFormat() {
+        return kafkaFormat != null ? kafkaFormat : format;
     }
 
     private static int year(String v) {
@@ -90,5 +114,8 @@ record JobOptions(List<String> inputs, Path out, List<Path> geoDb, List<Path> as
         String format;
         int year;
         String zone = "UTC";
+        String kafkaBootstrap;
+        final List<String> kafkaTopics = new ArrayList<>();
+        String kafkaFormat;
     }
 }

@@ -21,8 +21,9 @@ import org.hotline.source.Sources;
 
 /**
  * What the client settles before the job is submitted, so that everything a user can get wrong
- * (a detector name, a value, a format, a zone, missing databases) fails at once, naming the
- * argument, instead of on the cluster: the inputs expanded as {@code hotline analyze} expands them
+ * (a detector name, a value, a format, a zone, missing databases, a Kafka topic the brokers do not
+ * have) fails at once, naming the argument, instead of on the cluster: the inputs expanded as
+ * {@code hotline analyze} expands them
  * (each file once, a warning for each repeat), the detection plan, and the geo databases.
  *
  * <p>Hazard: inputs and databases are found on the client and read at the same paths on the task
@@ -41,6 +42,13 @@ record JobPlan(List<InputFile> inputs, List<String> warnings, JobOptions options
             throw new InputException("--timezone " + options.zone() + ": " + e.getMessage());
         }
         new Pipeline.Settings(options.format(), options.year(), ZoneId.of(options.zone()), 1);   // checks format and year
+        if (options.kafkaFormat() != null) {
+            try {
+                new Pipeline.Settings(options.kafkaFormat(), 0, ZoneId.of("UTC"), 1);
+            } catch (InputException e) {
+                throw new InputException("--kafka-format: " + e.getMessage());
+            }
+        }
         DetectionPlan detection = DetectionPlan.of(options.detectors(), options.detect());
         Sources.Once once = Sources.once(Sources.expand(options.inputs()));
         List<InputFile> inputs = new ArrayList<>();
@@ -49,6 +57,9 @@ record JobPlan(List<InputFile> inputs, List<String> warnings, JobOptions options
                 throw new InputException("--input -: standard input cannot be read by a Flink job; give files");
             }
             inputs.add(InputFile.of(inputs.size(), input));
+        }
+        if (!options.kafkaTopics().isEmpty()) {
+            KafkaInput.check(options.kafkaBootstrap(), options.kafkaTopics());
         }
         Path bundled = options.home() != null ? options.home().resolve("data").resolve("geo") : DefaultDatabases.bundledDirectory();
         GeoSources geo = GeoSources.withDefaults(options.geoDb(), options.asnDb(), options.torExits(),
@@ -60,6 +71,12 @@ record JobPlan(List<InputFile> inputs, List<String> warnings, JobOptions options
     private static Map<String, String> settings(JobOptions options, DetectionPlan detection) {
         Map<String, String> s = new LinkedHashMap<>();
         s.put("format", options.format() == null ? "detected per input" : options.format());
+        if (!options.kafkaTopics().isEmpty()) {
+            s.put("kafka", "topics " + String.join(", ", options.kafkaTopics()) + " at " + options.kafkaBootstrap()
+                    + ", each partition one input, read from its earliest offset to its latest at job start");
+            s.put("kafka format", options.kafkaRecordFormat() == null ? "detected per topic-partition"
+                    : options.kafkaRecordFormat());
+        }
         s.put("year", options.year() == 0 ? "inferred from file times" : Integer.toString(options.year()));
         s.put("timezone", options.zone());
         s.put("engine", "Apache Flink job (hotline-flink): inputs read whole by one subtask each, events sent to"

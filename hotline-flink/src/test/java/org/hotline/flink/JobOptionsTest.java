@@ -48,6 +48,27 @@ class JobOptionsTest {
     }
 
     @Test
+    void kafkaTopicsStandForInputsAndNeedTheirBroker() {
+        JobOptions o = JobOptions.parse("--kafka-bootstrap", "k1:9092,k2:9092", "--kafka-topic", "web", "--kafka-topic", "ssh",
+                "--kafka-topic", "web", "--format", "sshd", "--out", "r.json");
+        assertThat(o.inputs()).isEmpty();
+        assertThat(o.kafkaBootstrap()).isEqualTo("k1:9092,k2:9092");
+        assertThat(o.kafkaTopics()).containsExactly("web", "ssh");
+        assertThat(o.kafkaRecordFormat()).as("--format, when --kafka-format is not given").isEqualTo("sshd");
+        assertThat(JobOptions.parse("--kafka-bootstrap", "k:9092", "--kafka-topic", "web", "--kafka-format", "combined",
+                "--format", "sshd", "--input", "a.log", "--out", "r.json").kafkaRecordFormat()).isEqualTo("combined");
+
+        assertThatThrownBy(() -> JobOptions.parse("--kafka-topic", "web", "--out", "r.json"))
+                .hasMessageStartingWith("--kafka-topic: give the broker as --kafka-bootstrap");
+        assertThatThrownBy(() -> JobOptions.parse("--input", "a.log", "--kafka-bootstrap", "k:9092", "--out", "r.json"))
+                .hasMessageStartingWith("--kafka-bootstrap: give the --kafka-topic");
+        assertThatThrownBy(() -> JobOptions.parse("--input", "a.log", "--kafka-format", "combined", "--out", "r.json"))
+                .hasMessageStartingWith("--kafka-format: applies to --kafka-topic");
+        assertThatThrownBy(() -> plan("--kafka-bootstrap", "k:9092", "--kafka-topic", "web", "--kafka-format", "nginx-json",
+                "--out", "r.json")).hasMessageStartingWith("--kafka-format: unknown format 'nginx-json'");
+    }
+
+    @Test
     void aFailedInputIsFoundInTheReport() {
         String report = "{\"input\":[{\"file\":\"a.log\",\"error\":null},{\"file\":\"b.log\",\"error\":\"b.log: no such file\"}]}";
         assertThat(AttributionJob.failedInputs(report)).isEqualTo(List.of("b.log: no such file"));
