@@ -127,6 +127,23 @@ class KafkaAttributionJobIT {
     }
 
     @Test
+    void filesAndTopicsTogetherAreOneReportFilesFirst() throws Exception {
+        List<String> ssh = lines(SSH);
+        topic("beside", 1);
+        produce("beside", 0, "ssh/secure.log", ssh);
+
+        JsonNode expected = JSON.readTree(SingleMachine.analyzeJson(List.of(WEB.toString(), SSH.toString())));
+        JsonNode actual = JSON.readTree(runJob("--kafka-topic", "beside", "--input", WEB.toString()));
+
+        assertThat(actual.at("/attacks/byType")).isEqualTo(expected.at("/attacks/byType"));
+        assertThat(actual.at("/attacks/byCountry")).isEqualTo(expected.at("/attacks/byCountry"));
+        assertThat(actual.at("/attacks/byAsn")).isEqualTo(expected.at("/attacks/byAsn"));
+        assertThat(actual.get("input")).hasSize(2);
+        assertThat(actual.get("input").get(0)).isEqualTo(expected.get("input").get(0));
+        assertAccountedAs(actual.get("input").get(1), "kafka:beside/0", ssh.size(), expected.get("input").get(1));
+    }
+
+    @Test
     void malformedRecordIsCountedAndSkippedAtItsOffset() throws Exception {
         String good = "203.0.113.7 - - [17/May/2015:10:05:0%d +0000] \"GET /index.html HTTP/1.1\" 200 512 \"-\" \"curl/8.0\"";
         topic("probes", 1);
