@@ -19,7 +19,7 @@ import org.hotline.aggregate.SourceTally;
 import org.hotline.detect.DetectionPlan;
 import org.hotline.enrich.Origin;
 import org.hotline.event.IpAddress;
-import org.hotline.geo.CoverageCheck;
+import org.hotline.geo.GeoWarnings;
 import org.hotline.geo.EnricherChain;
 import org.hotline.pipeline.Pipeline;
 import org.hotline.pipeline.PipelineListener;
@@ -78,13 +78,7 @@ final class PipelineAssembly {
                 throw new InputException(e.getMessage() + "; found after the inputs were read, so no report was made", e);
             }
             List<String> warnings = new ArrayList<>(inputs.repeats());
-            // A database not read whole (a range CSV's malformed rows) changes what the shares rest on.
-            enrichment.databases().stream().filter(d -> d.warning() != null)
-                    .forEach(d -> warnings.add(d.role() + " database " + d.warning()));
-            String coverage = CoverageCheck.check(origins.inLookupOrder(), enrichment.databases()).warning();
-            if (coverage != null) {
-                warnings.add(coverage);
-            }
+            warnings.addAll(GeoWarnings.of(enrichment, origins));
             if (result.lateEvents() > 0) {
                 warnings.add(lateWarning(result.lateEvents(), request.settings().lateness()));
             }

@@ -15,7 +15,7 @@ import org.hotline.aggregate.RunInfo;
 import org.hotline.aggregate.SourceOrigins;
 import org.hotline.aggregate.SourceTally;
 import org.hotline.detect.DetectionPlan;
-import org.hotline.geo.CoverageCheck;
+import org.hotline.geo.GeoWarnings;
 import org.hotline.geo.DefaultDatabases;
 import org.hotline.geo.EnricherChain;
 import org.hotline.geo.Enrichers;
@@ -46,12 +46,7 @@ final class SingleMachine {
             SourceTally tally = (SourceTally) result.aggregate();
             SourceOrigins origins = OriginReportBuilder.resolve(tally, result.attacks(), enrichment::enrichOnce, 2);
             List<String> warnings = new ArrayList<>(inputs.repeats());
-            enrichment.databases().stream().filter(d -> d.warning() != null)
-                    .forEach(d -> warnings.add(d.role() + " database " + d.warning()));
-            String coverage = CoverageCheck.check(origins.inLookupOrder(), enrichment.databases()).warning();
-            if (coverage != null) {
-                warnings.add(coverage);
-            }
+            warnings.addAll(GeoWarnings.of(enrichment, origins));
             if (result.lateEvents() > 0) {
                 warnings.add(result.lateEvents() + " late events");   // stated so that a comparison shows it
             }

@@ -13,7 +13,7 @@ import org.hotline.detect.Attack;
 import org.hotline.flink.records.DetectedAttack;
 import org.hotline.flink.records.InputReport;
 import org.hotline.flink.records.ReportPart;
-import org.hotline.geo.CoverageCheck;
+import org.hotline.geo.GeoWarnings;
 import org.hotline.geo.EnricherChain;
 import org.hotline.pipeline.InputSummary;
 
@@ -66,12 +66,7 @@ final class ReportParts {
         List<Attack> ordered = attacks.stream().sorted(DETECTION_ORDER).map(DetectedAttack::attack).toList();
         SourceOrigins origins = OriginReportBuilder.resolve(tally, ordered, enrichment::enrichOnce);
         List<String> all = new ArrayList<>(warnings);
-        enrichment.databases().stream().filter(d -> d.warning() != null)
-                .forEach(d -> all.add(d.role() + " database " + d.warning()));
-        String coverage = CoverageCheck.check(origins.inLookupOrder(), enrichment.databases()).warning();
-        if (coverage != null) {
-            all.add(coverage);
-        }
+        all.addAll(GeoWarnings.of(enrichment, origins));
         return OriginReportBuilder.build(new ReportInput(summaries, ordered, tally, enrichment::enrichOnce,
                 enrichment.databases(), run, all), origins);
     }
