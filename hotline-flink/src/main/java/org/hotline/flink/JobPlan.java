@@ -1,7 +1,5 @@
 package org.hotline.flink;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -9,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.hotline.InputException;
 import org.hotline.detect.DetectionPlan;
 import org.hotline.flink.functions.GeoFiles;
@@ -91,14 +88,6 @@ record JobPlan(List<InputFile> inputs, List<String> warnings, JobOptions options
 
     /** The version Maven built, as every report states it. */
     static String version() {
-        try (InputStream in = JobPlan.class.getResourceAsStream("version.properties")) {
-            Properties p = new Properties();
-            if (in != null) {
-                p.load(in);
-            }
-            return p.getProperty("version", "unknown");
-        } catch (IOException e) {
-            return "unknown";
-        }
+        return org.hotline.BuildVersion.of(JobPlan.class);
     }
 }
