@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.PipelineOptions;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.hotline.flink.functions.ReportFunction;
 import org.hotline.geo.DefaultDatabases;
@@ -26,18 +22,13 @@ import tools.jackson.databind.node.ObjectNode;
  * single-machine pipeline's on the same input and databases ({@link SingleMachine}).
  */
 class AttributionJobIT {
-    private static final int PARALLELISM = 2;
     /** The repository: its bundled databases are the defaults, as for {@code hotline analyze}. */
     private static final Path HOME = Path.of("").toAbsolutePath().getParent();
     private static final Path SAMPLES = HOME.resolve("samples").resolve("logs");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @RegisterExtension
-    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setNumberTaskManagers(1)
-            .setNumberSlotsPerTaskManager(PARALLELISM)
-            .setConfiguration(noGenericTypes())
-            .build());
+    static final MiniClusterExtension CLUSTER = TestJobs.cluster();
 
     @TempDir
     Path temp;
@@ -125,21 +116,12 @@ class AttributionJobIT {
         args.add("--input");
         args.addAll(inputs);
         args.addAll(List.of("--out", temp.resolve("report.json").toString()));
-        JobPlan plan = JobPlan.of(JobOptions.parse(args.toArray(String[]::new)));
-        StreamExecutionEnvironment env = AttributionJob.environment();
-        env.setParallelism(PARALLELISM);
-        return AttributionJob.run(env, plan);
+        return TestJobs.run(args);
     }
 
     private static JsonNode withoutRun(JsonNode report) {
         ObjectNode copy = (ObjectNode) report.deepCopy();
         copy.remove("run");
         return copy;
-    }
-
-    private static Configuration noGenericTypes() {
-        Configuration conf = new Configuration();
-        conf.set(PipelineOptions.GENERIC_TYPES, false);
-        return conf;
     }
 }

@@ -14,10 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.zip.GZIPInputStream;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.PipelineOptions;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -47,18 +43,13 @@ import tools.jackson.databind.ObjectMapper;
  * single-machine report of the same files ({@link SingleMachine}).
  */
 class KafkaAttributionJobIT {
-    private static final int PARALLELISM = 2;
     private static final Path HOME = Path.of("").toAbsolutePath().getParent();
     private static final Path WEB = HOME.resolve("samples/logs/web/access.log.gz");
     private static final Path SSH = HOME.resolve("samples/logs/ssh/secure.log");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @RegisterExtension
-    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setNumberTaskManagers(1)
-            .setNumberSlotsPerTaskManager(PARALLELISM)
-            .setConfiguration(noGenericTypes())
-            .build());
+    static final MiniClusterExtension CLUSTER = TestJobs.cluster();
 
     private static KafkaClusterTestKit kafka;
     private static Admin admin;
@@ -181,10 +172,7 @@ class KafkaAttributionJobIT {
         List<String> args = new ArrayList<>(List.of("--kafka-bootstrap", kafka.bootstrapServers()));
         args.addAll(List.of(kafkaArguments));
         args.addAll(List.of("--out", temp.resolve("report.json").toString()));
-        JobPlan plan = JobPlan.of(JobOptions.parse(args.toArray(String[]::new)));
-        StreamExecutionEnvironment env = AttributionJob.environment();
-        env.setParallelism(PARALLELISM);
-        return AttributionJob.run(env, plan);
+        return TestJobs.run(args);
     }
 
     private static void topic(String name, int partitions) throws Exception {
@@ -209,11 +197,5 @@ class KafkaAttributionJobIT {
                 ? new GZIPInputStream(Files.newInputStream(file)) : Files.newInputStream(file), StandardCharsets.UTF_8))) {
             return in.lines().toList();
         }
-    }
-
-    private static Configuration noGenericTypes() {
-        Configuration conf = new Configuration();
-        conf.set(PipelineOptions.GENERIC_TYPES, false);
-        return conf;
     }
 }
