@@ -7,6 +7,6 @@ import picocli.CommandLine.Command;
         subcommands = {ConcernFileCommand.class, ConcernSendCommand.class, ConcernListCommand.class, ConcernShowCommand.class,
                 ConcernAckCommand.class, ConcernRequestMaterialsCommand.class, ConcernProvideMaterialsCommand.class,
                 ConcernUpdateCommand.class, ConcernRespondCommand.class, ConcernCloseCommand.class, ConcernRejectCommand.class,
-                ConcernWithdrawCommand.class, ConcernVerifyCommand.class, ConcernExportCommand.class})
+                ConcernWithdrawCommand.class, ConcernVerifyCommand.class, ConcernExportCommand.class, ConcernOriginsCommand.class})
 final class ConcernCommand {
 }

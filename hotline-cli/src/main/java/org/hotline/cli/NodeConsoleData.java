@@ -10,6 +10,7 @@ import org.hotline.channel.ConcernState;
 import org.hotline.channel.Party;
 import org.hotline.channel.account.ChannelAccount;
 import org.hotline.channel.account.Obligations;
+import org.hotline.channel.materials.ConcernOrigins;
 import org.hotline.cli.node.NodeRuntime;
 import org.hotline.server.console.ConsoleData;
 import tools.jackson.databind.JsonNode;
@@ -90,5 +91,10 @@ final class NodeConsoleData implements ConsoleData {
             a.add(ChannelReportCommand.json(ChannelAccount.of(c, concerns, since, until, now)));
         }
         return a;
+    }
+
+    @Override
+    public JsonNode origins(boolean all) {
+        return ConcernOriginsCommand.json(ConcernOrigins.of(ConcernOriginsCommand.scope(node.desk().concerns(), all)), all);
     }
 }

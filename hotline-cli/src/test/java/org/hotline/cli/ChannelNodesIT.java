@@ -107,6 +107,15 @@ class ChannelNodesIT {
                     "provide materials by RU-CERT: on-time");
             assertThat(us.ok("concern", "show", id, "--home", us.home.toString())).contains("Obligations:", "in time, after ");
 
+            // Where the closed concern's sources are: none among open concerns; with --all, on both nodes,
+            // the one address both sets name (412 events each time, so 412, not 824).
+            assertThat(us.ok("concern", "origins", "--home", us.home.toString())).isEqualTo("No open concerns." + System.lineSeparator());
+            for (TestNode node : List.of(ru, us)) {
+                assertThat(node.ok("concern", "origins", "--all", "--home", node.home.toString())).contains(
+                        "1 source address(es), at least 412 event(s), named in the materials of 1 of 1 concern(s)",
+                        "US              1  100.0%        412         1");
+            }
+
             Path ea = dir.resolve("a.json");
             Path eb = dir.resolve("b.json");
             ru.ok("concern", "export", id, "--out", ea.toString(), "--home", ru.home.toString());

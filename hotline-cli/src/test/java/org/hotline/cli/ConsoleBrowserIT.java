@@ -142,7 +142,28 @@ class ConsoleBrowserIT {
                 assertThat(b.findElements(By.cssSelector("main img"))).as("a summary is text, never markup").isEmpty();
                 assertThat(b.getTitle()).isEqualTo("(1 overdue) Hotline · US-CERT");
 
-                row.click();
+                // The origin map: the open concerns' materials name one address in US and one in NL, 412
+                // events each, as `concern origins` counts them; other countries stay grey.
+                JsonNode origins = us.json("concern", "origins");
+                assertThat(origins.get("sources").asInt()).isEqualTo(2);
+                assertThat(origins.get("events").asLong()).isEqualTo(824);
+                assertThat(b.findElement(By.id("origins-summary")).getText())
+                        .isEqualTo("2 source address(es), at least 824 event(s), named in the materials of 1 of 2 concern(s)");
+                for (String cc : List.of("US", "NL")) {
+                    WebElement shape = b.findElement(By.cssSelector("#origin-map [data-cc='" + cc + "']"));
+                    assertThat(shape.getAttribute("data-sources")).isEqualTo("1");
+                    assertThat(shape.getAttribute("fill")).as(cc + ": 50 %% of the sources").isEqualTo("#a50f15");
+                    assertThat(b.findElement(By.cssSelector("tr[data-cc='" + cc + "']")).getText()).contains("1", "50.0 %", "412");
+                }
+                assertThat(b.findElement(By.cssSelector("#origin-map [data-cc='RU']")).getAttribute("fill")).isEqualTo("#e4e4e4");
+                assertThat(b.findElements(By.cssSelector("#origin-map path")).size()).as("the world's outlines").isGreaterThan(150);
+                b.findElement(By.linkText("all concerns")).click();
+                ready(b, "/?origins=all");
+                assertThat(b.findElement(By.id("origins-summary")).getText()).endsWith("of 2 concern(s)");
+                b.findElement(By.linkText("open concerns")).click();
+                ready(b, "/");
+
+                b.findElement(By.cssSelector("tr[data-id='" + worked + "']")).click();
                 ready(b, "/concerns/" + worked);
                 screenshot(b, "concern");
                 List<String> kinds = b.findElements(By.cssSelector("#history > li")).stream().map(e -> e.getAttribute("data-kind")).toList();
@@ -243,6 +264,12 @@ class ConsoleBrowserIT {
                     Thread.currentThread().interrupt();
                 }
                 return Json.MAPPER.readTree(concernsJson);
+            }
+
+            @Override
+            public JsonNode origins(boolean all) {
+                return Json.MAPPER.readTree("{\"scope\":\"open\",\"concerns\":1,\"concerns_with_materials\":0,\"sources\":0,"
+                        + "\"events\":0,\"countries\":[]}");
             }
 
             @Override

@@ -1,8 +1,8 @@
 package org.hotline.report.html;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -111,11 +111,8 @@ final class WorldMap {
     }
 
     private static WorldMap load() {
-        try (InputStream in = WorldMap.class.getResourceAsStream("world-map.tsv")) {
-            if (in == null) {
-                throw new IllegalStateException("world-map.tsv missing from the classpath: the build is broken");
-            }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        try {
+            BufferedReader r = new BufferedReader(new InputStreamReader(new ByteArrayInputStream(MapGeometry.tsv()), StandardCharsets.UTF_8));
             int w = 0;
             int h = 0;
             List<Shape> shapes = new ArrayList<>();

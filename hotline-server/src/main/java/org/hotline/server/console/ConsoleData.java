@@ -24,4 +24,10 @@ public interface ConsoleData {
      * {@code channel report --json}.
      */
     JsonNode report(Instant since, Instant until);
+
+    /**
+     * Where the attacking sources named in the materials of open concerns (or of all, {@code all}) are
+     * located, by country, as {@code concern origins --json}.
+     */
+    JsonNode origins(boolean all);
 }

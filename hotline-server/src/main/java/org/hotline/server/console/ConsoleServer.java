@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
+import org.hotline.report.html.MapGeometry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -80,6 +81,7 @@ public final class ConsoleServer implements AutoCloseable {
         this.token = token.getBytes(StandardCharsets.UTF_8);
         Map<String, byte[]> files = new java.util.HashMap<>();
         FILES.forEach((path, name) -> files.put(path, resource(name)));
+        byte[] map = MapGeometry.tsv();
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = 8192;
@@ -96,6 +98,9 @@ public final class ConsoleServer implements AutoCloseable {
             cfg.routes.get("/api/concerns", ctx -> json(ctx, data.concerns()));
             cfg.routes.get("/api/concerns/{id}", ctx -> json(ctx, concern(data, ctx.pathParam("id"))));
             cfg.routes.get("/api/report", ctx -> json(ctx, report(data, when(ctx, "since"), when(ctx, "until"))));
+            cfg.routes.get("/api/origins", ctx -> json(ctx, data.origins(allConcerns(ctx))));
+            // The map's outlines: public data, the same for every node, drawn by the page.
+            cfg.routes.get("/world-map.tsv", ctx -> ctx.contentType("text/tab-separated-values; charset=utf-8").result(map));
             cfg.routes.exception(ConsoleException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
             cfg.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("console: {} {} failed", ctx.method(), ctx.path(), e);
@@ -146,6 +151,17 @@ public final class ConsoleServer implements AutoCloseable {
             throw new ConsoleException(400, "since " + since + " is not before until " + until);
         }
         return data.report(since, until);
+    }
+
+    private static boolean allConcerns(Context ctx) {
+        String scope = ctx.queryParam("scope");
+        if (scope == null || scope.equals("open")) {
+            return false;
+        }
+        if (scope.equals("all")) {
+            return true;
+        }
+        throw new ConsoleException(400, "scope: '" + scope + "' is neither open (open concerns, the default) nor all");
     }
 
     private static Instant when(Context ctx, String name) {

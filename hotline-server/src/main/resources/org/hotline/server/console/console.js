@@ -122,9 +122,100 @@
     show(el('div', { class: 'error', role: 'alert' }, el('b', {}, 'The console cannot show this. '), e.message));
   }
 
-  // #/ : what is owed, by whom, by when; overdue first.
-  async function concernsView(mine) {
+  // The map's outlines (pre-projected, as the HTML report draws them), fetched once per page: ~90 kB.
+  let outlines = null;
+  async function mapOutlines() {
+    if (!outlines) {
+      const r = await fetch('/world-map.tsv');
+      if (!r.ok) throw new Error('the map\'s outlines did not load (HTTP ' + r.status + ')');
+      let box = '0 0 1000 494';
+      const shapes = [];
+      for (const line of (await r.text()).split('\n')) {
+        if (line.startsWith('#viewBox ')) box = line.slice(9);
+        else if (line && !line.startsWith('#')) {
+          const [code, name, d] = line.split('\t');
+          shapes.push({ code, name, d });
+        }
+      }
+      outlines = { box, shapes, names: new Map(shapes.map(s => [s.code, s.name])) };
+    }
+    return outlines;
+  }
+
+  // The HTML report's classes and colours (ColorBrewer "Reds"), by percent of the sources.
+  const SHARE_BOUNDS = [1, 2, 5, 10, 20, Infinity];
+  const SHARE_FILLS = ['#fee5d9', '#fcbba1', '#fc9272', '#fb6a4a', '#de2d26', '#a50f15'];
+  const NO_SHARE = '#e4e4e4';
+  function shareFill(p) { return p > 0 ? SHARE_FILLS[SHARE_BOUNDS.findIndex(b => p < b)] : NO_SHARE; }
+
+  const SVG_NS = 'http://www.w3.org/2000/svg';
+  function svg(tag, attrs, text) {
+    const e = document.createElementNS(SVG_NS, tag);
+    for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
+    if (text !== undefined) e.textContent = visible(text);
+    return e;
+  }
+
+  function countryName(code, geo) {
+    return code ? code + (geo.names.has(code) ? ' ' + geo.names.get(code) : '') : 'unknown location';
+  }
+
+  // Where the sources named in concerns' materials are located, as `hotline concern origins` counts them.
+  function originsSection(o, geo, all) {
+    const rows = new Map(o.countries.filter(r => r.country).map(r => [r.country, r]));
+    const describe = r => r.sources + ' source(s) (' + r.share.toFixed(1) + ' % of ' + o.sources + '), at least ' + r.events
+      + ' event(s), in ' + r.concerns + ' concern(s)';
+    const map = svg('svg', { id: 'origin-map', class: 'map', viewBox: geo.box, role: 'img',
+      'aria-label': 'world map: where the sources named in ' + (all ? 'all' : 'open') + ' concerns are located' });
+    for (const s of geo.shapes) {
+      const r = rows.get(s.code);
+      const dot = s.d.startsWith('@');
+      const [x, y] = dot ? s.d.slice(1).split(',') : [];
+      const shape = dot ? svg('circle', { cx: x, cy: y, r: r ? 3.5 : 1.5 }) : svg('path', { d: s.d });
+      shape.setAttribute('fill', shareFill(r ? r.share : 0));
+      shape.setAttribute('data-cc', s.code);
+      if (r) shape.setAttribute('data-sources', r.sources);
+      shape.append(svg('title', {}, s.name + ': ' + (r ? describe(r) : 'no source named')));
+      map.append(shape);
+    }
+    const shown = o.countries.slice(0, 15);
+    const scope = q => '#/' + (q ? '?origins=all' : '');
+    return [
+      el('h2', {}, 'Where the sources named in ' + (all ? 'all' : 'open') + ' concerns are located'),
+      el('p', { class: 'muted' }, el('a', { href: scope(false), class: all ? null : 'current' }, 'open concerns'), ' · ',
+        el('a', { href: scope(true), class: all ? 'current' : null }, 'all concerns'), ' — ',
+        el('span', { id: 'origins-summary' }, o.sources
+          ? o.sources + ' source address(es), at least ' + o.events + ' event(s), named in the materials of '
+            + o.concerns_with_materials + ' of ' + o.concerns + ' concern(s)'
+          : 'no source address named in the materials of ' + o.concerns + ' concern(s)')),
+      el('div', { class: 'origins' }, map, o.countries.length ? table(['Country', 'Sources', 'Share', 'Events (at least)', 'Concerns'],
+        shown.map(r => el('tr', { 'data-cc': r.country || '' }, el('td', {}, countryName(r.country, geo)), el('td', {}, r.sources),
+          el('td', {}, r.share.toFixed(1) + ' %'), el('td', {}, r.events), el('td', {}, r.concerns)))) : null),
+      o.countries.length > shown.length ? el('p', { class: 'muted' }, (o.countries.length - shown.length)
+        + ' more countr(ies): hotline concern origins' + (all ? ' --all' : '') + ' lists them all.') : null,
+      el('p', { class: 'legend' }, el('span', {}, el('i', { style: 'background:' + NO_SHARE }), 'none'),
+        SHARE_FILLS.map((f, i) => el('span', {}, el('i', { style: 'background:' + f }),
+          (i === 0 ? '< 1' : i === SHARE_FILLS.length - 1 ? '≥ ' + SHARE_BOUNDS[i - 1] : SHARE_BOUNDS[i - 1] + '–' + SHARE_BOUNDS[i]) + ' %'))),
+      el('p', { class: 'muted' }, 'Share of the source addresses; each address counts once, where the newest materials naming it'
+        + ' locate it: where it is registered or routed, not who used it. Map: Natural Earth (public domain), through'
+        + ' world-atlas 2.0.2 (ISC licence, Mike Bostock); Equal Earth projection.')];
+  }
+
+  // The map and its table, or why they are missing: the list of concerns is drawn either way.
+  async function origins(all) {
+    try {
+      const [o, geo] = await Promise.all([api('/api/origins' + (all ? '?scope=all' : '')), mapOutlines()]);
+      return originsSection(o, geo, all);
+    } catch (e) {
+      return [el('h2', {}, 'Where the named sources are located'), el('div', { class: 'error' }, 'The map cannot be shown: ' + e.message)];
+    }
+  }
+
+  // #/ : what is owed, by whom, by when; overdue first; where the named sources are.
+  async function concernsView(query, mine) {
     const all = await api('/api/concerns');
+    const allOrigins = new URLSearchParams(query).get('origins') === 'all';
+    const located = await origins(allOrigins);
     current(mine);
     const open = all.filter(c => !TERMINAL.has(c.state));
     const ended = all.filter(c => TERMINAL.has(c.state));
@@ -150,6 +241,7 @@
         el('div', { class: 'tile' }, el('b', {}, ended.length), 'ended')),
       el('h2', {}, 'Open'),
       open.length ? table(headers, open.map(row)) : el('p', { class: 'muted' }, 'No open concerns.'),
+      located,
       el('h2', {}, 'Ended'),
       ended.length ? table(headers, ended.map(row)) : el('p', { class: 'muted' }, 'None yet.'));
   }
@@ -342,7 +434,7 @@
       const m = /^\/concerns\/(.+)$/.exec(path);
       if (m) await concernView(decodeURIComponent(m[1]), mine);
       else if (path === '/channels') await channelsView(query || '', mine);
-      else await concernsView(mine);
+      else await concernsView(query || '', mine);
       if (m || path === '/channels') {
         // The count only: a list that fails to come leaves the title as it was, not this view an error.
         const all = await api('/api/concerns').catch(() => null);
