@@ -36,6 +36,7 @@ public final class Main implements Runnable {
     static final List<Class<?>> SUBCOMMANDS = List.of(
             DemoCommand.class,
             AnalyzeCommand.class,
+            ReportCommand.class,
             FormatsCommand.class,
             DetectorsCommand.class,
             GeoCommand.class,

@@ -68,7 +68,7 @@ class RecordJsonTest {
     }
 
     /** The fixture report, plus what it lacks: skipped lines, a year rule, a warning, a non-routable attacker. */
-    private static OriginReport richReport() {
+    static OriginReport richReport() {
         Attack lanLogin = new Attack(AttackType.BRUTE_FORCE, "ssh password guessing", IpAddress.parse("192.168.1.31"), "ssh",
                 1431857103000L, 1431857163000L, 6, -1, -1, Verification.HANDSHAKE, List.of(new InputPosition("auth.log", 12)));
         ReportInput fixture = FixtureReport.input(List.of(lanLogin));

@@ -2,12 +2,17 @@ package org.hotline.flink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.hotline.flink.functions.ReportFunction;
 import org.hotline.geo.DefaultDatabases;
+import org.hotline.report.JsonReportWriter;
+import org.hotline.report.ReportJsonReader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -61,6 +66,12 @@ class AttributionJobIT {
         assertThat(actual.get("input")).isEqualTo(expected.get("input"));
         // ... and then the whole document, but for when it was made and the settings it states.
         assertThat(withoutRun(actual)).isEqualTo(withoutRun(expected));
+        // A whole report of the schema, which `hotline report` shows as the terminal table or the HTML
+        // page: read back and written again, the same text.
+        ByteArrayOutputStream again = new ByteArrayOutputStream();
+        new JsonReportWriter().write(ReportJsonReader.read(new ByteArrayInputStream(report.getBytes(StandardCharsets.UTF_8)),
+                "report.json"), again);
+        assertThat(again.toString(StandardCharsets.UTF_8).strip()).isEqualTo(report.strip());
     }
 
     @Test
