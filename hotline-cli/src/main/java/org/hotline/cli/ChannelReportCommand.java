@@ -12,6 +12,7 @@ import java.util.Map;
 import org.hotline.InputException;
 import org.hotline.channel.Channel;
 import org.hotline.channel.Concern;
+import org.hotline.channel.ConcernDesk;
 import org.hotline.channel.ConcernState;
 import org.hotline.channel.account.ChannelAccount;
 import org.hotline.channel.account.Elapsed;
@@ -71,7 +72,8 @@ final class ChannelReportCommand extends NodeCommand {
             throw new InputException(partner == null ? "no channels yet; add one with `hotline channel add`"
                     : "--partner: no channel to '" + partner + "'; see `hotline channel list`");
         }
-        List<Concern> concerns = node.desk().concerns();
+        ConcernDesk.Listing listing = node.desk().listing();
+        List<Concern> concerns = listing.concerns();
         Instant now = Instant.now();
         List<ChannelAccount> accounts = new ArrayList<>();
         for (Channel c : channels) {
@@ -101,7 +103,8 @@ final class ChannelReportCommand extends NodeCommand {
                 }
             }
         }
-        return ExitCodes.OK;
+        // An account that leaves a concern out says so: its digest would differ from the partner's.
+        return ConcernListCommand.unreadable(spec.commandLine().getErr(), listing.unreadable(), "counted in this account");
     }
 
     static Instant when(String option, String text) {

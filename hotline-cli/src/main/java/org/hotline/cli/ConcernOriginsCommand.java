@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import org.hotline.channel.Concern;
+import org.hotline.channel.ConcernDesk;
 import org.hotline.channel.materials.ConcernOrigins;
 import org.hotline.cli.node.NodeRuntime;
 import picocli.CommandLine.Command;
@@ -26,16 +27,18 @@ final class ConcernOriginsCommand extends NodeCommand {
 
     @Override
     int run(NodeRuntime node, PrintWriter out) {
-        ConcernOrigins origins = ConcernOrigins.of(scope(node.desk().concerns(), all));
+        ConcernDesk.Listing listing = node.desk().listing();
+        ConcernOrigins origins = ConcernOrigins.of(scope(listing.concerns(), all));
+        int exit = ConcernListCommand.unreadable(spec.commandLine().getErr(), listing.unreadable(), "counted here");
         if (json) {
             printJson(out, json(origins, all));
-            return ExitCodes.OK;
+            return exit;
         }
         String which = all ? "" : "open ";
         if (origins.sources() == 0) {
             out.println(origins.concerns() == 0 ? "No " + which + "concerns." : "No source addresses named in the materials of "
                     + origins.concerns() + " " + which + "concern(s).");
-            return ExitCodes.OK;
+            return exit;
         }
         out.printf(Locale.ROOT, "%d source address(es), at least %d event(s), named in the materials of %d of %d %sconcern(s)%n",
                 origins.sources(), origins.events(), origins.withMaterials(), origins.concerns(), which);
@@ -45,7 +48,7 @@ final class ConcernOriginsCommand extends NodeCommand {
                     r.share(), r.events(), r.concerns());
         }
         out.println("Located means registered or routed there, not who the attacker is.");
-        return ExitCodes.OK;
+        return exit;
     }
 
     /** Open concerns, or all of them. */

@@ -9,7 +9,8 @@ public final class ExitCodes {
     public static final int OK = 0;
     /**
      * Some input could not be read or parsed to the end: the report names it in its input section
-     * (the terminal prints no report at all when no input could be read, only the errors).
+     * (the terminal prints no report at all when no input could be read, only the errors). Or a
+     * concern stored on the node could not be read: the others are shown, and it is named with why.
      */
     public static final int INPUT_PROBLEM = 1;
     /** The command line or configuration was wrong; nothing was done. */
@@ -32,7 +33,8 @@ public final class ExitCodes {
             Exit codes:
               0   done
               1   some input failed: see the report's input section (no report on the
-                  terminal when no input could be read at all, only the errors)
+                  terminal when no input could be read at all, only the errors); or a
+                  stored concern could not be read (the others are shown, it is named)
               2   wrong command line or configuration; nothing was done
               3   a channel action was refused (the message says why)
               69  a remote service (the npm registry, a partner node) could not be reached

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.hotline.channel.Channel;
 import org.hotline.channel.ChannelException;
 import org.hotline.channel.Concern;
+import org.hotline.channel.ConcernDesk;
 import org.hotline.channel.ConcernState;
 import org.hotline.channel.Party;
 import org.hotline.channel.account.ChannelAccount;
@@ -50,15 +51,8 @@ final class NodeConsoleData implements ConsoleData {
 
     @Override
     public JsonNode concerns() {
-        Map<String, String> names = ConcernStep.names(node);
-        Instant now = Instant.now();
-        ArrayNode a = Json.MAPPER.createArrayNode();
-        for (Concern c : node.desk().concerns()) {
-            ObjectNode row = ConcernView.summary(c, now, names);
-            row.put("set_aside_count", node.db().concerns().superseded(c.id()).size());
-            a.add(row);
-        }
-        return a;
+        ConcernDesk.Listing listing = node.desk().listing();
+        return ConcernListCommand.rows(node, listing.concerns(), listing.unreadable(), Instant.now());
     }
 
     @Override
@@ -84,7 +78,7 @@ final class NodeConsoleData implements ConsoleData {
 
     @Override
     public JsonNode report(Instant since, Instant until) {
-        var concerns = node.desk().concerns();
+        var concerns = node.desk().listing().concerns();
         Instant now = Instant.now();
         ArrayNode a = Json.MAPPER.createArrayNode();
         for (Channel c : node.db().channels().channels()) {
@@ -95,6 +89,6 @@ final class NodeConsoleData implements ConsoleData {
 
     @Override
     public JsonNode origins(boolean all) {
-        return ConcernOriginsCommand.json(ConcernOrigins.of(ConcernOriginsCommand.scope(node.desk().concerns(), all)), all);
+        return ConcernOriginsCommand.json(ConcernOrigins.of(ConcernOriginsCommand.scope(node.desk().listing().concerns(), all)), all);
     }
 }

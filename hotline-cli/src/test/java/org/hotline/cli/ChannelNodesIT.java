@@ -9,6 +9,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -187,6 +190,49 @@ class ChannelNodesIT {
         Json.MAPPER.readTree(bundle.toFile()).get("objects").forEach(o -> out.add(Json.MAPPER.writeValueAsString(o)));
         out.sort(null);
         return out;
+    }
+
+    /**
+     * A concern whose stored history cannot be read (here a message's row edited by hand) is named,
+     * with why, wherever concerns are listed or counted, and exit code 1 says so; the other concerns
+     * are still listed and counted, in the CLI and in the console's list alike.
+     */
+    @Test
+    void aConcernThatCannotBeReadIsNamedAndTheOthersAreStillListedAndCounted() throws Exception {
+        try (TestNode ru = new TestNode(dir, "RU-CERT", "RU").start(); TestNode us = new TestNode(dir, "US-CERT", "US").start()) {
+            connect(ru, us, dir.resolve("secret"));
+            String broken = file(ru, materials("m1.json"), "to be broken by hand");
+            String fine = file(ru, materials("m2.json"), "still fine");
+            us.json("concern", "ack", broken, "--note", "seen");
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + us.home.resolve("hotline.db"));
+                 PreparedStatement p = c.prepareStatement("UPDATE message SET json = '{}' WHERE concern_id = ? AND position = 1")) {
+                p.setString(1, broken);
+                assertThat(p.executeUpdate()).isEqualTo(1);
+            }
+
+            TestNode.Run list = us.inHome("concern", "list");
+            assertThat(list.code()).as(list.err()).isEqualTo(ExitCodes.INPUT_PROBLEM);
+            assertThat(list.out()).contains(fine + "  delivered", "still fine", broken + "  CANNOT BE READ: ");
+            assertThat(list.err()).contains("hotline: concern " + broken + " cannot be read, so it is not listed: reading message 2 of");
+            TestNode.Run json = us.inHome("concern", "list", "--json");
+            assertThat(json.code()).isEqualTo(ExitCodes.INPUT_PROBLEM);
+            JsonNode rows = Json.MAPPER.readTree(json.out());
+            assertThat(rows).hasSize(2);
+            assertThat(rows.findValuesAsString("id")).containsExactlyInAnyOrder(fine, broken);
+            for (JsonNode r : rows) {
+                assertThat(r.has("error")).as(r.toString()).isEqualTo(r.get("id").asString().equals(broken));
+            }
+
+            TestNode.Run report = us.inHome("channel", "report", "--json");
+            assertThat(report.code()).isEqualTo(ExitCodes.INPUT_PROBLEM);
+            assertThat(report.err()).contains("concern " + broken + " cannot be read, so it is not counted in this account");
+            assertThat(Json.MAPPER.readTree(report.out()).get(0).at("/filed_by_partner/concerns").asInt()).isEqualTo(1);
+            TestNode.Run origins = us.inHome("concern", "origins");
+            assertThat(origins.code()).isEqualTo(ExitCodes.INPUT_PROBLEM);
+            assertThat(origins.out()).contains("1 source address(es), at least 412 event(s), named in the materials of 1 of 1 open concern(s)");
+
+            assertThat(new NodeConsoleData(us.runtime()).concerns()).as("the console's list").isEqualTo(rows);
+        }
     }
 
     @Test

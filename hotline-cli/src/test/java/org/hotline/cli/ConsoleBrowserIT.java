@@ -324,6 +324,28 @@ class ConsoleBrowserIT {
         }
     }
 
+    /**
+     * A concern the node cannot read comes in the list as {id, error} (ChannelNodesIT makes one): the
+     * page names it with why, above the others, and counts it nowhere.
+     */
+    @Test
+    void aConcernTheNodeCannotReadIsNamedAndTheOthersAreShown() throws Exception {
+        String list = ONE_CONCERN.replaceFirst("]$", ",{\"id\":\"incident--9d0e1f2a-3b4c-4d5e-8f60-718293a4b5c6\","
+                + "\"error\":\"reading message 2 of concern incident--9d0e1f2a from the database: no kind\"}]");
+        ConsoleServer console = new ConsoleServer(data(list), "127.0.0.1", 0, "a-token-for-this-test-0123456789").start();
+        try {
+            ChromeDriver b = browser();
+            b.get(console.url());
+            ready(b, "/");
+            assertThat(b.findElement(By.id("unreadable")).getText()).contains("1 concern(s) this node cannot read",
+                    "incident--9d0e1f2a-3b4c-4d5e-8f60-718293a4b5c6: reading message 2 of concern incident--9d0e1f2a from the database: no kind");
+            assertThat(b.findElement(By.id("open-count")).getText()).isEqualTo("1");
+            assertThat(b.findElements(By.cssSelector("tbody tr.link"))).hasSize(1);
+        } finally {
+            console.close();
+        }
+    }
+
     /** An address whose token is not percent-encoding (cut short when copied) says so, instead of "Loading…" for ever. */
     @Test
     void aTokenThatIsNotPercentEncodingIsRefusedNotAHungPage() throws Exception {

@@ -255,14 +255,56 @@ public final class ConcernDesk {
         return Concern.of(history, delivered, channel.terms());
     }
 
+    /** Every concern; throws on the first one whose history cannot be read (see {@link #listing}). */
     public List<Concern> concerns() {
         return store.concernIds().stream().map(this::concern).toList();
     }
 
-    /** Open concerns whose current deadline has passed, by either side. */
+    /**
+     * Every concern this node holds, and apart, those whose stored history it cannot read (a broken
+     * lifecycle, a channel gone, a row edited by hand), each with why: one such concern must not hide
+     * every other from the operator, nor be left out without a word.
+     */
+    public Listing listing() {
+        List<Concern> read = new ArrayList<>();
+        List<Unreadable> unreadable = new ArrayList<>();
+        for (String id : store.concernIds()) {
+            try {
+                read.add(concern(id));
+            } catch (RuntimeException e) {
+                unreadable.add(new Unreadable(id, reason(e)));
+            }
+        }
+        return new Listing(read, unreadable);
+    }
+
+    /** The message of a failure and of each cause beneath it that adds one: what the operator can act on. */
+    private static String reason(Throwable e) {
+        StringBuilder sb = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+            if (sb.indexOf(m) < 0) {
+                sb.append(sb.length() == 0 ? "" : ": ").append(m);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** What {@link #listing} found: the concerns read, and those that could not be, in the store's order. */
+    public record Listing(List<Concern> concerns, List<Unreadable> unreadable) {
+        public Listing {
+            concerns = List.copyOf(concerns);
+            unreadable = List.copyOf(unreadable);
+        }
+    }
+
+    /** A stored concern whose history cannot be read, and why. */
+    public record Unreadable(String concernId, String reason) {}
+
+    /** Open concerns whose current deadline has passed, by either side; unreadable ones left to {@link #listing}. */
     public List<Concern> overdue() {
         Instant now = clock.instant();
-        return concerns().stream().filter(c -> c.isOverdue(now)).toList();
+        return listing().concerns().stream().filter(c -> c.isOverdue(now)).toList();
     }
 
     private List<Message> history(String concernId) {

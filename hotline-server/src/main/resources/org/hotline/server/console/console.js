@@ -217,8 +217,11 @@
     const allOrigins = new URLSearchParams(query).get('origins') === 'all';
     const located = await origins(allOrigins);
     current(mine);
-    const open = all.filter(c => !TERMINAL.has(c.state));
-    const ended = all.filter(c => TERMINAL.has(c.state));
+    // A concern whose stored history the node cannot read comes as {id, error}: named, never dropped.
+    const broken = all.filter(c => c.error !== undefined);
+    const readable = all.filter(c => c.error === undefined);
+    const open = readable.filter(c => !TERMINAL.has(c.state));
+    const ended = readable.filter(c => TERMINAL.has(c.state));
     const overdue = open.filter(c => c.overdue);
     titled(all);
     const byUs = open.filter(c => c.deadline && c.deadline.party === self);
@@ -239,6 +242,9 @@
         el('div', { class: 'tile' }, el('b', {}, byUs.length), 'waiting on us (' + self + ')'),
         el('div', { class: 'tile' }, el('b', {}, byThem.length), 'waiting on partners'),
         el('div', { class: 'tile' }, el('b', {}, ended.length), 'ended')),
+      broken.length ? el('div', { class: 'error', role: 'alert', id: 'unreadable' },
+        el('b', {}, broken.length + ' concern(s) this node cannot read, and so cannot show or count: '),
+        el('ul', {}, broken.map(c => el('li', {}, el('code', {}, c.id), ': ' + c.error)))) : null,
       el('h2', {}, 'Open'),
       open.length ? table(headers, open.map(row)) : el('p', { class: 'muted' }, 'No open concerns.'),
       located,
@@ -248,7 +254,7 @@
 
   // A pinned tab says when something is overdue, whichever view it shows.
   function titled(all) {
-    const overdue = all.filter(c => !TERMINAL.has(c.state) && c.overdue).length;
+    const overdue = all.filter(c => c.error === undefined && !TERMINAL.has(c.state) && c.overdue).length;
     document.title = (overdue ? '(' + overdue + ' overdue) ' : '') + 'Hotline · ' + self;
   }
 
