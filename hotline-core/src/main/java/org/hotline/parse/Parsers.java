@@ -8,6 +8,7 @@ import org.hotline.InputException;
 import org.hotline.parse.accesslog.CombinedLogParser;
 import org.hotline.parse.accesslog.CommonLogParser;
 import org.hotline.parse.cowrie.CowrieJsonParser;
+import org.hotline.parse.journald.JournaldJsonParser;
 import org.hotline.parse.netfilter.NetfilterLogParser;
 import org.hotline.parse.sshd.SshdAuthParser;
 import org.hotline.parse.suricata.EveJsonParser;
@@ -36,6 +37,8 @@ public final class Parsers {
             // one listed first wins; where both write, it reads more and is chosen.
             new ParserSpec("syslog", "sshd and kernel packet-log lines mixed in one syslog file (syslog, messages)",
                     true, MixedSyslogParser::new),
+            new ParserSpec("journald-json", "systemd journal as JSON (journalctl -o json): its sshd and kernel packet-log records",
+                    false, JournaldJsonParser::new),
             new ParserSpec("suricata-eve", "Suricata EVE JSON, one object per line (alert, flow, http, dns, tls, ssh...)",
                     false, EveJsonParser::new),
             new ParserSpec("zeek-conn", "Zeek conn.log, ASCII/TSV with #fields header",

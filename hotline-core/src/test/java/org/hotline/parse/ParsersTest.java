@@ -24,7 +24,7 @@ class ParsersTest {
         List<String> names = Parsers.all().stream().map(ParserSpec::format).toList();
         assertThat(new HashSet<>(names)).hasSameSizeAs(names);
         assertThat(names).allMatch(n -> n.matches("[a-z][a-z0-9-]{1,19}"));
-        assertThat(names).containsExactly("common", "combined", "sshd", "netfilter", "syslog", "suricata-eve",
+        assertThat(names).containsExactly("common", "combined", "sshd", "netfilter", "syslog", "journald-json", "suricata-eve",
                 "zeek-conn", "zeek-conn-json", "cowrie");
     }
 
@@ -48,7 +48,7 @@ class ParsersTest {
     void unknownNameListsTheKnownOnes() {
         assertThatThrownBy(() -> Parsers.byName("nginx"))
                 .isInstanceOf(InputException.class)
-                .hasMessage("unknown format 'nginx'; known: common, combined, sshd, netfilter, syslog, suricata-eve, "
+                .hasMessage("unknown format 'nginx'; known: common, combined, sshd, netfilter, syslog, journald-json, suricata-eve, "
                         + "zeek-conn, zeek-conn-json, cowrie");
     }
 

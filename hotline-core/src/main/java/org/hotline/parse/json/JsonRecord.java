@@ -1,5 +1,6 @@
 package org.hotline.parse.json;
 
+import java.nio.charset.StandardCharsets;
 import org.hotline.event.IpAddress;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -105,6 +106,33 @@ public final class JsonRecord {
             }
         }
         return Double.NaN;
+    }
+
+    /**
+     * The field's bytes: a string as UTF-8, or an array of numbers 0..255 as those bytes (how
+     * {@code journalctl -o json} writes a value that is not valid UTF-8 or holds control characters);
+     * null if absent, null, or anything else.
+     */
+    public byte[] bytes(String name) {
+        JsonNode n = root.get(name);
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (n.isString()) {
+            return n.stringValue().getBytes(StandardCharsets.UTF_8);
+        }
+        if (!n.isArray()) {
+            return null;
+        }
+        byte[] out = new byte[n.size()];
+        for (int i = 0; i < out.length; i++) {
+            JsonNode v = n.get(i);
+            if (!v.isIntegralNumber() || v.asInt() < 0 || v.asInt() > 255) {
+                return null;
+            }
+            out[i] = (byte) v.asInt();
+        }
+        return out;
     }
 
     public boolean isObject(String name) {
