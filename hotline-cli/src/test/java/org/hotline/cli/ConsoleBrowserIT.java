@@ -285,7 +285,9 @@ class ConsoleBrowserIT {
                 tools.jackson.databind.node.ObjectNode m = filing.putObject("body").putObject("materials");
                 m.put("id", "grouping--6f1c2b7e-6a0d-4e8b-9a43-2f5b1c7d8e90").put("description", c.get("summary").asString());
                 for (int i = 0; i < 21; i++) {
-                    m.withArray("sightings").addObject().put("address", "198.51.100." + i).put("country", "US").put("count", 1);
+                    // One network, its holder spelt two ways, as two versions of a database may.
+                    m.withArray("sightings").addObject().put("address", "198.51.100." + i).put("country", "US").put("count", 1)
+                            .put("asn", 64496).put("as_organization", i % 2 == 0 ? "Example Hosting" : "EXAMPLE-HOSTING-AS");
                 }
                 c.set("history", history);
                 c.set("set_aside", Json.MAPPER.createArrayNode());
@@ -393,6 +395,7 @@ class ConsoleBrowserIT {
             b.get(console.url().replace("/#token=", "/#/concerns/" + id + "&token="));
             ready(b, "/concerns/" + id);
             assertThat(b.findElement(By.cssSelector("details.materials")).getAttribute("open")).as("folded: 21 sources").isNull();
+            assertThat(b.findElement(By.id("network-bars")).getText()).as("one bar per AS number").isEqualTo("AS64496 Example Hosting\n21");
             b.findElement(By.cssSelector("details.materials summary")).click();
             assertThat(b.findElement(By.cssSelector("details.materials")).getAttribute("open")).isNotNull();
             b.executeScript("document.querySelector('details.materials').id = 'before-redraw';"

@@ -299,6 +299,15 @@
     return [...m.entries()].sort((a, b) => b[1] - a[1]);
   }
 
+  // Events by network: one bar per AS number, however the sets name its holder (two databases, or
+  // two versions of one, spell it differently), labelled with the first name given.
+  function networks(sightings) {
+    const names = new Map();
+    sightings.forEach(s => { if (s.asn !== undefined && s.as_organization && !names.has(s.asn)) names.set(s.asn, s.as_organization); });
+    return tally(sightings, s => s.asn !== undefined ? 'AS' + s.asn : 'no ASN')
+      .map(([key, n]) => [key === 'no ASN' || !names.has(+key.slice(2)) ? key : key + ' ' + names.get(+key.slice(2)), n]);
+  }
+
   // Whether the operator unfolded or folded each set of materials (by the set): the page is drawn
   // anew every 15 s, which folded a long set again while it was being read.
   const unfolded = new Map();
@@ -323,7 +332,7 @@
       out.push(el('p', { class: 'muted' }, 'Events seen from the named sources, by the country their addresses are registered in'
         + ' (where an address is routed, not who used it), and by network:'),
         bars('country-bars', tally(all, s => s.country || '??')),
-        bars('network-bars', tally(all, s => s.asn !== undefined ? 'AS' + s.asn + ' ' + (s.as_organization || '') : 'no ASN').slice(0, 8)));
+        bars('network-bars', networks(all).slice(0, 8)));
     }
     for (const { m, x, key } of sets) {
       const sightings = x.sightings || [], excerpts = x.excerpts || [];
