@@ -36,7 +36,8 @@ import tools.jackson.databind.ObjectMapper;
  *
  * <pre>
  * flink run hotline-flink.jar --input /logs/web /logs/ssh/secure.log.gz --out report.json
- *     [--kafka-bootstrap HOST:PORT --kafka-topic NAME [--kafka-topic NAME]... [--kafka-format NAME]]
+ *     [--kafka-bootstrap HOST:PORT --kafka-topic NAME [--kafka-topic NAME]... [--kafka-format NAME]
+ *      [--kafka-properties FILE] [--kafka-property KEY=VALUE]...]
  *     [--geo-db FILE]... [--asn-db FILE]... [--tor-exits FILE] [--home DIR]
  *     [--detectors a,b] [--detect brute-force.failures=10]... [--format NAME] [--year YYYY] [--timezone ZONE]
  * </pre>
@@ -54,7 +55,12 @@ import tools.jackson.databind.ObjectMapper;
  *       offset to the latest offset when the job starts (a bounded read: records produced later are
  *       for the next run);</li>
  *   <li>{@code --kafka-format NAME}: the format of every record, when it cannot be told from a
- *       partition's first records; default {@code --format}, else detected per topic-partition.</li>
+ *       partition's first records; default {@code --format}, else detected per topic-partition;</li>
+ *   <li>{@code --kafka-properties FILE} and {@code --kafka-property KEY=VALUE} (repeatable, over the
+ *       file's): Kafka client settings for TLS and SASL ({@code security.protocol},
+ *       {@code sasl.jaas.config}, {@code ssl.truststore.location}, ...), for the topic check and the
+ *       source alike; a file keeps passwords off the command line. The job's own settings (brokers,
+ *       group, deserializers, offset commits) are refused by name.</li>
  * </ul>
  * A record is one line of telemetry, JSON or text, as its producer wrote it: its value as UTF-8, its
  * key ignored. Each topic-partition is one input of the report, listed after the files as
@@ -146,7 +152,7 @@ public final class AttributionJob {
         }
         if (!o.kafkaTopics().isEmpty()) {
             // Chained to the source (no shuffle between): the operator sees each partition in offset order.
-            parsed.add(env.fromSource(KafkaInput.source(o.kafkaBootstrap(), o.kafkaTopics()),
+            parsed.add(env.fromSource(KafkaInput.source(o.kafkaBootstrap(), o.kafkaTopics(), o.kafkaProperties()),
                             WatermarkStrategy.noWatermarks(), "kafka")
                     .transform("parse kafka", EventTypeInfo.INSTANCE, new KafkaParseOperator(o.kafkaTopics(),
                             plan.inputs().size(), o.kafkaRecordFormat(), o.year(), o.zone())));

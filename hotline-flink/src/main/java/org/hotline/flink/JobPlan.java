@@ -56,7 +56,7 @@ record JobPlan(List<InputFile> inputs, List<String> warnings, JobOptions options
             inputs.add(InputFile.of(inputs.size(), input));
         }
         if (!options.kafkaTopics().isEmpty()) {
-            KafkaInput.check(options.kafkaBootstrap(), options.kafkaTopics());
+            KafkaInput.check(options.kafkaBootstrap(), options.kafkaTopics(), options.kafkaProperties());
         }
         Path bundled = options.home() != null ? options.home().resolve("data").resolve("geo") : DefaultDatabases.bundledDirectory();
         GeoSources geo = GeoSources.withDefaults(options.geoDb(), options.asnDb(), options.torExits(),

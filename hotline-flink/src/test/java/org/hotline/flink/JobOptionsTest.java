@@ -3,10 +3,13 @@ package org.hotline.flink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.hotline.InputException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The job's command line, and the refusals a user sees before anything is submitted. */
 class JobOptionsTest {
@@ -66,6 +69,29 @@ class JobOptionsTest {
                 .hasMessageStartingWith("--kafka-format: applies to --kafka-topic");
         assertThatThrownBy(() -> plan("--kafka-bootstrap", "k:9092", "--kafka-topic", "web", "--kafka-format", "nginx-json",
                 "--out", "r.json")).hasMessageStartingWith("--kafka-format: unknown format 'nginx-json'");
+    }
+
+    @Test
+    void kafkaClientSettingsComeFromAFileThenTheCommandLine(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("client.properties"), "# TLS to the brokers\nsecurity.protocol=SSL\n"
+                + "ssl.truststore.location=/etc/kafka/truststore.jks\nrequest.timeout.ms=5000\n");
+        JobOptions o = JobOptions.parse("--kafka-bootstrap", "k:9093", "--kafka-topic", "web", "--kafka-properties", file.toString(),
+                "--kafka-property", "request.timeout.ms=9000", "--kafka-property", "client.id=hotline", "--out", "r.json");
+        assertThat(o.kafkaProperties()).containsExactly(Map.entry("client.id", "hotline"), Map.entry("request.timeout.ms", "9000"),
+                Map.entry("security.protocol", "SSL"), Map.entry("ssl.truststore.location", "/etc/kafka/truststore.jks"));
+        assertThat(JobOptions.parse("--input", "a.log", "--out", "r.json").kafkaProperties()).isEmpty();
+
+        assertThatThrownBy(() -> JobOptions.parse("--kafka-bootstrap", "k:9092", "--kafka-topic", "web", "--kafka-property", "security.protocol",
+                "--out", "r.json")).hasMessageStartingWith("--kafka-property security.protocol: give KEY=VALUE");
+        assertThatThrownBy(() -> JobOptions.parse("--kafka-bootstrap", "k:9092", "--kafka-topic", "web", "--kafka-property",
+                "group.id=mine", "--out", "r.json")).hasMessageStartingWith("Kafka setting group.id: the job sets it itself");
+        assertThatThrownBy(() -> JobOptions.parse("--kafka-bootstrap", "k:9092", "--kafka-topic", "web", "--kafka-property",
+                "bootstrap.servers=other:9092", "--out", "r.json")).hasMessageContaining("give the brokers as --kafka-bootstrap");
+        assertThatThrownBy(() -> JobOptions.parse("--input", "a.log", "--kafka-property", "client.id=x", "--out", "r.json"))
+                .hasMessageStartingWith("--kafka-property: applies to --kafka-topic");
+        assertThatThrownBy(() -> JobOptions.parse("--kafka-bootstrap", "k:9092", "--kafka-topic", "web", "--kafka-properties",
+                dir.resolve("missing.properties").toString(), "--out", "r.json"))
+                .hasMessageStartingWith("--kafka-properties " + dir.resolve("missing.properties") + ": cannot be read");
     }
 
     @Test
