@@ -89,6 +89,9 @@ wait_state us investigating
 step "US-CERT says where things stand"
 hotline concern update "$id" --home "$work/us" --note "Hosting providers contacted; awaiting their logs."
 
+step "US-CERT sees where the sources named in its open concerns are located (its console draws them on a map)"
+hotline concern origins --home "$work/us"
+
 step "US-CERT responds"
 hotline concern respond "$id" --home "$work/us" --findings "The sources are hosting customers; abuse reports sent." \
   --action "notified the hosting providers' abuse desks" --outcome action-taken
