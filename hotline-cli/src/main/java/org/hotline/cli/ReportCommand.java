@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.hotline.InputException;
@@ -58,6 +59,10 @@ final class ReportCommand implements Callable<Integer> {
         named.put("--html", html);
         String onStdout = StandardOutput.claimant(named, stdout.format());
         html = "--html".equals(onStdout) ? StandardOutput.DEVICE : html;
+        if (html != null && html != StandardOutput.DEVICE) {
+            // As analyze: swapped arguments (--html report.json report.html) must not replace the report.
+            OutputGuard.check(List.of(), Map.of("--html", List.of(html)));
+        }
         OriginReport report = read();
         if (!stdout.format().equals("terminal")) {
             report.warnings().forEach(w -> err.println("hotline: " + w));

@@ -59,6 +59,13 @@ class ReportCliIT {
         assertThat(directory.exit()).isEqualTo(ExitCodes.USAGE);
         assertThat(directory.err()).contains("a directory");
 
+        // Swapped arguments: the HTML page must not replace the report it is made from.
+        Path saved = Files.writeString(dir.resolve("saved.json"), "{\"schema\": \"hotline.origin-report/1\"}");
+        Cli.Run swapped = Cli.run("report", "--html", saved.toString(), saved.toString());
+        assertThat(swapped.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(swapped.err()).contains("--html " + saved + ": exists and is not");
+        assertThat(Files.readString(saved)).startsWith("{");
+
         Path cut = Files.writeString(dir.resolve("cut.json"), "{\"schema\": \"hotline.origin-report/1\", \"run\": null}",
                 StandardCharsets.UTF_8);
         Cli.Run partial = Cli.run("report", cut.toString());
