@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.hotline.InputException;
 import org.hotline.aggregate.OriginReport;
+import org.hotline.report.Cells;
 import org.hotline.report.ReportJsonReader;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -65,7 +66,8 @@ final class ReportCommand implements Callable<Integer> {
         }
         OriginReport report = read();
         if (!stdout.format().equals("terminal")) {
-            report.warnings().forEach(w -> err.println("hotline: " + w));
+            // A saved report may come from anyone: its text reaches the terminal without control sequences.
+            report.warnings().forEach(w -> err.println("hotline: " + Cells.clean(w)));
         }
         ReportOutput.toStdout(report, stdout.format(), onStdout == null ? out : err);
         if (html != null) {

@@ -58,13 +58,22 @@ public final class Cells {
      * is) become '?'. Everything from a log line is attacker-controlled.
      */
     public static String clean(String s) {
-        if (s == null) {
-            return "-";
-        }
+        return s == null ? "-" : clean(s, false);
+    }
+
+    /**
+     * A whole text, its line breaks kept, made safe as {@link #clean} makes one line: for a page of
+     * the terminal report, whose every text may come from a saved report someone else wrote.
+     */
+    public static String cleanLines(String s) {
+        return clean(s, true);
+    }
+
+    private static String clean(String s, boolean keepLineBreaks) {
         StringBuilder sb = null;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            boolean bad = c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e)
+            boolean bad = (c < 0x20 && !(keepLineBreaks && c == '\n')) || (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e)
                     || (c >= 0x2066 && c <= 0x2069) || c == 0x200e || c == 0x200f;
             if (bad && sb == null) {
                 sb = new StringBuilder(s.length()).append(s, 0, i);

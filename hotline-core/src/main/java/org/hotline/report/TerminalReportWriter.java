@@ -48,7 +48,9 @@ public final class TerminalReportWriter implements ReportWriter {
         events(sb, report);
         TerminalMethod.input(sb, report, WIDTH);
         TerminalMethod.caveats(sb, report, WIDTH);
-        out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
+        // Every text once more, whole: a report read back by `hotline report` may come from anyone, and
+        // not every line above goes through a table's cleaning (the headline's version, a country code).
+        out.write(Cells.cleanLines(sb.toString()).getBytes(StandardCharsets.UTF_8));
         out.flush();
     }
 

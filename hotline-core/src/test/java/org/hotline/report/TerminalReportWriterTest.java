@@ -42,6 +42,17 @@ class TerminalReportWriterTest {
     }
 
     @Test
+    void aSavedReportSomeoneElseWroteCannotReachTheTerminalEitherWhereverItsTextIs() throws IOException {
+        // hotline report reads reports from anyone: the version in the headline is no log text, yet came raw.
+        OriginReport fixture = FixtureReport.build();
+        OriginReport.Run run = fixture.run();
+        OriginReport crafted = new OriginReport(fixture.schema(), new OriginReport.Run("1.0 \u001b[2J\u202e", run.generatedAt(),
+                run.timeZone(), run.settings()), fixture.input(), fixture.databases(), fixture.warnings(), fixture.events(),
+                fixture.attacks(), fixture.caveats());
+        assertThat(write(crafted)).doesNotContain("\u001b", "\u202e").startsWith("Hotline 1.0 ?[2J? origin report");
+    }
+
+    @Test
     void monthsWithoutAttacksCollapseIntoOneLineSoLaterAttacksStayOnScreen() throws IOException {
         // The bundled samples span 2015 to 2026: without collapsing, 84 empty months pushed the
         // brute force of February 2026 off the terminal table.
