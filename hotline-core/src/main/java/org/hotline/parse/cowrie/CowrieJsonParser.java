@@ -32,7 +32,6 @@ import org.hotline.source.RawLine;
 public final class CowrieJsonParser implements Parser {
     private final String inputName;
     private final FileContext context;
-    private final String[] why = new String[1];
 
     public CowrieJsonParser(FileContext context) {
         this.inputName = context.name();
@@ -46,9 +45,8 @@ public final class CowrieJsonParser implements Parser {
 
     @Override
     public void parse(RawLine raw, ParseSink sink) {
-        JsonRecord r = JsonRecord.read(raw.bytes(), raw.offset(), raw.end(), why);
+        JsonRecord r = JsonRecord.read(raw, sink);
         if (r == null) {
-            sink.malformed(why[0]);
             return;
         }
         String eventId = r.text("eventid");

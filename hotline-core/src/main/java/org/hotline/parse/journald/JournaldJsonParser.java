@@ -41,7 +41,6 @@ public final class JournaldJsonParser implements Parser {
     private static final DateTimeFormatter RFC_3339 = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'+00:00'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
     private final MixedSyslogParser syslog;
-    private final String[] why = new String[1];
     private final Reasons reasons = new Reasons();
 
     public JournaldJsonParser(FileContext context) {
@@ -55,9 +54,8 @@ public final class JournaldJsonParser implements Parser {
 
     @Override
     public void parse(RawLine raw, ParseSink sink) {
-        JsonRecord r = JsonRecord.read(raw.bytes(), raw.offset(), raw.end(), why);
+        JsonRecord r = JsonRecord.read(raw, sink);
         if (r == null) {
-            sink.malformed(why[0]);
             return;
         }
         long micros = r.integer("__REALTIME_TIMESTAMP", -1);

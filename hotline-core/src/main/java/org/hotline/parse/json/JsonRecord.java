@@ -2,6 +2,8 @@ package org.hotline.parse.json;
 
 import java.nio.charset.StandardCharsets;
 import org.hotline.event.IpAddress;
+import org.hotline.parse.ParseSink;
+import org.hotline.source.RawLine;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -55,6 +57,19 @@ public final class JsonRecord {
             why[0] = "bad JSON" + location(e) + ": " + e.getOriginalMessage();
             return null;
         }
+    }
+
+    /**
+     * Reads a line as one JSON object, as {@link #read(byte[], int, int, String[])} does; when it is
+     * none, tells the sink so (malformed, with the reason and its column) and returns null.
+     */
+    public static JsonRecord read(RawLine line, ParseSink sink) {
+        String[] why = new String[1];
+        JsonRecord r = read(line.bytes(), line.offset(), line.end(), why);
+        if (r == null) {
+            sink.malformed(why[0]);
+        }
+        return r;
     }
 
     private static String location(JacksonException e) {

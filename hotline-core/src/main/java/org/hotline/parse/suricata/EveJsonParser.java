@@ -37,7 +37,6 @@ import org.hotline.source.RawLine;
 public final class EveJsonParser implements Parser {
     private final String inputName;
     private final FileContext context;
-    private final String[] why = new String[1];
 
     public EveJsonParser(FileContext context) {
         this.inputName = context.name();
@@ -51,9 +50,8 @@ public final class EveJsonParser implements Parser {
 
     @Override
     public void parse(RawLine raw, ParseSink sink) {
-        JsonRecord r = JsonRecord.read(raw.bytes(), raw.offset(), raw.end(), why);
+        JsonRecord r = JsonRecord.read(raw, sink);
         if (r == null) {
-            sink.malformed(why[0]);
             return;
         }
         String type = r.text("event_type");

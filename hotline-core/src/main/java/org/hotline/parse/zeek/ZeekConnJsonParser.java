@@ -28,7 +28,6 @@ public final class ZeekConnJsonParser implements Parser {
     private final String inputName;
     private final FileContext context;
     private final ZeekConnection conn = new ZeekConnection();
-    private final String[] why = new String[1];
 
     public ZeekConnJsonParser(FileContext context) {
         this.inputName = context.name();
@@ -42,9 +41,8 @@ public final class ZeekConnJsonParser implements Parser {
 
     @Override
     public void parse(RawLine raw, ParseSink sink) {
-        JsonRecord r = JsonRecord.read(raw.bytes(), raw.offset(), raw.end(), why);
+        JsonRecord r = JsonRecord.read(raw, sink);
         if (r == null) {
-            sink.malformed(why[0]);
             return;
         }
         boolean nested = !r.has("id.orig_h") && r.isObject("id");
