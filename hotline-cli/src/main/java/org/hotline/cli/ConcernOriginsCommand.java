@@ -72,6 +72,8 @@ final class ConcernOriginsCommand extends NodeCommand {
             row.put("share", r.share());
             row.put("events", r.events());
             row.put("concerns", r.concerns());
+            ArrayNode ids = row.putArray("concern_ids");
+            r.concernIds().forEach(ids::add);
         }
         return o;
     }

@@ -157,6 +157,18 @@ class ConsoleBrowserIT {
                 }
                 assertThat(b.findElement(By.cssSelector("#origin-map [data-cc='RU']")).getAttribute("fill")).isEqualTo("#e4e4e4");
                 assertThat(b.findElements(By.cssSelector("#origin-map path")).size()).as("the world's outlines").isGreaterThan(150);
+                // A country's row (or shape) lists the concerns that name a source located there.
+                assertThat(origins.at("/countries/0/concern_ids/0").asString()).isEqualTo(worked);
+                b.findElement(By.cssSelector("tr[data-cc='NL']")).click();
+                ready(b, "/?country=NL");
+                screenshot(b, "concerns-by-country");
+                assertThat(b.findElement(By.id("country-filter")).getText())
+                        .startsWith("Showing the 1 concern(s) that name a source located in NL Netherlands");
+                assertThat(b.findElements(By.cssSelector("tr[data-id]")).stream().map(e -> e.getAttribute("data-id")).toList())
+                        .containsExactly(worked);
+                b.findElement(By.linkText("show all concerns")).click();
+                ready(b, "/");
+                assertThat(b.findElements(By.cssSelector("tr[data-id]"))).hasSize(2);
                 b.findElement(By.linkText("all concerns")).click();
                 ready(b, "/?origins=all");
                 assertThat(b.findElement(By.id("origins-summary")).getText()).endsWith("of 2 concern(s)");

@@ -35,11 +35,20 @@ import org.hotline.channel.MessageBody;
 public record ConcernOrigins(int concerns, int withMaterials, int sources, long events, List<Row> countries) {
 
     /**
-     * @param country  ISO alpha-2 code, or null for addresses whose materials named no country
-     * @param share    percent of all {@code sources} (of the record), one decimal
-     * @param concerns how many concerns name a source located here
+     * @param country    ISO alpha-2 code, or null for addresses whose materials named no country
+     * @param share      percent of all {@code sources} (of the record), one decimal
+     * @param concernIds the concerns that name a source located here, sorted
      */
-    public record Row(String country, int sources, double share, long events, int concerns) {}
+    public record Row(String country, int sources, double share, long events, List<String> concernIds) {
+        public Row {
+            concernIds = List.copyOf(concernIds);
+        }
+
+        /** How many concerns name a source located here. */
+        public int concerns() {
+            return concernIds.size();
+        }
+    }
 
     public ConcernOrigins {
         countries = List.copyOf(countries);
@@ -81,7 +90,7 @@ public record ConcernOrigins(int concerns, int withMaterials, int sources, long 
         int sources = byAddress.size();
         List<Row> rows = new ArrayList<>();
         byCountry.forEach((country, t) -> rows.add(new Row(country.isEmpty() ? null : country, t.sources,
-                Math.round(1000.0 * t.sources / sources) / 10.0, t.events, t.concernIds.size())));
+                Math.round(1000.0 * t.sources / sources) / 10.0, t.events, t.concernIds.stream().sorted().toList())));
         rows.sort(Comparator.comparing((Row r) -> r.country() == null)
                 .thenComparing(Comparator.comparingInt(Row::sources).reversed())
                 .thenComparing(Comparator.comparingLong(Row::events).reversed())

@@ -52,10 +52,11 @@ class ConcernOriginsTest {
         // named by A and B; 203.0.113.9: NL, 7; 192.0.2.77: US, 3; 2001:db8::1: unknown, 5.
         // Each country holds one of the four sources (25 %); ordered by events, unknown last.
         assertThat(o.countries()).containsExactly(
-                new ConcernOrigins.Row("CA", 1, 25.0, 500, 2),
-                new ConcernOrigins.Row("NL", 1, 25.0, 7, 1),
-                new ConcernOrigins.Row("US", 1, 25.0, 3, 1),
-                new ConcernOrigins.Row(null, 1, 25.0, 5, 1));
+                new ConcernOrigins.Row("CA", 1, 25.0, 500, sorted(a.id(), b.id())),
+                new ConcernOrigins.Row("NL", 1, 25.0, 7, List.of(a.id())),
+                new ConcernOrigins.Row("US", 1, 25.0, 3, List.of(a.id())),
+                new ConcernOrigins.Row(null, 1, 25.0, 5, List.of(b.id())));
+        assertThat(o.countries().get(0).concerns()).isEqualTo(2);
         assertThat(o.concerns()).isEqualTo(3);
         assertThat(o.withMaterials()).isEqualTo(2);
         assertThat(o.sources()).isEqualTo(4);
@@ -68,8 +69,8 @@ class ConcernOriginsTest {
         Concern a = concern(ru, Duration.ZERO, materials(sighting("198.51.100.23", "US", 1), sighting("198.51.100.24", "US", 1),
                 sighting("203.0.113.9", "NL", 90)));
         assertThat(ConcernOrigins.of(List.of(a)).countries()).containsExactly(
-                new ConcernOrigins.Row("US", 2, 66.7, 2, 1),
-                new ConcernOrigins.Row("NL", 1, 33.3, 90, 1));
+                new ConcernOrigins.Row("US", 2, 66.7, 2, List.of(a.id())),
+                new ConcernOrigins.Row("NL", 1, 33.3, 90, List.of(a.id())));
     }
 
     @Test
@@ -79,6 +80,10 @@ class ConcernOriginsTest {
         assertThat(bare.countries()).isEmpty();
         assertThat(bare.concerns()).isEqualTo(1);
         assertThat(bare.withMaterials()).isZero();
+    }
+
+    private static List<String> sorted(String... ids) {
+        return java.util.Arrays.stream(ids).sorted().toList();
     }
 
     private static Materials.Sighting sighting(String address, String country, long count) {

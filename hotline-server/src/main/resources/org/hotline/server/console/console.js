@@ -174,12 +174,18 @@
       const shape = dot ? svg('circle', { cx: x, cy: y, r: r ? 3.5 : 1.5 }) : svg('path', { d: s.d });
       shape.setAttribute('fill', shareFill(r ? r.share : 0));
       shape.setAttribute('data-cc', s.code);
-      if (r) shape.setAttribute('data-sources', r.sources);
-      shape.append(svg('title', {}, s.name + ': ' + (r ? describe(r) : 'no source named')));
+      shape.append(svg('title', {}, s.name + ': ' + (r ? describe(r) + '; click to list them' : 'no source named')));
+      if (r) {
+        shape.setAttribute('data-sources', r.sources);
+        shape.setAttribute('class', 'named');
+        shape.addEventListener('click', () => { location.hash = byCountry(r.country); });
+      }
       map.append(shape);
     }
     const shown = o.countries.slice(0, 15);
     const scope = q => '#/' + (q ? '?origins=all' : '');
+    // The concerns that name a source located in a country (null: of unknown location), in the same scope.
+    const byCountry = cc => '#/?' + (all ? 'origins=all&' : '') + 'country=' + encodeURIComponent(cc || 'unknown');
     return [
       el('h2', {}, 'Where the sources named in ' + (all ? 'all' : 'open') + ' concerns are located'),
       el('p', { class: 'muted' }, el('a', { href: scope(false), class: all ? null : 'current' }, 'open concerns'), ' · ',
@@ -189,7 +195,8 @@
             + o.concerns_with_materials + ' of ' + o.concerns + ' concern(s)'
           : 'no source address named in the materials of ' + o.concerns + ' concern(s)')),
       el('div', { class: 'origins' }, map, o.countries.length ? table(['Country', 'Sources', 'Share', 'Events (at least)', 'Concerns'],
-        shown.map(r => el('tr', { 'data-cc': r.country || '' }, el('td', {}, countryName(r.country, geo)), el('td', {}, r.sources),
+        shown.map(r => el('tr', { 'data-cc': r.country || '', class: 'link', onclick: () => { location.hash = byCountry(r.country); } },
+          el('td', {}, countryName(r.country, geo)), el('td', {}, r.sources),
           el('td', {}, r.share.toFixed(1) + ' %'), el('td', {}, r.events), el('td', {}, r.concerns)))) : null),
       o.countries.length > shown.length ? el('p', { class: 'muted' }, (o.countries.length - shown.length)
         + ' more countr(ies): hotline concern origins' + (all ? ' --all' : '') + ' lists them all.') : null,
@@ -205,21 +212,27 @@
   async function origins(all) {
     try {
       const [o, geo] = await Promise.all([api('/api/origins' + (all ? '?scope=all' : '')), mapOutlines()]);
-      return originsSection(o, geo, all);
+      return { section: originsSection(o, geo, all), data: o, geo };
     } catch (e) {
-      return [el('h2', {}, 'Where the named sources are located'), el('div', { class: 'error' }, 'The map cannot be shown: ' + e.message)];
+      return { section: [el('h2', {}, 'Where the named sources are located'),
+        el('div', { class: 'error' }, 'The map cannot be shown: ' + e.message)] };
     }
   }
 
   // #/ : what is owed, by whom, by when; overdue first; where the named sources are.
   async function concernsView(query, mine) {
     const all = await api('/api/concerns');
-    const allOrigins = new URLSearchParams(query).get('origins') === 'all';
+    const params = new URLSearchParams(query);
+    const allOrigins = params.get('origins') === 'all';
     const located = await origins(allOrigins);
     current(mine);
     // A concern whose stored history the node cannot read comes as {id, error}: named, never dropped.
     const broken = all.filter(c => c.error !== undefined);
-    const readable = all.filter(c => c.error === undefined);
+    // Clicked on the map: only the concerns that name a source located in that country.
+    const country = params.get('country');
+    const countryRow = country && located.data ? located.data.countries.find(r => (r.country || 'unknown') === country) : null;
+    const picked = country ? new Set(countryRow ? countryRow.concern_ids : []) : null;
+    const readable = all.filter(c => c.error === undefined && (!picked || picked.has(c.id)));
     const open = readable.filter(c => !TERMINAL.has(c.state));
     const ended = readable.filter(c => TERMINAL.has(c.state));
     const overdue = open.filter(c => c.overdue);
@@ -242,12 +255,15 @@
         el('div', { class: 'tile' }, el('b', {}, byUs.length), 'waiting on us (' + self + ')'),
         el('div', { class: 'tile' }, el('b', {}, byThem.length), 'waiting on partners'),
         el('div', { class: 'tile' }, el('b', {}, ended.length), 'ended')),
+      country ? el('p', { class: 'filter', id: 'country-filter' }, 'Showing the ' + readable.length + ' concern(s) that name a source located in '
+        + (located.geo ? countryName(country === 'unknown' ? null : country, located.geo) : country) + ' — ',
+        el('a', { href: '#/' + (allOrigins ? '?origins=all' : '') }, 'show all concerns')) : null,
       broken.length ? el('div', { class: 'error', role: 'alert', id: 'unreadable' },
         el('b', {}, broken.length + ' concern(s) this node cannot read, and so cannot show or count: '),
         el('ul', {}, broken.map(c => el('li', {}, el('code', {}, c.id), ': ' + c.error)))) : null,
       el('h2', {}, 'Open'),
       open.length ? table(headers, open.map(row)) : el('p', { class: 'muted' }, 'No open concerns.'),
-      located,
+      located.section,
       el('h2', {}, 'Ended'),
       ended.length ? table(headers, ended.map(row)) : el('p', { class: 'muted' }, 'None yet.'));
   }
