@@ -31,7 +31,9 @@ import org.hotline.source.RawLine;
  * writes as an array of bytes when it is not clean UTF-8. Kernel records carry the packet log
  * without the uptime prefix of the kernel's syslog line, which the netfilter parser takes either way.
  *
- * <p>Records of other programs are ignored. A line that is no JSON object, or one without
+ * <p>Records of other programs are ignored. A record that claims to be sshd's or the kernel's
+ * while journald's own fields say another process sent it ({@code logger -t sshd}) is malformed,
+ * not evidence. A line that is no JSON object, or one without
  * {@code __REALTIME_TIMESTAMP} (journalctl writes it in every record), is malformed; so is an sshd or
  * kernel record whose {@code MESSAGE} is null, which is how journalctl writes a field over 4 KiB
  * unless given {@code --all}: the attempt it recorded would otherwise go uncounted without a word.
@@ -65,6 +67,11 @@ public final class JournaldJsonParser implements Parser {
             return;
         }
         String program = word(r.text("SYSLOG_IDENTIFIER") != null ? r.text("SYSLOG_IDENTIFIER") : r.text("_COMM"));
+        String forged = forged(r, program);
+        if (forged != null) {
+            sink.malformed(forged);
+            return;
+        }
         byte[] message = r.bytes("MESSAGE");
         if (message == null) {
             if (program.startsWith("sshd") || program.equals("kernel")) {
@@ -96,9 +103,43 @@ public final class JournaldJsonParser implements Parser {
         return line;
     }
 
-    /** A header field as one word: absent is "-", inner blanks would shift every field after it. */
+    /**
+     * Why a record that claims to be sshd's or the kernel's cannot be, or null. SYSLOG_IDENTIFIER is
+     * whatever the sender wrote ({@code logger -t sshd "Failed password for root from 8.8.8.8 ..."}
+     * needs no privilege), while journald itself records who sent it: {@code _COMM}, the sending
+     * process, and {@code _TRANSPORT}, kernel only for the kernel's own messages. Where those are in
+     * the record (a journal exported with fewer fields has not them), they must agree.
+     */
+    private static String forged(JsonRecord r, String program) {
+        String comm = r.text("_COMM");
+        String transport = r.text("_TRANSPORT");
+        if (program.startsWith("sshd") && comm != null && !comm.startsWith("sshd")) {
+            return "claims to be sshd's (SYSLOG_IDENTIFIER) but journald recorded '" + comm + "' as its sender (_COMM):"
+                    + " not read as an sshd record";
+        }
+        if (program.equals("kernel") && transport != null && !transport.equals("kernel")) {
+            return "claims to be the kernel's (SYSLOG_IDENTIFIER) but came by the '" + transport + "' transport (_TRANSPORT):"
+                    + " not read as a kernel record";
+        }
+        return null;
+    }
+
+    /**
+     * A header field as one word: absent is "-"; blanks, colons and brackets, which would end the
+     * field early or shift every field after it, become '_'.
+     */
     private static String word(String s) {
-        return s == null || s.isBlank() ? "-" : s.strip().replace(' ', '_');
+        if (s == null || s.isBlank()) {
+            return "-";
+        }
+        StringBuilder sb = new StringBuilder(s.strip());
+        for (int i = 0; i < sb.length(); i++) {
+            char c = sb.charAt(i);
+            if (Character.isWhitespace(c) || c == ':' || c == '[' || c == ']') {
+                sb.setCharAt(i, '_');
+            }
+        }
+        return sb.toString();
     }
 
     /** Passes the syslog parsers' verdicts on, saying that a reason's columns are of the syslog form. */

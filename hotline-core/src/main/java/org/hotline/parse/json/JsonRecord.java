@@ -142,7 +142,7 @@ public final class JsonRecord {
         byte[] out = new byte[n.size()];
         for (int i = 0; i < out.length; i++) {
             JsonNode v = n.get(i);
-            if (!v.isIntegralNumber() || v.asInt() < 0 || v.asInt() > 255) {
+            if (!v.isIntegralNumber() || !v.canConvertToInt() || v.intValue() < 0 || v.intValue() > 255) {
                 return null;
             }
             out[i] = (byte) v.asInt();
