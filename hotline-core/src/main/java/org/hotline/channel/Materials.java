@@ -2,6 +2,7 @@ package org.hotline.channel;
 
 import java.time.Instant;
 import java.util.List;
+import org.hotline.event.IpAddress;
 
 /**
  * Evidence attached to a concern: the sources seen, with counts and time ranges; log excerpts a
@@ -39,6 +40,15 @@ public record Materials(String id, String description, List<Sighting> sightings,
                            Instant firstSeen, Instant lastSeen, List<String> attackTypes) {
         public Sighting {
             attackTypes = List.copyOf(attackTypes);
+            // Materials come from partners: what is drawn, counted and printed as an address and a
+            // country must be one, not text that only looks like one to some readers.
+            if (address == null || IpAddress.parseOrNull(address) == null) {
+                throw new IllegalArgumentException("a sighting's address is no IPv4 or IPv6 address: '" + excerpt(address) + "'");
+            }
+            if (country != null && !country.matches("[A-Z]{2}")) {
+                throw new IllegalArgumentException("a sighting's country is no ISO 3166 alpha-2 code (two capital letters): '"
+                        + excerpt(country) + "'");
+            }
             if (count < 1) {
                 throw new IllegalArgumentException("a sighting counts at least one event: " + count);
             }
@@ -46,6 +56,17 @@ public record Materials(String id, String description, List<Sighting> sightings,
                 throw new IllegalArgumentException("lastSeen before firstSeen for " + address);
             }
         }
+    }
+
+    /** A partner's text, short and printable, for a reason. */
+    private static String excerpt(String s) {
+        if (s == null) {
+            return "null";
+        }
+        StringBuilder sb = new StringBuilder();
+        s.codePoints().limit(40).forEach(c -> sb.append(c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f) || Character.getType(c)
+                == Character.FORMAT ? "?" : Character.toString(c)));
+        return sb + (s.length() > 40 ? "..." : "");
     }
 
     /**

@@ -13,6 +13,7 @@ import org.hotline.channel.Concern;
 import org.hotline.channel.Materials;
 import org.hotline.channel.Message;
 import org.hotline.channel.MessageBody;
+import org.hotline.event.IpAddress;
 
 /**
  * Where the attacking sources named in concerns' materials are located, by country: the console's
@@ -66,7 +67,8 @@ public record ConcernOrigins(int concerns, int withMaterials, int sources, long 
                 }
                 for (Materials.Sighting s : materials.sightings()) {
                     any = true;
-                    Named n = byAddress.computeIfAbsent(s.address(), a -> new Named());
+                    // One address, however a set spells it (2001:DB8::1 and 2001:db8:0::1 are one).
+                    Named n = byAddress.computeIfAbsent(IpAddress.parse(s.address()).toString(), a -> new Named());
                     // Histories run oldest first; a set is as new as its message.
                     if (n.newest == null || !m.created().isBefore(n.newest)) {
                         n.newest = m.created();
@@ -83,9 +85,9 @@ public record ConcernOrigins(int concerns, int withMaterials, int sources, long 
         for (Named n : byAddress.values()) {
             Tally t = byCountry.computeIfAbsent(n.country == null ? "" : n.country, k -> new Tally());
             t.sources++;
-            t.events += n.events;
+            t.events = saturated(t.events, n.events);
             t.concernIds.addAll(n.concernIds);
-            events += n.events;
+            events = saturated(events, n.events);
         }
         int sources = byAddress.size();
         List<Row> rows = new ArrayList<>();
@@ -96,6 +98,12 @@ public record ConcernOrigins(int concerns, int withMaterials, int sources, long 
                 .thenComparing(Comparator.comparingLong(Row::events).reversed())
                 .thenComparing(r -> r.country() == null ? "" : r.country()));
         return new ConcernOrigins(concerns.size(), withMaterials, sources, events, rows);
+    }
+
+    /** A sum of counts a partner wrote, which may be as large as a long holds: at most that, never wrapped. */
+    private static long saturated(long a, long b) {
+        long sum = a + b;
+        return ((a ^ sum) & (b ^ sum)) < 0 ? Long.MAX_VALUE : sum;
     }
 
     /** The materials a message carries: a filing's or a materials-provided step's; else null. */

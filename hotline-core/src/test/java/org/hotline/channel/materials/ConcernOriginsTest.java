@@ -74,6 +74,19 @@ class ConcernOriginsTest {
     }
 
     @Test
+    void oneAddressSpeltTwoWaysIsOneSourceAndCountsAsLargeAsALongDoNotWrap() {
+        // From the review: a partner's 2A00:1450:0:0::1 beside 2a00:1450::1 made two German sources, and two
+        // counts of Long.MAX_VALUE wrapped to a negative number of events.
+        Concern a = concern(ru, Duration.ZERO, materials(sighting("2a00:1450::1", "DE", 3), sighting("2A00:1450:0:0::1", "DE", 5),
+                sighting("203.0.113.1", "FR", Long.MAX_VALUE), sighting("203.0.113.2", "FR", Long.MAX_VALUE)));
+        ConcernOrigins o = ConcernOrigins.of(List.of(a));
+        assertThat(o.countries()).containsExactly(
+                new ConcernOrigins.Row("FR", 2, 66.7, Long.MAX_VALUE, List.of(a.id())),
+                new ConcernOrigins.Row("DE", 1, 33.3, 5, List.of(a.id())));
+        assertThat(o.events()).isEqualTo(Long.MAX_VALUE);
+    }
+
+    @Test
     void noConcernsOrNoMaterialsGiveNoRows() {
         assertThat(ConcernOrigins.of(List.of())).isEqualTo(new ConcernOrigins(0, 0, 0, 0, List.of()));
         ConcernOrigins bare = ConcernOrigins.of(List.of(concern(us, Duration.ZERO, null)));
