@@ -7,6 +7,7 @@ import org.hotline.InputException;
 import org.hotline.OutputException;
 import org.hotline.RemoteServiceException;
 import org.hotline.channel.ChannelException;
+import org.hotline.report.Cells;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -128,19 +129,19 @@ public final class Main implements Runnable {
         PrintWriter err = cmd.getErr();
         if (e instanceof ChannelException c) {
             err.println("hotline: refused (" + c.reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
-                    + "): " + c.getMessage());
+                    + "): " + shown(c.getMessage()));
             return ExitCodes.REFUSED;
         }
         if (e instanceof RemoteServiceException) {
-            err.println("hotline: " + e.getMessage());
+            err.println("hotline: " + shown(e.getMessage()));
             return ExitCodes.UNAVAILABLE;
         }
         if (e instanceof OutputException) {
-            err.println("hotline: " + e.getMessage());
+            err.println("hotline: " + shown(e.getMessage()));
             return ExitCodes.OUTPUT_PROBLEM;
         }
         if (e instanceof InputException || e instanceof IllegalArgumentException) {
-            err.println("hotline: " + e.getMessage());
+            err.println("hotline: " + shown(e.getMessage()));
             return ExitCodes.USAGE;
         }
         for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
@@ -152,6 +153,14 @@ public final class Main implements Runnable {
         err.println("This is a bug in Hotline; please report it with the command line and this trace:");
         e.printStackTrace(err);
         return ExitCodes.INTERNAL;
+    }
+
+    /**
+     * A message for the terminal: many quote what came from outside (a partner's refusal, a saved
+     * report's field, a file's first bytes), so control characters and bidirectional overrides go.
+     */
+    private static String shown(String message) {
+        return message == null ? "(no message)" : Cells.cleanLines(message);
     }
 
     private static String describe(Throwable e) {

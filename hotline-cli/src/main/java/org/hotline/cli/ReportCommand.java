@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.hotline.HotlineException;
 import org.hotline.InputException;
 import org.hotline.aggregate.OriginReport;
 import org.hotline.report.Cells;
@@ -69,9 +70,19 @@ final class ReportCommand implements Callable<Integer> {
             // A saved report may come from anyone: its text reaches the terminal without control sequences.
             report.warnings().forEach(w -> err.println("hotline: " + Cells.clean(w)));
         }
-        ReportOutput.toStdout(report, stdout.format(), onStdout == null ? out : err);
+        try {
+            ReportOutput.toStdout(report, stdout.format(), onStdout == null ? out : err);
+            if (html != null) {
+                ReportOutput.toFile(report, "html", html);
+            }
+        } catch (HotlineException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // ReportValues checks what the writers rely on; should a report from elsewhere still hold
+            // something no analysis makes, that is the file's fault, and said so, not "a bug in Hotline".
+            throw new InputException(input + ": the report cannot be shown (" + e + "); it holds what no analysis writes", e);
+        }
         if (html != null) {
-            ReportOutput.toFile(report, "html", html);
             err.println("hotline: HTML report written to " + (html == StandardOutput.DEVICE ? "standard output" : html.toAbsolutePath()));
         }
         return ExitCodes.OK;

@@ -58,7 +58,7 @@ public final class Cells {
      * is) become '?'. Everything from a log line is attacker-controlled.
      */
     public static String clean(String s) {
-        return s == null ? "-" : clean(s, false);
+        return s == null ? "-" : clean(s, "");
     }
 
     /**
@@ -66,15 +66,20 @@ public final class Cells {
      * the terminal report, whose every text may come from a saved report someone else wrote.
      */
     public static String cleanLines(String s) {
-        return clean(s, true);
+        return clean(s, "\n");
     }
 
-    private static String clean(String s, boolean keepLineBreaks) {
+    /** A CSV field's text: as {@link #cleanLines}, with carriage returns kept too (RFC 4180 records end in CRLF). */
+    static String cleanField(String s) {
+        return clean(s, "\r\n");
+    }
+
+    private static String clean(String s, String kept) {
         StringBuilder sb = null;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            boolean bad = (c < 0x20 && !(keepLineBreaks && c == '\n')) || (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e)
-                    || (c >= 0x2066 && c <= 0x2069) || c == 0x200e || c == 0x200f;
+            boolean bad = (c < 0x20 && kept.indexOf(c) < 0) || (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e)
+                    || (c >= 0x2066 && c <= 0x2069) || c == 0x200e || c == 0x200f || c == 0x061c;
             if (bad && sb == null) {
                 sb = new StringBuilder(s.length()).append(s, 0, i);
             }

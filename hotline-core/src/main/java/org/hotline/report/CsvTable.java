@@ -11,6 +11,7 @@ import java.util.List;
  * <p>Hazard: CSV is opened in spreadsheets, which run a cell starting with {@code = + - @} (or a
  * tab or CR) as a formula, and log text is attacker-controlled. Text fields starting so get a
  * leading apostrophe (the OWASP "CSV injection" advice); numeric fields are written untouched.
+ * Control characters but CR and LF, and bidirectional overrides, become '?' as on the terminal.
  */
 final class CsvTable {
     private final Writer out;
@@ -41,7 +42,8 @@ final class CsvTable {
     }
 
     static String field(String text) {
-        String s = text;
+        // Read back by `hotline report`, a report's text may come from anyone, and CSV is often looked at in a terminal.
+        String s = Cells.cleanField(text);
         if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
             s = "'" + s;
         }

@@ -52,11 +52,12 @@ public final class ReportJsonReader {
                     + " one, \"" + OriginReport.SCHEMA + "\")");
         }
         if (!OriginReport.SCHEMA.equals(schema.asString())) {
-            throw new InputException(name + ": a report of schema \"" + schema.asString() + "\"; this Hotline reads \""
+            throw new InputException(name + ": a report of schema \"" + Cells.clean(schema.asString()) + "\"; this Hotline reads \""
                     + OriginReport.SCHEMA + "\"");
         }
+        OriginReport report;
         try {
-            return MAPPER.treeToValue(tree, OriginReport.class);
+            report = MAPPER.treeToValue(tree, OriginReport.class);
         } catch (JacksonException e) {
             throw new InputException(name + ": not a whole report of schema " + OriginReport.SCHEMA + ": at "
                     + e.getPathReference() + ": " + e.getOriginalMessage(), e);
@@ -64,6 +65,11 @@ public final class ReportJsonReader {
             // A record's own check (a negative count, a missing list) refused the value.
             throw new InputException(name + ": not a whole report of schema " + OriginReport.SCHEMA + ": " + e.getMessage(), e);
         }
+        String wrong = ReportValues.firstWrong(report);
+        if (wrong != null) {
+            throw new InputException(name + ": not a report as analyze writes one: " + wrong);
+        }
+        return report;
     }
 
     private static String where(JacksonException e) {

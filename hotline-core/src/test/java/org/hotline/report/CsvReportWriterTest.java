@@ -54,6 +54,7 @@ class CsvReportWriterTest {
         assertThat(CsvTable.field("a,b")).isEqualTo("\"a,b\"");
         assertThat(CsvTable.field("-1")).isEqualTo("'-1");
         assertThat(CsvTable.field("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+        assertThat(CsvTable.field("red \u001b[31m\u202e")).as("no terminal control").isEqualTo("red ?[31m?");
     }
 
     static String write(OriginReport report) throws IOException {

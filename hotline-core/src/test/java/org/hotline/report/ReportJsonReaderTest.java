@@ -61,6 +61,27 @@ class ReportJsonReaderTest {
     }
 
     @Test
+    void valuesNoReportHoldsAreRefusedNamingWhereNotShownOrCrashedOn() {
+        // From the review: each of these gave a stack trace ("a bug in Hotline") or a page saying 250 %.
+        String json = JsonReportContractTest.write(RecordJsonTest.richReport());
+        assertThat(read(json)).isNotNull();
+        assertRefused(json.replaceFirst("\"run\" : \\{", "\"run\" : null, \"was\" : {"), "run is null");
+        assertRefused(json.replaceFirst("\"generatedAt\" : \"[^\"]+\"", "\"generatedAt\" : null"), "run.generatedAt is null");
+        assertRefused(json.replaceFirst("\"sourcesPercent\" : [0-9.]+", "\"sourcesPercent\" : 250.0"), "sourcesPercent is 250.0");
+        assertRefused(json.replaceFirst("\"sourcesPercent\" : [0-9.]+", "\"sourcesPercent\" : \"NaN\""), "sourcesPercent is NaN");
+        assertRefused(json.replaceFirst("\"sources\" : [0-9]+", "\"sources\" : -7"), "sources is -7: a count is never negative");
+        assertRefused(json.replaceFirst("\"timeZone\" : \"[^\"]+\"", "\"timeZone\" : \"Mars/Olympus\""),
+                "run.timeZone is 'Mars/Olympus': no time zone");
+        assertRefused(json.replaceFirst("\"firstSeen\" : \"[^\"]+\"", "\"firstSeen\" : \"-1000000000-01-01T00:00:00Z\""),
+                "not a time of the years 0000 to 9999");
+    }
+
+    private static void assertRefused(String json, String why) {
+        assertThatThrownBy(() -> read(json)).isInstanceOf(InputException.class).hasMessageStartingWith("r.json: not a ")
+                .hasMessageContaining(why);
+    }
+
+    @Test
     void fieldsALaterVersionAddsAreLetThrough() {
         String json = JsonReportContractTest.write(RecordJsonTest.richReport());
         String more = json.replaceFirst("\\{", "{\n  \"added_later\" : {\"x\" : 1},");
