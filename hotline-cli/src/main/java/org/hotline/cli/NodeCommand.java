@@ -27,8 +27,12 @@ abstract class NodeCommand implements java.util.concurrent.Callable<Integer> {
 
     @Override
     public final Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
         try (NodeRuntime node = new NodeRuntime(NodeHome.open(home.dir()))) {
-            return run(node, spec.commandLine().getOut());
+            // Partners' text reaches the terminal without control characters; JSON is Jackson's to escape.
+            return run(node, json ? out : TerminalText.of(out));
+        } finally {
+            out.flush();
         }
     }
 

@@ -193,6 +193,27 @@ class ChannelNodesIT {
     }
 
     /**
+     * A partner writes a concern's summary and notes: an ESC sequence or a right-to-left override in
+     * them must not reach the operator's terminal as such (clearing it, recolouring it, reordering a
+     * number), while --json gives scripts the text as it is.
+     */
+    @Test
+    void aPartnersTextReachesTheTerminalWithoutControlCharactersAndScriptsAsItIs() throws Exception {
+        try (TestNode ru = new TestNode(dir, "RU-CERT", "RU").start(); TestNode us = new TestNode(dir, "US-CERT", "US").start()) {
+            connect(ru, us, dir.resolve("secret"));
+            String summary = "Probes \u001b[2J\u001b]0;owned\u0007 from \u202e21 sources";
+            String id = file(ru, materials("m1.json"), summary);
+            ru.json("concern", "update", id, "--note", "more \u001b[31mred\u001b[0m soon");
+
+            String list = us.ok("concern", "list", "--home", us.home.toString());
+            assertThat(list).contains("Probes ?[2J?]0;owned? from ?21 sources").doesNotContain("\u001b", "\u0007", "\u202e");
+            String shown = us.ok("concern", "show", id, "--home", us.home.toString());
+            assertThat(shown).doesNotContain("\u001b", "\u0007", "\u202e");
+            assertThat(us.json("concern", "list").get(0).get("summary").asString()).isEqualTo(summary);
+        }
+    }
+
+    /**
      * A concern whose stored history cannot be read (here a message's row edited by hand) is named,
      * with why, wherever concerns are listed or counted, and exit code 1 says so; the other concerns
      * are still listed and counted, in the CLI and in the console's list alike.
