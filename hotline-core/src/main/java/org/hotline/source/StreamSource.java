@@ -140,6 +140,11 @@ public final class StreamSource implements Source {
         if (first) {
             first = false;
             int nul = TextProbe.binaryAt(block.bytes(), block.length());
+            if (nul >= 0 && isJournalFile(block.bytes(), block.length())) {
+                // /var/log/journal is where a machine without a syslog daemon keeps its auth log.
+                throw new InputException(info.name() + ": a systemd journal file, which is binary; journalctl reads it:"
+                        + " journalctl --file " + info.name() + " -o json | hotline analyze -");
+            }
             if (nul >= 0) {
                 throw new InputException(info.name() + ": binary data (NUL byte at offset " + nul
                         + "), not a text log; give Hotline log files, EVE/Zeek/Cowrie JSON or their .gz");
@@ -147,6 +152,12 @@ public final class StreamSource implements Source {
         }
         lastLine = block.firstLine() + block.lineCount() - 1;
         return block;
+    }
+
+    /** journald's file signature, "LPKSHHRH", at the start of every .journal file. */
+    private static boolean isJournalFile(byte[] b, int length) {
+        byte[] magic = {'L', 'P', 'K', 'S', 'H', 'H', 'R', 'H'};
+        return length >= magic.length && java.util.Arrays.equals(b, 0, magic.length, magic, 0, magic.length);
     }
 
     @Override

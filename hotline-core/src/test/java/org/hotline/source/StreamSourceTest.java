@@ -160,6 +160,18 @@ class StreamSourceTest {
     }
 
     @Test
+    void aSystemdJournalFileIsNamedWithTheCommandThatReadsIt() throws IOException {
+        // A .journal file begins "LPKSHHRH" and binary flags (as systemd-journal-remote 252 wrote one here).
+        byte[] head = {'L', 'P', 'K', 'S', 'H', 'H', 'R', 'H', 0, 0, 0, 0, 2, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0};
+        Path file = Files.write(dir.resolve("system.journal"), head);
+        try (Source s = StreamSource.open(file)) {
+            assertThatThrownBy(s::next).isInstanceOf(InputException.class)
+                    .hasMessageContaining("system.journal: a systemd journal file, which is binary; journalctl reads it:")
+                    .hasMessageEndingWith("-o json | hotline analyze -");
+        }
+    }
+
+    @Test
     void binaryFileIsAClearError() throws IOException {
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
         Path file = Files.write(dir.resolve("picture.png"), png);
