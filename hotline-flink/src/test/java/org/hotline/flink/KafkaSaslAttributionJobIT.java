@@ -20,7 +20,6 @@ import org.apache.kafka.common.security.auth.SecurityProtocol;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.test.JaasUtils;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
 import org.hotline.InputException;
 import org.hotline.geo.DefaultDatabases;
 import org.junit.jupiter.api.AfterAll;
@@ -52,17 +51,7 @@ class KafkaSaslAttributionJobIT {
     @BeforeAll
     static void broker() throws Exception {
         System.setProperty(DefaultDatabases.HOME_PROPERTY, HOME.toString());
-        kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1)
-                .setBrokerSecurityProtocol(SecurityProtocol.SASL_PLAINTEXT)
-                .setControllerSecurityProtocol(SecurityProtocol.SASL_PLAINTEXT).build())
-                .setConfigProp("offsets.topic.replication.factor", "1")
-                .setConfigProp("transaction.state.log.replication.factor", "1")
-                .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                .build();
-        kafka.format();
-        kafka.startup();
-        kafka.waitForReadyBrokers();
+        kafka = TestJobs.kafka(SecurityProtocol.SASL_PLAINTEXT);
         try (Admin admin = Admin.create(client(JaasUtils.KAFKA_PLAIN_ADMIN_PASSWORD))) {
             admin.createTopics(List.of(new NewTopic("auth", 1, (short) 1))).all().get();
         }

@@ -6,6 +6,9 @@ import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.common.security.auth.SecurityProtocol;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
 
 /**
  * The tests' Flink: a MiniCluster of one task manager with two slots, and the job run on it with
@@ -26,6 +29,24 @@ final class TestJobs {
                 .setNumberSlotsPerTaskManager(PARALLELISM)
                 .setConfiguration(conf)
                 .build());
+    }
+
+    /**
+     * An in-process Kafka broker (one combined KRaft node), started: plain, or taking only SASL PLAIN
+     * logins (the test kit's users, {@code JaasUtils.KAFKA_PLAIN_ADMIN} among them).
+     */
+    static KafkaClusterTestKit kafka(SecurityProtocol protocol) throws Exception {
+        KafkaClusterTestKit kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1)
+                .setBrokerSecurityProtocol(protocol).setControllerSecurityProtocol(protocol).build())
+                .setConfigProp("offsets.topic.replication.factor", "1")
+                .setConfigProp("transaction.state.log.replication.factor", "1")
+                .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                .build();
+        kafka.format();
+        kafka.startup();
+        kafka.waitForReadyBrokers();
+        return kafka;
     }
 
     /** Runs the job with these arguments and returns its report's JSON. */
