@@ -592,6 +592,30 @@ class AnalyzeCliIT {
         assertThat(argument.out()).isEmpty();
     }
 
+    /**
+     * A syslog file whose first lines are sshd's is read as an sshd log, and the kernel's packet-log
+     * lines further down were ignored without a word: the report now says how many and how to read
+     * them (the bundled secure log, 1,000 lines, then the bundled iptables log, 1,182 packet lines).
+     */
+    @Test
+    void packetLinesInWhatWasReadAsAnSshdLogAreNamedWithTheFormatThatReadsThem() throws Exception {
+        Path both = dir.resolve("messages");
+        Files.write(both, Files.readAllBytes(SAMPLES.resolve("ssh/secure.log")));
+        Files.write(both, Files.readAllBytes(SAMPLES.resolve("firewall/iptables.log")), java.nio.file.StandardOpenOption.APPEND);
+
+        Cli.Run run = Cli.run("analyze", "--json", "--year", "2023", both.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode report = JSON.readTree(run.out());
+        assertThat(report.at("/input/0/format").asString()).isEqualTo("sshd");
+        assertThat(report.get("warnings").toString()).contains("input " + both + ": 1182 of its 2182 lines were left aside as not"
+                + " sshd lines, though the netfilter format reads them as events (a file both programs write): --format syslog reads both");
+
+        Cli.Run mixed = Cli.run("analyze", "--json", "--year", "2023", "--format", "syslog", both.toString());
+        JsonNode all = JSON.readTree(mixed.out());
+        assertThat(all.get("warnings").toString()).doesNotContain("left aside");
+        assertThat(all.at("/input/0/parsed").asLong()).isEqualTo(report.at("/input/0/parsed").asLong() + 1182);
+    }
+
     @Test
     void linesOutOfTimeOrderAreCountedAndWarnedAbout() throws Exception {
         // The real web sample with its second half first: lines 5,001-10,000 (18-20 May 2015), then

@@ -38,6 +38,11 @@ final class ReportWarnings {
                         ? s.error().substring(s.name().length() + 2) : s.error();
                 w.add("input " + s.name() + ": " + error);
             }
+            if (s.leftAside() > 0) {
+                w.add("input " + s.name() + ": " + s.leftAside() + " of its " + s.lines() + " lines were left aside as not "
+                        + s.format() + " lines, though the " + s.leftAsideFor() + " format reads them as events (a file"
+                        + " both programs write): --format syslog reads both");
+            }
             Double skipped = Percent.of(s.skipped(), s.lines());
             if (skipped != null && skipped >= SKIPPED_PERCENT) {
                 w.add("input " + s.name() + ": " + s.skipped() + " of " + s.lines() + " lines (" + skipped

@@ -31,6 +31,16 @@ public interface ParseSink {
     /** A well-formed line that carries no event (header, other program's syslog line, banner). */
     void ignored();
 
+    /**
+     * A line this format leaves aside that another format reads as an event: a kernel packet-log
+     * line in what was taken for an sshd log, or the other way round (a syslog file whose first
+     * lines came from one program). Counted as ignored, and the report says how many and which
+     * format reads them, so they are not lost without a word.
+     */
+    default void leftAside(String otherFormat) {
+        ignored();
+    }
+
     /** A line this format cannot have produced; {@code reason} says where and why. */
     void malformed(String reason);
 }

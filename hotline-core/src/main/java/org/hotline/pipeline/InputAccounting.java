@@ -19,6 +19,9 @@ public final class InputAccounting {
     long skipped;
     /** Events whose year came from the input's year rule (classic syslog lines have none of their own). */
     long yearInferred;
+    /** Of the ignored lines, those another format reads as events ({@link org.hotline.parse.ParseSink#leftAside}), and which. */
+    long leftAside;
+    String leftAsideFor;
     private final List<SkippedLine> firstSkipped = new ArrayList<>();
 
     void event(boolean yearFromRule) {
@@ -32,6 +35,12 @@ public final class InputAccounting {
     void ignored() {
         lines++;
         ignored++;
+    }
+
+    void leftAside(String otherFormat) {
+        ignored();
+        leftAside++;
+        leftAsideFor = otherFormat;
     }
 
     void skipped(long line, String reason) {
@@ -62,6 +71,8 @@ public final class InputAccounting {
         ignored += other.ignored;
         skipped += other.skipped;
         yearInferred += other.yearInferred;
+        leftAside += other.leftAside;
+        leftAsideFor = leftAsideFor != null ? leftAsideFor : other.leftAsideFor;
         other.firstSkipped.forEach(this::keep);
     }
 

@@ -18,12 +18,22 @@ import java.util.List;
  * @param firstSkipped the first {@link InputAccounting#KEEP_SKIPPED} skipped lines with reasons
  * @param timeRule     how year-less timestamps got their year, null when no event's timestamp lacked one
  * @param error        why reading stopped early or never began (the lines before still count), or null
+ * @param leftAside    of the ignored lines, those another format reads as events (a kernel packet-log
+ *                     line in an sshd log, ...)
+ * @param leftAsideFor that format, null when {@code leftAside} is 0
  */
 public record InputSummary(String name, String format, boolean formatForced, long bytes, boolean compressed,
                            long lines, long events, long ignored, long skipped, List<SkippedLine> firstSkipped,
-                           String timeRule, String error) {
+                           String timeRule, String error, long leftAside, String leftAsideFor) {
     public InputSummary {
         firstSkipped = List.copyOf(firstSkipped);
+    }
+
+    /** Without lines another format would read: what inputs read whole, and summaries made elsewhere, have. */
+    public InputSummary(String name, String format, boolean formatForced, long bytes, boolean compressed,
+                        long lines, long events, long ignored, long skipped, List<SkippedLine> firstSkipped,
+                        String timeRule, String error) {
+        this(name, format, formatForced, bytes, compressed, lines, events, ignored, skipped, firstSkipped, timeRule, error, 0, null);
     }
 
     public boolean failed() {

@@ -350,7 +350,7 @@ public final class Pipeline {
                     counts.lines, counts.events, counts.ignored, counts.skipped, counts.firstSkipped(),
                     // Only where a line used it: an sshd log stamped RFC 5424 or ISO carries its own years.
                     counts.yearInferred > 0 ? r.context().yearRule() : null,
-                    r.error());
+                    r.error(), counts.leftAside, counts.leftAsideFor);
         }
         List<Attack> attacks = new ArrayList<>();
         shared.forEach(d -> d.finish(attacks::add));

@@ -248,6 +248,12 @@ final class Worker implements Runnable, ParseSink {
     }
 
     @Override
+    public void leftAside(String otherFormat) {
+        verdicts++;
+        current.leftAside(otherFormat);
+    }
+
+    @Override
     public void malformed(String reason) {
         verdicts++;
         current.skipped(currentLine, reason);

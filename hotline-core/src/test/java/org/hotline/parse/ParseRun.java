@@ -150,6 +150,15 @@ public final class ParseRun implements ParseSink {
         ignoredLines.add(currentLine);
     }
 
+    /** Lines left aside for another format, by that format's name (they are ignored lines too). */
+    public final java.util.Map<String, Long> leftAside = new java.util.TreeMap<>();
+
+    @Override
+    public void leftAside(String otherFormat) {
+        ignored();
+        leftAside.merge(otherFormat, 1L, Long::sum);
+    }
+
     @Override
     public void malformed(String reason) {
         verdicts++;

@@ -71,7 +71,12 @@ public final class NetfilterLogParser implements Parser {
         int at = header.messageFrom;
         int in = Ascii.regionMatches(b, at, to, "IN=") ? at : Ascii.indexOf(b, " IN=", at, to) + 1;
         if (!header.programIs(b, "kernel") || in <= 0) {
-            sink.ignored();
+            boolean sshd = header.programIs(b, "sshd") || header.programIs(b, "sshd-session") || header.programIs(b, "sshd-auth");
+            if (sshd) {
+                sink.leftAside("sshd");
+            } else {
+                sink.ignored();
+            }
             return;
         }
         String prefix = prefix(b, at, in);

@@ -66,7 +66,11 @@ public final class SshdAuthParser implements Parser {
             return;
         }
         if (!header.programIs(b, "sshd") && !header.programIs(b, "sshd-session") && !header.programIs(b, "sshd-auth")) {
-            sink.ignored();
+            if (header.programIs(b, "kernel") && Ascii.indexOf(b, " SRC=", header.messageFrom, to) >= 0) {
+                sink.leftAside("netfilter");
+            } else {
+                sink.ignored();
+            }
             return;
         }
         message.read(b, from, header.messageFrom, to);

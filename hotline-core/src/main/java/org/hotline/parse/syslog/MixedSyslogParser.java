@@ -22,6 +22,7 @@ public final class MixedSyslogParser implements Parser {
     private final Parser sshd;
     private final Parser netfilter;
     private final SshdFirst probe = new SshdFirst();
+    private final NoneLeftAside rest = new NoneLeftAside();
 
     public MixedSyslogParser(FileContext context) {
         this.sshd = new SshdAuthParser(context);
@@ -40,7 +41,9 @@ public final class MixedSyslogParser implements Parser {
         probe.yearInferred = false;
         sshd.parse(line, probe);
         if (probe.passed) {
-            netfilter.parse(line, sink);
+            // An sshd line the sshd parser found no event in (a banner) is no line another format reads.
+            rest.sink = sink;
+            netfilter.parse(line, rest);
         }
     }
 
@@ -76,6 +79,11 @@ public final class MixedSyslogParser implements Parser {
         }
 
         @Override
+        public void leftAside(String otherFormat) {
+            passed = true;
+        }
+
+        @Override
         public void malformed(String reason) {
             year();
             sink.malformed(reason);
@@ -85,6 +93,41 @@ public final class MixedSyslogParser implements Parser {
             if (yearInferred) {
                 sink.yearInferred();
             }
+        }
+    }
+
+    /** Everything read, both programs: what one parser leaves aside the other has had. */
+    private static final class NoneLeftAside implements ParseSink {
+        ParseSink sink;
+
+        @Override
+        public void event(Event event) {
+            sink.event(event);
+        }
+
+        @Override
+        public void repeated(Event event, int count) {
+            sink.repeated(event, count);
+        }
+
+        @Override
+        public void yearInferred() {
+            sink.yearInferred();
+        }
+
+        @Override
+        public void ignored() {
+            sink.ignored();
+        }
+
+        @Override
+        public void leftAside(String otherFormat) {
+            sink.ignored();
+        }
+
+        @Override
+        public void malformed(String reason) {
+            sink.malformed(reason);
         }
     }
 }

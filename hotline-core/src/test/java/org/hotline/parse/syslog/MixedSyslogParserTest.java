@@ -57,6 +57,14 @@ class MixedSyslogParserTest implements ParserContract {
     }
 
     @Test
+    void eachSingleFormatSaysWhatItLeavesAsideForTheOtherAndThisOneLeavesNothing() {
+        // grep -c 'kernel: .*SRC=' -> 100 packet lines; grep -c ' sshd\[' -> 100 sshd lines (events or not).
+        assertThat(run("sshd").leftAside).containsExactly(java.util.Map.entry("netfilter", 100L));
+        assertThat(run("netfilter").leftAside).containsExactly(java.util.Map.entry("sshd", 100L));
+        assertThat(run("syslog").leftAside).isEmpty();
+    }
+
+    @Test
     void detectionPicksItOnlyWhereBothProgramsWrite() {
         // The interleaved file: both; its sources alone: the single formats, listed before it.
         assertThat(new FormatDetector().detect(ParseRun.context(ParseRun.resource(MIXED))).map(ParserSpec::format))

@@ -107,7 +107,7 @@ final class PartitionSpill implements AutoCloseable {
     InputSummary relocate(InputSummary s) {
         List<SkippedLine> skipped = s.firstSkipped().stream().map(k -> new SkippedLine(line(k.line()), k.reason())).toList();
         return new InputSummary(s.name(), s.format(), s.formatForced(), -1, false, s.lines(), s.events(), s.ignored(),
-                s.skipped(), skipped, s.timeRule(), s.error());
+                s.skipped(), skipped, s.timeRule(), s.error(), s.leftAside(), s.leftAsideFor());
     }
 
     /** The position (offset + 1) of the record spilled as line {@code spilled}. */
