@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import org.hotline.event.Event;
 import org.hotline.parse.FileContext;
+import org.hotline.parse.ForwardingSink;
 import org.hotline.parse.ParseSink;
 import org.hotline.parse.Parser;
 import org.hotline.parse.json.JsonRecord;
@@ -85,8 +85,7 @@ public final class JournaldJsonParser implements Parser {
         String pid = r.text("SYSLOG_PID") != null ? r.text("SYSLOG_PID") : r.text("_PID");
         String host = word(r.text("_HOSTNAME"));
         byte[] line = syslogLine(micros, host, program, pid, message);
-        reasons.sink = sink;
-        syslog.parse(new RawLine(line, 0, line.length, raw.number(), false), reasons);
+        syslog.parse(new RawLine(line, 0, line.length, raw.number(), false), reasons.to(sink));
     }
 
     /** The RFC 3339 syslog line journald's record stands for; line breaks in the message become spaces. */
@@ -143,24 +142,7 @@ public final class JournaldJsonParser implements Parser {
     }
 
     /** Passes the syslog parsers' verdicts on, saying that a reason's columns are of the syslog form. */
-    private static final class Reasons implements ParseSink {
-        ParseSink sink;
-
-        @Override
-        public void event(Event event) {
-            sink.event(event);
-        }
-
-        @Override
-        public void repeated(Event event, int count) {
-            sink.repeated(event, count);
-        }
-
-        @Override
-        public void ignored() {
-            sink.ignored();
-        }
-
+    private static final class Reasons extends ForwardingSink {
         @Override
         public void malformed(String reason) {
             sink.malformed("in the record's syslog form: " + reason);

@@ -2,6 +2,7 @@ package org.hotline.parse.syslog;
 
 import org.hotline.event.Event;
 import org.hotline.parse.FileContext;
+import org.hotline.parse.ForwardingSink;
 import org.hotline.parse.ParseSink;
 import org.hotline.parse.Parser;
 import org.hotline.parse.netfilter.NetfilterLogParser;
@@ -42,8 +43,7 @@ public final class MixedSyslogParser implements Parser {
         sshd.parse(line, probe);
         if (probe.passed) {
             // An sshd line the sshd parser found no event in (a banner) is no line another format reads.
-            rest.sink = sink;
-            netfilter.parse(line, rest);
+            netfilter.parse(line, rest.to(sink));
         }
     }
 
@@ -97,37 +97,10 @@ public final class MixedSyslogParser implements Parser {
     }
 
     /** Everything read, both programs: what one parser leaves aside the other has had. */
-    private static final class NoneLeftAside implements ParseSink {
-        ParseSink sink;
-
-        @Override
-        public void event(Event event) {
-            sink.event(event);
-        }
-
-        @Override
-        public void repeated(Event event, int count) {
-            sink.repeated(event, count);
-        }
-
-        @Override
-        public void yearInferred() {
-            sink.yearInferred();
-        }
-
-        @Override
-        public void ignored() {
-            sink.ignored();
-        }
-
+    private static final class NoneLeftAside extends ForwardingSink {
         @Override
         public void leftAside(String otherFormat) {
             sink.ignored();
-        }
-
-        @Override
-        public void malformed(String reason) {
-            sink.malformed(reason);
         }
     }
 }
