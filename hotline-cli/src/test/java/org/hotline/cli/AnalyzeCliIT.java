@@ -608,7 +608,7 @@ class AnalyzeCliIT {
         JsonNode report = JSON.readTree(run.out());
         assertThat(report.at("/input/0/format").asString()).isEqualTo("sshd");
         assertThat(report.get("warnings").toString()).contains("input " + both + ": 1182 of its 2182 lines were left aside as not"
-                + " sshd lines, though the netfilter format reads them as events (a file both programs write): --format syslog reads both");
+                + " sshd lines, though they are netfilter lines (a file both programs write): --format syslog reads both");
 
         Cli.Run mixed = Cli.run("analyze", "--json", "--year", "2023", "--format", "syslog", both.toString());
         JsonNode all = JSON.readTree(mixed.out());

@@ -40,8 +40,8 @@ final class ReportWarnings {
             }
             if (s.leftAside() > 0) {
                 w.add("input " + s.name() + ": " + s.leftAside() + " of its " + s.lines() + " lines were left aside as not "
-                        + s.format() + " lines, though the " + s.leftAsideFor() + " format reads them as events (a file"
-                        + " both programs write): --format syslog reads both");
+                        + s.format() + " lines, though they are " + s.leftAsideFor() + " lines (a file both programs write):"
+                        + " --format syslog reads both");
             }
             Double skipped = Percent.of(s.skipped(), s.lines());
             if (skipped != null && skipped >= SKIPPED_PERCENT) {

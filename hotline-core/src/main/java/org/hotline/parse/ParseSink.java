@@ -32,10 +32,10 @@ public interface ParseSink {
     void ignored();
 
     /**
-     * A line this format leaves aside that another format reads as an event: a kernel packet-log
-     * line in what was taken for an sshd log, or the other way round (a syslog file whose first
-     * lines came from one program). Counted as ignored, and the report says how many and which
-     * format reads them, so they are not lost without a word.
+     * A line this format leaves aside that is another format's: a kernel packet-log line in what was
+     * taken for an sshd log, or an sshd line in what was taken for a packet log (a syslog file whose
+     * first lines came from one program). Counted as ignored, and the report says how many and which
+     * format they are, so they are not lost without a word.
      */
     default void leftAside(String otherFormat) {
         ignored();
