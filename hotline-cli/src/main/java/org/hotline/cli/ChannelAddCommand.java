@@ -81,6 +81,11 @@ final class ChannelAddCommand implements Callable<Integer> {
         if (partner.party().id().equals(h.party().id())) {
             throw new InputException(cardFile + " is this node's own card; give the partner's");
         }
+        try {
+            partner.party().checkShown();
+        } catch (IllegalArgumentException e) {
+            throw new InputException(cardFile + ": " + e.getMessage() + "; the partner must mend its card");
+        }
         // The partner writes its card, name included, and concern show, channel report and the console
         // name the parties by it: named as this node, its messages would read as ours ("by US-CERT")
         // and what it owes would count as waiting on us; named as another partner, the two would mix.
@@ -110,7 +115,8 @@ final class ChannelAddCommand implements Callable<Integer> {
         } catch (HotlineException e) {
             throw e;
         }
-        var out = spec.commandLine().getOut();
+        // Partners' names and addresses reach the terminal without control characters; JSON as it is.
+        var out = json ? spec.commandLine().getOut() : TerminalText.of(spec.commandLine().getOut());
         if (json) {
             out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(ChannelListCommand.json(channel)));
         } else {

@@ -38,7 +38,8 @@ final class ChannelListCommand implements Callable<Integer> {
         try (NodeDatabase db = NodeDatabase.open(h.database())) {
             channels = db.channels().channels();
         }
-        var out = spec.commandLine().getOut();
+        // Partners' names and addresses reach the terminal without control characters; JSON as it is.
+        var out = json ? spec.commandLine().getOut() : TerminalText.of(spec.commandLine().getOut());
         if (json) {
             ArrayNode a = Json.MAPPER.createArrayNode();
             channels.forEach(c -> a.add(json(c)));

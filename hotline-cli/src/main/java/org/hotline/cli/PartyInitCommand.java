@@ -1,6 +1,8 @@
 package org.hotline.cli;
 
 import java.util.concurrent.Callable;
+import org.hotline.InputException;
+import org.hotline.channel.Party;
 import org.hotline.cli.node.NodeHome;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,6 +46,11 @@ final class PartyInitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        try {
+            Party.checkName(name);
+        } catch (IllegalArgumentException e) {
+            throw new InputException("--name: " + e.getMessage());
+        }
         NodeHome h = NodeHome.init(home.dir(), name, country, listen, database, publicHost);
         var out = spec.commandLine().getOut();
         if (json) {

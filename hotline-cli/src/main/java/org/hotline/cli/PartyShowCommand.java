@@ -28,7 +28,8 @@ final class PartyShowCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PartyCard card = NodeHome.open(home.dir()).card();
-        var out = spec.commandLine().getOut();
+        // Partners' names and addresses reach the terminal without control characters; JSON as it is.
+        var out = json ? spec.commandLine().getOut() : TerminalText.of(spec.commandLine().getOut());
         if (json) {
             out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(card.toJson()));
         } else {

@@ -34,6 +34,10 @@ final class TerminalText extends FilterWriter {
 
     @Override
     public void write(String str, int off, int len) throws IOException {
-        out.write(Cells.cleanLines(str.substring(off, off + len)));
+        String text = str.substring(off, off + len);
+        // println's own line separator as it is: CR LF where the JVM's is (Windows).
+        out.write(text.equals(SEPARATOR) ? text : Cells.cleanLines(text));
     }
+
+    private static final String SEPARATOR = System.lineSeparator();
 }

@@ -256,6 +256,34 @@ class ChannelNodesIT {
         }
     }
 
+    /**
+     * Materials an earlier version took unchecked (a lower-case country) stay readable: shown,
+     * exported and counted, while the same materials now coming in are refused.
+     */
+    @Test
+    void materialsStoredBeforeTheyWereCheckedStayReadableWhileNewOnesAreChecked() throws Exception {
+        try (TestNode ru = new TestNode(dir, "RU-CERT", "RU").start(); TestNode us = new TestNode(dir, "US-CERT", "US").start()) {
+            connect(ru, us, dir.resolve("secret"));
+            String id = file(ru, materials("m1.json"), "filed before the check");
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + us.home.resolve("hotline.db"));
+                 PreparedStatement p = c.prepareStatement("UPDATE message SET json = REPLACE(json, '\"country\":\"US\"', '\"country\":\"us\"')"
+                         + " WHERE concern_id = ? AND position = 0")) {
+                p.setString(1, id);
+                assertThat(p.executeUpdate()).isEqualTo(1);
+                var changed = c.createStatement().executeQuery("SELECT COUNT(*) FROM message WHERE json LIKE '%\"country\":\"us\"%'");
+                assertThat(changed.getInt(1)).as("the stored filing now says 'us'").isEqualTo(1);
+            }
+            assertThat(us.inHome("concern", "show", id).code()).isZero();
+            assertThat(us.inHome("concern", "export", id, "--out", dir.resolve("x.json").toString()).code()).isZero();
+            assertThat(us.ok("concern", "origins", "--home", us.home.toString())).contains("US              1  100.0%");
+
+            Path lower = Files.writeString(dir.resolve("lower.json"), Files.readString(materials("m2.json")).replace("\"US\"", "\"us\""));
+            TestNode.Run refused = ru.inHome("concern", "file", "--partner", "US-CERT", "--summary", "checked now", "--materials", lower.toString());
+            assertThat(refused.code()).isEqualTo(ExitCodes.REFUSED);
+            assertThat(refused.err()).contains("a sighting's country is no ISO 3166 alpha-2 code (two capital letters): 'us'");
+        }
+    }
+
     @Test
     void aThirdNodeOnAnotherChannelCanNeitherReadNorWriteTheFirstChannelsCollections() throws Exception {
         try (TestNode ru = new TestNode(dir, "RU-CERT", "RU").start(); TestNode us = new TestNode(dir, "US-CERT", "US").start();

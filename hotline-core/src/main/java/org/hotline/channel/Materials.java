@@ -40,20 +40,33 @@ public record Materials(String id, String description, List<Sighting> sightings,
                            Instant firstSeen, Instant lastSeen, List<String> attackTypes) {
         public Sighting {
             attackTypes = List.copyOf(attackTypes);
-            // Materials come from partners: what is drawn, counted and printed as an address and a
-            // country must be one, not text that only looks like one to some readers.
-            if (address == null || IpAddress.parseOrNull(address) == null) {
-                throw new IllegalArgumentException("a sighting's address is no IPv4 or IPv6 address: '" + excerpt(address) + "'");
-            }
-            if (country != null && !country.matches("[A-Z]{2}")) {
-                throw new IllegalArgumentException("a sighting's country is no ISO 3166 alpha-2 code (two capital letters): '"
-                        + excerpt(country) + "'");
-            }
             if (count < 1) {
                 throw new IllegalArgumentException("a sighting counts at least one event: " + count);
             }
             if (firstSeen != null && lastSeen != null && lastSeen.isBefore(firstSeen)) {
                 throw new IllegalArgumentException("lastSeen before firstSeen for " + address);
+            }
+        }
+    }
+
+    /**
+     * Refuses materials whose sightings are not what they claim, where materials come in (a concern
+     * filed or materials provided here, a partner's message): what is drawn, counted and printed as
+     * an address and a country must be one, not text that only looks like one to some readers.
+     * Never on what is stored: an earlier version took what it took, and it must stay readable.
+     */
+    public static void check(Materials materials) {
+        if (materials == null) {
+            return;
+        }
+        for (Sighting s : materials.sightings()) {
+            if (s.address() == null || IpAddress.parseOrNull(s.address()) == null) {
+                throw new ChannelException(ChannelException.Reason.INVALID, "a sighting's address is no IPv4 or IPv6 address: '"
+                        + excerpt(s.address()) + "'");
+            }
+            if (s.country() != null && !s.country().matches("[A-Z]{2}")) {
+                throw new ChannelException(ChannelException.Reason.INVALID, "a sighting's country is no ISO 3166 alpha-2 code"
+                        + " (two capital letters): '" + excerpt(s.country()) + "'");
             }
         }
     }

@@ -68,11 +68,13 @@ public record ConcernOrigins(int concerns, int withMaterials, int sources, long 
                 for (Materials.Sighting s : materials.sightings()) {
                     any = true;
                     // One address, however a set spells it (2001:DB8::1 and 2001:db8:0::1 are one).
-                    Named n = byAddress.computeIfAbsent(IpAddress.parse(s.address()).toString(), a -> new Named());
+                    IpAddress parsed = IpAddress.parseOrNull(s.address());
+                    Named n = byAddress.computeIfAbsent(parsed != null ? parsed.toString() : String.valueOf(s.address()).strip(),
+                            a -> new Named());
                     // Histories run oldest first; a set is as new as its message.
                     if (n.newest == null || !m.created().isBefore(n.newest)) {
                         n.newest = m.created();
-                        n.country = s.country();
+                        n.country = country(s.country());
                     }
                     n.events = Math.max(n.events, s.count());
                     n.concernIds.add(c.id());
@@ -98,6 +100,14 @@ public record ConcernOrigins(int concerns, int withMaterials, int sources, long 
                 .thenComparing(Comparator.comparingLong(Row::events).reversed())
                 .thenComparing(r -> r.country() == null ? "" : r.country()));
         return new ConcernOrigins(concerns.size(), withMaterials, sources, events, rows);
+    }
+
+    /**
+     * A stored sighting's country as a code: sets taken before materials were checked on arrival may
+     * hold 'us', or anything; the first is US, the rest of unknown location.
+     */
+    private static String country(String text) {
+        return text != null && text.matches("[A-Za-z]{2}") ? text.toUpperCase(java.util.Locale.ROOT) : null;
     }
 
     /** A sum of counts a partner wrote, which may be as large as a long holds: at most that, never wrapped. */

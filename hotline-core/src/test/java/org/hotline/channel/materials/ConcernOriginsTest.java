@@ -87,6 +87,15 @@ class ConcernOriginsTest {
     }
 
     @Test
+    void setsAnEarlierVersionStoredUncheckedAreCountedAsWellAsTheyCanBe() {
+        // Before materials were checked on arrival: a lower-case 'us' is US, anything else of unknown location.
+        Concern a = concern(ru, Duration.ZERO, materials(sighting("198.51.100.23", "us", 2), sighting("198.51.100.24", "U$", 3)));
+        assertThat(ConcernOrigins.of(List.of(a)).countries()).containsExactly(
+                new ConcernOrigins.Row("US", 1, 50.0, 2, List.of(a.id())),
+                new ConcernOrigins.Row(null, 1, 50.0, 3, List.of(a.id())));
+    }
+
+    @Test
     void noConcernsOrNoMaterialsGiveNoRows() {
         assertThat(ConcernOrigins.of(List.of())).isEqualTo(new ConcernOrigins(0, 0, 0, 0, List.of()));
         ConcernOrigins bare = ConcernOrigins.of(List.of(concern(us, Duration.ZERO, null)));
