@@ -1,6 +1,7 @@
 package org.hotline.channel;
 
 import java.net.URI;
+import org.hotline.Printable;
 
 /**
  * A node's identity: a CERT or agency that files and answers concerns.
@@ -57,16 +58,10 @@ public record Party(String id, String name, String country, String publicKey, UR
 
     private static int firstMisleading(String s) {
         for (int i = 0; i < s.length(); i++) {
-            if (misleads(s.charAt(i))) {
+            if (Printable.misleads(s.charAt(i))) {
                 return i;
             }
         }
         return -1;
-    }
-
-    /** Control characters and the bidirectional controls; joiners, which Persian and Arabic names use, are letters' business. */
-    private static boolean misleads(int c) {
-        return Character.isISOControl(c) || c == 0x061c || c == 0x200e || c == 0x200f || (c >= 0x202a && c <= 0x202e)
-                || (c >= 0x2066 && c <= 0x2069);
     }
 }

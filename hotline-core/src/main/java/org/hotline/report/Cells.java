@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.hotline.Printable;
 
 /**
  * How the human-readable formats (terminal, HTML) spell numbers, times and log text: one place,
@@ -78,8 +79,7 @@ public final class Cells {
         StringBuilder sb = null;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            boolean bad = (c < 0x20 && kept.indexOf(c) < 0) || (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e)
-                    || (c >= 0x2066 && c <= 0x2069) || c == 0x200e || c == 0x200f || c == 0x061c;
+            boolean bad = Printable.misleads(c) && kept.indexOf(c) < 0;
             if (bad && sb == null) {
                 sb = new StringBuilder(s.length()).append(s, 0, i);
             }
