@@ -100,21 +100,13 @@ public final class ConcernDesk {
         }
         Role role = Concern.roleOf(self.id(), concern.filer(), concern.recipient(), concernId);
         ConcernLifecycle.next(concern.state(), MessageKind.of(body), role, concernId);
-        Materials.check(materialsOf(body));
+        Materials.check(Materials.of(body));
         Channel channel = channel(concern.channelId());
         Instant created = later(now(), concern.updated());
         Message unsigned = new Message(Ids.random("note"), concernId, self.id(), created, body,
                 Seal.hash(concern.last()), null);
         store.append(Seal.sign(unsigned, signer), channel.partner().id());
         return concern(concernId);
-    }
-
-    /** The materials a step carries (a filing's, or provided ones), or null. */
-    private static Materials materialsOf(MessageBody body) {
-        if (body instanceof MessageBody.Filing f) {
-            return f.materials();
-        }
-        return body instanceof MessageBody.MaterialsProvided p ? p.materials() : null;
     }
 
     /** What happened to an incoming message. */
@@ -162,7 +154,7 @@ public final class ConcernDesk {
                 throw new ChannelException(Reason.CONFLICT, "message " + m.id() + " is already stored with different content");
             }
         }
-        Materials.check(materialsOf(m.body()));
+        Materials.check(Materials.of(m.body()));
         String head = history.isEmpty() ? null : Seal.head(history);
         List<Message> setAside = List.of();
         if (!(m.body() instanceof MessageBody.Filing)) {

@@ -71,6 +71,14 @@ public record Materials(String id, String description, List<Sighting> sightings,
         }
     }
 
+    /** The materials a step carries: a filing's, or provided ones; else null. */
+    public static Materials of(MessageBody body) {
+        if (body instanceof MessageBody.Filing f) {
+            return f.materials();
+        }
+        return body instanceof MessageBody.MaterialsProvided p ? p.materials() : null;
+    }
+
     /** A partner's text, short and printable, for a reason. */
     private static String excerpt(String s) {
         if (s == null) {

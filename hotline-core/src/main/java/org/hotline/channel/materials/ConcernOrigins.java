@@ -12,7 +12,6 @@ import java.util.Set;
 import org.hotline.channel.Concern;
 import org.hotline.channel.Materials;
 import org.hotline.channel.Message;
-import org.hotline.channel.MessageBody;
 import org.hotline.event.IpAddress;
 
 /**
@@ -61,7 +60,7 @@ public record ConcernOrigins(int concerns, int withMaterials, int sources, long 
         for (Concern c : concerns) {
             boolean any = false;
             for (Message m : c.history()) {
-                Materials materials = materialsOf(m.body());
+                Materials materials = Materials.of(m.body());
                 if (materials == null) {
                     continue;
                 }
@@ -114,14 +113,6 @@ public record ConcernOrigins(int concerns, int withMaterials, int sources, long 
     private static long saturated(long a, long b) {
         long sum = a + b;
         return ((a ^ sum) & (b ^ sum)) < 0 ? Long.MAX_VALUE : sum;
-    }
-
-    /** The materials a message carries: a filing's or a materials-provided step's; else null. */
-    static Materials materialsOf(MessageBody body) {
-        if (body instanceof MessageBody.Filing f) {
-            return f.materials();
-        }
-        return body instanceof MessageBody.MaterialsProvided p ? p.materials() : null;
     }
 
     private static final class Named {
