@@ -28,6 +28,7 @@ import org.hotline.source.LineBlock;
 import org.hotline.source.LineBlockReader;
 import org.hotline.source.Source;
 import org.hotline.source.SourceInfo;
+import org.hotline.source.SourceOpener;
 import org.hotline.source.Sources;
 
 /**
@@ -122,6 +123,7 @@ public final class Pipeline {
     private final Consumer<List<Event>> eventsOut;
     private final PipelineListener listener;
     private final InputStream stdin;
+    private final SourceOpener opener;
     /** Why the run must stop reading, set by {@link #abort} from another thread; null while it may go on. */
     private final AtomicReference<RuntimeException> aborted = new AtomicReference<>();
 
@@ -133,6 +135,16 @@ public final class Pipeline {
      */
     public Pipeline(Settings settings, Supplier<List<Detector>> detectors, Supplier<Aggregator> aggregator,
                     Consumer<List<Event>> eventsOut, PipelineListener listener, InputStream stdin) {
+        this(settings, detectors, aggregator, eventsOut, listener, stdin, SourceOpener.PLAIN);
+    }
+
+    /**
+     * Like the other constructor, opening each input with {@code opener}: a {@link
+     * org.hotline.source.Following} reads its one file on as it grows, until it is told to stop.
+     */
+    public Pipeline(Settings settings, Supplier<List<Detector>> detectors, Supplier<Aggregator> aggregator,
+                    Consumer<List<Event>> eventsOut, PipelineListener listener, InputStream stdin, SourceOpener opener) {
+        this.opener = opener;
         this.settings = settings;
         this.detectors = detectors;
         this.aggregator = aggregator;
@@ -234,7 +246,7 @@ public final class Pipeline {
         SourceInfo info = null;
         ParserSpec spec = null;
         FileContext context = null;
-        try (Source source = Sources.open(input, stdin, buffers)) {
+        try (Source source = opener.open(input, stdin, buffers)) {
             info = source.info();
             LineBlock first = source.next();
             long lines = 0;

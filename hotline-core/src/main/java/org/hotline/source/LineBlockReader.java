@@ -21,6 +21,7 @@ public final class LineBlockReader {
     private final LongSupplierOffset offset;
     /** Where block buffers come from: reused ones when a pipeline gives them back, else null (new each time). */
     private final BlockBuffers buffers;
+    private final boolean whenIdle;
     private byte[] pending = new byte[0];
     private int pendingLength;
     private long nextLine = 1;
@@ -40,10 +41,21 @@ public final class LineBlockReader {
 
     /** @param buffers where block buffers come from and go back to, or null for a new buffer per block */
     public LineBlockReader(String name, InputStream in, LongSupplierOffset offset, BlockBuffers buffers) {
+        this(name, in, offset, buffers, false);
+    }
+
+    /**
+     * @param whenIdle hand out a block as soon as the input has nothing more to give right now
+     *                 ({@link InputStream#available()} is 0) and the block holds a whole line, rather
+     *                 than when it is full: for a file followed as it grows, whose lines come a few at
+     *                 a time and would otherwise wait for a megabyte of others
+     */
+    public LineBlockReader(String name, InputStream in, LongSupplierOffset offset, BlockBuffers buffers, boolean whenIdle) {
         this.name = name;
         this.in = in;
         this.offset = offset;
         this.buffers = buffers;
+        this.whenIdle = whenIdle;
     }
 
     /** The next block, or null at the end of the input. */
@@ -129,6 +141,7 @@ public final class LineBlockReader {
 
     private int readFully(byte[] buf, int from, int length) throws IOException {
         int total = 0;
+        boolean sawNewline = false;
         while (total < length) {
             int n;
             try {
@@ -143,6 +156,11 @@ public final class LineBlockReader {
                 break;
             }
             total += n;
+            // The bytes before `from` are the unfinished line the last block left: no newline there.
+            sawNewline = sawNewline || (whenIdle && Newlines.next(buf, from + total - n, from + total) >= 0);
+            if (sawNewline && in.available() == 0) {
+                break;
+            }
         }
         return total;
     }

@@ -25,6 +25,12 @@ public final class StreamSource implements Source {
     private long lastLine;
 
     private StreamSource(String name, long size, long mtime, InputStream rawStream, BlockBuffers buffers) throws IOException {
+        this(name, size, mtime, rawStream, buffers, false);
+    }
+
+    /** @param followed the stream is a {@link FollowedFile}: blocks go out as soon as its writer pauses */
+    private StreamSource(String name, long size, long mtime, InputStream rawStream, BlockBuffers buffers, boolean followed)
+            throws IOException {
         CountingStream counting = new CountingStream(rawStream);
         BufferedInputStream buffered = new BufferedInputStream(counting, 1 << 16);
         buffered.mark(2);
@@ -32,6 +38,11 @@ public final class StreamSource implements Source {
         int b2 = buffered.read();
         buffered.reset();
         boolean gzip = b1 == 0x1f && b2 == 0x8b;
+        if (gzip && followed) {
+            rawStream.close();
+            throw new InputException(name + ": gzip data, which --follow cannot read as it grows (a compressed log is"
+                    + " complete): analyse it without --follow");
+        }
         InputStream decoded = buffered;
         if (gzip) {
             try {
@@ -49,7 +60,7 @@ public final class StreamSource implements Source {
         }
         this.raw = rawStream;
         this.info = new SourceInfo(name, size, mtime, gzip);
-        this.reader = new LineBlockReader(name, decoded, counting::count, buffers);
+        this.reader = new LineBlockReader(name, decoded, counting::count, buffers, followed);
     }
 
     /**
@@ -105,6 +116,17 @@ public final class StreamSource implements Source {
         } catch (IOException e) {
             throw new InputException(displayName + ": cannot be read (" + e.getMessage() + ")", e);
         }
+    }
+
+    /**
+     * A file read on as it grows ({@code analyze --follow}). Its size is unknown (-1), as a pipe's:
+     * what it holds at the start is not its length. A block goes out whenever the writer pauses, so
+     * lines are analysed as they come rather than once a megabyte has gathered.
+     *
+     * @param mtime the file's modification time when opened (the year rule of syslog lines)
+     */
+    static StreamSource followed(String name, long mtime, FollowedFile file, BlockBuffers buffers) throws IOException {
+        return new StreamSource(name, -1, mtime, file, buffers, true);
     }
 
     /** Standard input, named "-". Its lines take their year from today unless --year says otherwise. */

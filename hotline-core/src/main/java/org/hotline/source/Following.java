@@ -1,0 +1,122 @@
+package org.hotline.source;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.hotline.InputException;
+
+/**
+ * Opens the one input of {@code analyze --follow} as a {@link FollowedFile}, and afterwards says
+ * what following it meant for the report: how long, why it stopped, and where a rotation or a
+ * truncation began a new file under the same name (line numbers run on across them).
+ *
+ * <p>One file only: the pipeline reads its inputs one after another (or merged by time), and a
+ * file being followed has no end for the next one to start at.
+ */
+public final class Following implements SourceOpener {
+    private final FollowStop stop;
+    private final long pollMillis;
+    private FollowedFile file;
+    private String name;
+    private final long startNanos;
+    private long endNanos;
+
+    public Following(FollowStop stop) {
+        this(stop, FollowedFile.POLL_MILLIS);
+    }
+
+    /** With another polling interval, for tests. */
+    public Following(FollowStop stop, long pollMillis) {
+        this.stop = stop;
+        this.pollMillis = pollMillis;
+        // From here, like the stop's time limit: "followed for 1h" under --follow-for 1h.
+        this.startNanos = System.nanoTime();
+    }
+
+    @Override
+    public Source open(Sources.Input input, InputStream stdin, BlockBuffers buffers) {
+        if (input.problem() != null) {
+            throw new InputException(input.name() + ": " + input.problem());
+        }
+        if (input.path() == null) {
+            throw new InputException("-: --follow reads a file as it grows; standard input is read as it comes anyway"
+                    + " (tail -F FILE | hotline analyze -)");
+        }
+        if (!Files.isRegularFile(input.path())) {
+            throw new InputException(input.name() + ": --follow reads a regular file as it grows, and this is not one");
+        }
+        if (file != null) {
+            throw new InputException(input.name() + ": --follow reads one file (run one hotline for each log to follow)");
+        }
+        try {
+            long mtime = Files.getLastModifiedTime(input.path()).toMillis();
+            file = FollowedFile.open(input.path(), stop, pollMillis);
+            name = input.name();
+            return StreamSource.followed(input.name(), mtime, file, buffers);
+        } catch (NoSuchFileException e) {
+            throw new InputException(input.name() + ": no such file", e);
+        } catch (AccessDeniedException e) {
+            throw new InputException(input.name() + ": permission denied", e);
+        } catch (IOException e) {
+            throw new InputException(input.name() + ": cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** The stop this follower obeys. */
+    public FollowStop stop() {
+        return stop;
+    }
+
+    /** Marks the end of the run: the time followed is measured up to here. */
+    public void finished() {
+        if (endNanos == 0) {
+            endNanos = System.nanoTime();
+        }
+    }
+
+    /**
+     * What the report must say about the followed input, or null if none was opened: e.g. "input
+     * access.log: followed for 12m 3s, until Ctrl-C (SIGINT): lines written after that are not in this
+     * report; rotated at line 40,213 (the lines from there on are the new file's)".
+     */
+    public String statement() {
+        if (file == null) {
+            return null;
+        }
+        finished();
+        long seconds = Math.max(0, Math.round((endNanos - startNanos) / 1e9));
+        String why = stop.reason() == null ? "the run ended" : stop.reason();
+        StringBuilder s = new StringBuilder("input " + name + ": followed for " + duration(seconds) + ", until " + why
+                + ": lines written after that are not in this report");
+        List<String> restarts = new ArrayList<>();
+        if (!file.rotations().isEmpty()) {
+            restarts.add("replaced by a new file (rotated) at line" + (file.rotations().size() > 1 ? "s " : " ")
+                    + numbers(file.rotations()));
+        }
+        if (!file.truncations().isEmpty()) {
+            restarts.add("truncated and read again from its start at line" + (file.truncations().size() > 1 ? "s " : " ")
+                    + numbers(file.truncations()));
+        }
+        if (!restarts.isEmpty()) {
+            s.append("; it was ").append(String.join(", and ", restarts))
+                    .append(": line numbers run on across them, so a line from there on is in the file the name held then");
+        }
+        return s.toString();
+    }
+
+    private static String numbers(List<Long> lines) {
+        return lines.stream().map(n -> String.format(java.util.Locale.ROOT, "%,d", n)).collect(Collectors.joining(", "));
+    }
+
+    private static String duration(long seconds) {
+        long h = seconds / 3600;
+        long m = seconds % 3600 / 60;
+        long s = seconds % 60;
+        return h > 0 ? h + "h " + m + "m " + s + "s" : m > 0 ? m + "m " + s + "s" : s + "s";
+    }
+}
