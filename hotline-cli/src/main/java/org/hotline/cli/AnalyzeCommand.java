@@ -2,12 +2,15 @@ package org.hotline.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.hotline.InputException;
 import org.hotline.pipeline.PipelineListener;
+import org.hotline.source.FollowStop;
+import org.hotline.source.Following;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,6 +36,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 "  hotline analyze --events-out - logs/ | vector --config siem.toml",
                 "  zcat old.log.gz | hotline analyze --format combined -",
                 "  hotline analyze --detect brute-force.failures=10 --geo-db GeoLite2-Country.mmdb auth.log",
+                "  hotline analyze --follow --html live.html /var/log/nginx/access.log     # Ctrl-C reports",
+                "  hotline analyze --follow --events-out - /var/log/auth.log | vector   # events as lines come",
                 "", ExitCodes.HELP})
 final class AnalyzeCommand implements Callable<Integer> {
     @Spec
@@ -76,6 +81,17 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "Where --materials-for writes (default: materials-CC.json in the current directory;"
                     + " - for standard output, the report then on standard error).")
     Path materialsOut;
+
+    @Option(names = "--follow",
+            description = {"Read on as lines are written to the one input file, as `tail -F` does: through rotation"
+                    + " (the log renamed away and replaced) and truncation in place. The report, with every output"
+                    + " asked for, comes when following stops, on Ctrl-C or SIGTERM or after --follow-for, and holds"
+                    + " every line written before then. A second Ctrl-C quits without a report."})
+    boolean follow;
+
+    @Option(names = "--follow-for", paramLabel = "DURATION",
+            description = "Stop following after this long (e.g. 30m, 1h) and report; implies --follow.")
+    String followFor;
 
     @Option(names = "--no-progress", description = "No progress bar (there is none anyway when stderr is not a terminal).")
     boolean noProgress;
@@ -130,8 +146,9 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (materialsFor != null) {
             outputs.put("--materials-out", List.of(materialsFile()));
         }
-        PipelineAssembly.Analysis analysis = PipelineAssembly.analyze(options.request(inputs, eventsOut, outputs, Map.of()),
-                listener, System.in);
+        Following following = following(err);
+        PipelineAssembly.Analysis analysis = PipelineAssembly.analyze(options.request(inputs, eventsOut, outputs, Map.of())
+                        .following(following), listener, System.in);
         if (progress != null) {
             progress.clear();
         }
@@ -166,6 +183,43 @@ final class AnalyzeCommand implements Callable<Integer> {
             err.println("hotline: no input could be read, so there is no report; the errors above say why");
         }
         return analysis.result().anyInputFailed() ? ExitCodes.INPUT_PROBLEM : ExitCodes.OK;
+    }
+
+    /** The follower of --follow or --follow-for, its signals taken; null without them. */
+    private Following following(PrintWriter err) {
+        if (!follow && followFor == null) {
+            return null;
+        }
+        // Said before anything is read: found when the input is opened, they came after the banner below.
+        if (inputs.size() != 1) {
+            throw new InputException("--follow reads one file, and " + inputs.size() + " inputs are given: run one hotline"
+                    + " for each log to follow");
+        }
+        if (inputs.get(0).equals("-")) {
+            throw new InputException("--follow reads a file as it grows; standard input is read as it comes anyway"
+                    + " (tail -F FILE | hotline analyze -)");
+        }
+        FollowStop stop;
+        if (followFor != null) {
+            Duration limit;
+            try {
+                limit = Durations.parse("--follow-for", followFor);
+            } catch (IllegalArgumentException e) {
+                throw new InputException(e.getMessage());
+            }
+            if (limit.isNegative() || limit.isZero()) {
+                throw new InputException("--follow-for " + followFor + ": must be longer than nothing");
+            }
+            stop = FollowStop.after(limit, "--follow-for " + Durations.format(limit) + " had passed");
+        } else {
+            stop = FollowStop.onRequest();
+        }
+        StopSignals.install(stop, System.err);
+        err.println("hotline: following " + inputs.get(0) + ": the lines it holds, then each one written to it;"
+                + (stop.limit() == null ? "" : " for " + Durations.format(stop.limit()) + ";")
+                + " Ctrl-C or SIGTERM stops and reports");
+        err.flush();
+        return new Following(stop);
     }
 
     private static String where(Path file) {

@@ -26,6 +26,12 @@ public final class ExitCodes {
     public static final int OUTPUT_PROBLEM = 74;
     /** A bug in Hotline (please report it with the message). */
     public static final int INTERNAL = 70;
+    /**
+     * Stopped by a signal before any report (as a shell reports a command Ctrl-C ended: 128 + 2).
+     * Under {@code analyze --follow} the first Ctrl-C or SIGTERM only ends the following, and the
+     * run ends with its report and its own code; this is the second.
+     */
+    public static final int INTERRUPTED = 130;
 
     private ExitCodes() {}
 
@@ -40,5 +46,7 @@ public final class ExitCodes {
               69  a remote service (the npm registry, a partner node) could not be reached
                   or answered wrongly (the message names it and says why)
               70  internal error: a bug in Hotline, please report it
-              74  an output could not be written (full disk, no permission; the message names it)""";
+              74  an output could not be written (full disk, no permission; the message names it)
+              130 interrupted by Ctrl-C: no report (under analyze --follow the first Ctrl-C
+                  or SIGTERM ends the following and the report comes; a second one quits)""";
 }

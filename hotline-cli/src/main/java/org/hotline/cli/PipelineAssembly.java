@@ -24,6 +24,8 @@ import org.hotline.geo.EnricherChain;
 import org.hotline.pipeline.Pipeline;
 import org.hotline.pipeline.PipelineListener;
 import org.hotline.report.EventsOutWriter;
+import org.hotline.source.Following;
+import org.hotline.source.SourceOpener;
 import org.hotline.source.Sources;
 
 /**
@@ -47,7 +49,18 @@ final class PipelineAssembly {
      *                refuse one that is also an input before anything is read
      */
     record Request(List<String> inputs, Pipeline.Settings settings, List<String> detectors, List<String> detect,
-                   GeoOptions geo, Path eventsOut, Map<String, List<Path>> outputs, Map<String, String> extraSettings) {}
+                   GeoOptions geo, Path eventsOut, Map<String, List<Path>> outputs, Map<String, String> extraSettings,
+                   Following following) {
+        Request(List<String> inputs, Pipeline.Settings settings, List<String> detectors, List<String> detect,
+                GeoOptions geo, Path eventsOut, Map<String, List<Path>> outputs, Map<String, String> extraSettings) {
+            this(inputs, settings, detectors, detect, geo, eventsOut, outputs, extraSettings, null);
+        }
+
+        /** The same request, its one input read on as it grows by {@code following} (null: read as it is). */
+        Request following(Following following) {
+            return new Request(inputs, settings, detectors, detect, geo, eventsOut, outputs, extraSettings, following);
+        }
+    }
 
     private PipelineAssembly() {}
 
@@ -55,14 +68,22 @@ final class PipelineAssembly {
         DetectionPlan detection = DetectionPlan.of(request.detectors(), request.detect());
         Sources.Once inputs = Sources.once(Sources.expand(request.inputs()));
         OutputGuard.check(inputs.inputs(), request.outputs());
+        if (request.following() != null && inputs.inputs().size() != 1) {
+            throw new InputException("--follow reads one file, and " + String.join(" ", request.inputs()) + " is "
+                    + inputs.inputs().size() + " inputs: run one hotline for each log to follow");
+        }
         try (GeoOpening geo = GeoOpening.start(request.geo()::open);
              OutputFile.Pending eventsFile = request.eventsOut() == null ? null
                      : OutputFile.open(request.eventsOut(), "events (--events-out)", OutputFile.Beside.PARTIAL);
              EventsOutWriter eventsOut = eventsFile == null ? null : eventsOut(request.eventsOut(), eventsFile, geo)) {
 
-            Pipeline pipeline = new Pipeline(request.settings(), detection, SourceTally::new, eventsOut, listener, stdin);
+            Pipeline pipeline = new Pipeline(request.settings(), detection, SourceTally::new, eventsOut, listener, stdin,
+                    request.following() == null ? SourceOpener.PLAIN : request.following());
             geo.whenFailed(pipeline::abort);
             Pipeline.Result result = pipeline.run(inputs.inputs());
+            if (request.following() != null) {
+                request.following().finished();   // the time followed ends here, not after the report is built
+            }
             if (eventsFile != null) {
                 eventsFile.commit();   // every event parsed is written: the file takes its name
             }
@@ -78,6 +99,9 @@ final class PipelineAssembly {
                 throw new InputException(e.getMessage() + "; found after the inputs were read, so no report was made", e);
             }
             List<String> warnings = new ArrayList<>(inputs.repeats());
+            if (request.following() != null && request.following().statement() != null) {
+                warnings.add(0, request.following().statement());
+            }
             warnings.addAll(GeoWarnings.of(enrichment, origins));
             if (result.lateEvents() > 0) {
                 warnings.add(lateWarning(result.lateEvents(), request.settings().lateness()));
@@ -119,6 +143,10 @@ final class PipelineAssembly {
         List<String> rules = new ArrayList<>(detection.describe());
         for (int i = 0; i < rules.size(); i++) {
             s.put("detector." + (i + 1), rules.get(i));
+        }
+        if (request.following() != null) {
+            s.put("follow", request.following().stop().limit() == null ? "until stopped (Ctrl-C or SIGTERM)"
+                    : "for " + Durations.format(request.following().stop().limit()));
         }
         s.putAll(request.extraSettings());
         return s;
