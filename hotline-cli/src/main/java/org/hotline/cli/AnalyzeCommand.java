@@ -147,8 +147,12 @@ final class AnalyzeCommand implements Callable<Integer> {
             outputs.put("--materials-out", List.of(materialsFile()));
         }
         Following following = following(err);
-        PipelineAssembly.Analysis analysis = PipelineAssembly.analyze(options.request(inputs, eventsOut, outputs, Map.of())
-                        .following(following), listener, System.in);
+        PipelineAssembly.Analysis analysis;
+        try (TrailingProgress trailing = following == null || listener == PipelineListener.NONE ? null
+                : new TrailingProgress(listener)) {
+            analysis = PipelineAssembly.analyze(options.request(inputs, eventsOut, outputs, Map.of()).following(following),
+                    trailing == null ? listener : trailing, System.in);
+        }
         if (progress != null) {
             progress.clear();
         }
