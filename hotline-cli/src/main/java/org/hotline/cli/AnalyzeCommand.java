@@ -173,7 +173,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         if (materialsFor != null) {
             Path file = materialsFile();
-            err.println("hotline: " + MaterialsOutput.write(materialsFor, file, analysis));
+            err.println("hotline: " + MaterialsOutput.write(materialsFor, file, analysis, following));
         }
         if (progress == null && stdout.format().equals("terminal")) {
             // With a progress bar, failures were printed as they happened; with --json or --csv, with
@@ -219,11 +219,13 @@ final class AnalyzeCommand implements Callable<Integer> {
             stop = FollowStop.onRequest();
         }
         StopSignals.install(stop, System.err);
-        err.println("hotline: following " + inputs.get(0) + ": the lines it holds, then each one written to it;"
-                + (stop.limit() == null ? "" : " for " + Durations.format(stop.limit()) + ";")
-                + " Ctrl-C or SIGTERM stops and reports");
-        err.flush();
-        return new Following(stop);
+        // Said once the file is open: a glob of two files or an unreadable one is refused before.
+        return new Following(stop, name -> {
+            err.println("hotline: following " + name + ": the lines it holds, then each one written to it;"
+                    + (stop.limit() == null ? "" : " for " + Durations.format(stop.limit()) + ";")
+                    + " Ctrl-C or SIGTERM stops and reports");
+            err.flush();
+        });
     }
 
     private static String where(Path file) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Set;
 import org.hotline.InputException;
 import org.hotline.aggregate.AttacksSection;
 import org.hotline.aggregate.CountryRow;
@@ -15,6 +16,7 @@ import org.hotline.channel.Seal;
 import org.hotline.channel.materials.EvidenceLines;
 import org.hotline.channel.materials.MaterialsCut;
 import org.hotline.report.ReportWriters;
+import org.hotline.source.Following;
 
 /**
  * {@code analyze --materials-for CC}: writes the materials for the partner whose jurisdiction is CC,
@@ -31,7 +33,12 @@ final class MaterialsOutput {
     }
 
     /** Writes the materials and returns a one-line account of them, or says there are none. */
-    static String write(String country, Path file, PipelineAssembly.Analysis analysis) throws IOException {
+    /**
+     * @param following the run's follower, or null: a file it followed through a rotation or a
+     *                  truncation gives no evidence lines, since its line numbers no longer name lines
+     *                  of the file under its name
+     */
+    static String write(String country, Path file, PipelineAssembly.Analysis analysis, Following following) throws IOException {
         checkCountry(country);
         String cc = country.toUpperCase(Locale.ROOT);
         OriginReport report = analysis.report();
@@ -40,7 +47,9 @@ final class MaterialsOutput {
         Materials.ReportReference reference = new Materials.ReportReference(
                 "hotline analyze, " + report.input().size() + " input(s), generated " + report.run().generatedAt(),
                 Seal.sha256(json.toByteArray()), report.run().generatedAt(), summary(report.attacks(), cc));
-        Materials materials = MaterialsCut.cut(cc, analysis.result().attacks(), analysis.attackers(), new EvidenceLines(), reference);
+        Set<String> notReread = following == null || !following.restarted() ? Set.of() : Set.of(following.name());
+        Materials materials = MaterialsCut.cut(cc, analysis.result().attacks(), analysis.attackers(), new EvidenceLines(notReread),
+                reference);
         if (materials == null) {
             return "no attacking source is located in " + cc + ": no materials written";
         }
@@ -48,7 +57,9 @@ final class MaterialsOutput {
                 .getBytes(StandardCharsets.UTF_8);
         OutputFile.write(file, "materials", out -> out.write(text));
         return "materials for " + cc + " (" + materials.sightings().size() + " sources, " + materials.excerpts().size()
-                + " evidence lines) written to " + file.toAbsolutePath();
+                + " evidence lines) written to " + file.toAbsolutePath()
+                + (notReread.isEmpty() ? "" : "; none of the evidence lines of " + following.name() + ": it was rotated or"
+                        + " truncated while followed, so its line numbers no longer name lines of the file under its name");
     }
 
     private static String summary(AttacksSection attacks, String cc) {

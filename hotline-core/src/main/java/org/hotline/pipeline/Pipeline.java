@@ -262,6 +262,9 @@ public final class Pipeline {
                 listener.inputFinished(info, null);
                 return new Reading(info, null, null, input.name(), null);
             }
+            if (source.growing()) {
+                first = toldFormat(source, first, buffers);
+            }
             context = context(info, first);
             spec = chooseFormat(context, first);
             listener.inputStarted(info, spec.format());
@@ -276,6 +279,48 @@ public final class Pipeline {
             String message = problem(input, e);
             listener.inputFinished(info != null ? info : SourceInfo.unopened(input.name()), message);
             return new Reading(info, spec, context, input.name(), message);
+        }
+    }
+
+    /**
+     * For a file followed as it grows: its first block, joined with as many next ones as it takes
+     * to tell its format. Its blocks hold the lines written since the one before, often one: a
+     * rotated auth.log opens with a cron line, and detection on that line alone refused the file.
+     * It waits until the format can be told, {@link #DETECTION_LINES} lines are in, or following
+     * stops; detection is tried again each time the lines have doubled.
+     */
+    private LineBlock toldFormat(Source source, LineBlock first, BlockBuffers buffers) throws IOException {
+        List<LineBlock> gathered = new ArrayList<>(List.of(first));
+        long lines = first.lineCount();
+        long tried = 0;
+        while (true) {
+            if (lines >= 2 * tried || lines >= DETECTION_LINES) {
+                LineBlock head = gathered.size() == 1 ? gathered.get(0) : LineBlock.join(gathered);
+                gathered = new ArrayList<>(List.of(head));
+                tried = lines;
+                if (formatTold(context(source.info(), head), head) || tried >= DETECTION_LINES) {
+                    return head;
+                }
+            }
+            LineBlock more = source.next();
+            if (more == null) {
+                return gathered.size() == 1 ? gathered.get(0) : LineBlock.join(gathered);
+            }
+            // Each block has a buffer of a megabyte for its few lines: kept as a copy of just those.
+            gathered.add(LineBlock.join(List.of(more)));
+            if (buffers != null) {
+                buffers.give(more);
+            }
+            lines += more.lineCount();
+        }
+    }
+
+    private boolean formatTold(FileContext context, LineBlock head) {
+        try {
+            chooseFormat(context, head);
+            return true;
+        } catch (InputException e) {
+            return false;
         }
     }
 

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -50,6 +51,10 @@ public final class FollowedFile extends InputStream {
     /** The last byte handed out was a newline (or none was): no line is half read. */
     private boolean endsLine = true;
     private boolean ended;
+    /** The file was cut off mid-line by a rotation or truncation: a newline ends that line before the next file's. */
+    private boolean owedNewline;
+    /** The file now under the name could not be opened (permission denied): the old one is still read. */
+    private boolean unreadableReplacement;
 
     private FollowedFile(Path path, FollowStop stop, long pollMillis) throws IOException {
         this.path = path;
@@ -84,6 +89,13 @@ public final class FollowedFile extends InputStream {
             return 0;
         }
         while (true) {
+            if (owedNewline) {
+                owedNewline = false;
+                b[off] = '\n';
+                endsLine = true;
+                newlines++;
+                return 1;
+            }
             if (stopAt < 0 && stop.requested()) {
                 stopAt = channel.size();   // what the file holds now was written before the stop: all of it is read
             }
@@ -135,28 +147,48 @@ public final class FollowedFile extends InputStream {
             return false;   // renamed away and not replaced yet: wait, the old file may still grow
         }
         if (!Objects.equals(now.fileKey(), fileKey)) {
-            if (now.size() == 0 || channel.size() > position) {
-                return false;   // the writer has not moved over yet, or the old file still has lines: read on there
+            // Not a log (a directory put under the name), the writer has not moved over yet, or the old
+            // file still has lines: read on there.
+            if (!now.isRegularFile() || now.size() == 0 || channel.size() > position) {
+                return false;
             }
             FileChannel next;
             try {
                 next = FileChannel.open(path, StandardOpenOption.READ);
             } catch (NoSuchFileException e) {
                 return false;
+            } catch (AccessDeniedException e) {
+                // Left as it is, the old file may still be written; the report says why the new one is not in it.
+                unreadableReplacement = true;
+                return false;
             }
+            unreadableReplacement = false;
             channel.close();
             channel = next;
             fileKey = now.fileKey();
             position = 0;
-            rotations.add(newlines + 1);
+            rotations.add(startOver());
             return true;
         }
         if (channel.size() < position) {
             position = 0;
-            truncations.add(newlines + 1);
+            truncations.add(startOver());
             return true;
         }
         return false;
+    }
+
+    /**
+     * Reading starts over at a file's start: the number of its first line. A last line left without
+     * its newline (the writer stopped mid-line) is ended first, so it stays a line of its own rather
+     * than being glued to the new file's first line.
+     */
+    private long startOver() {
+        if (!endsLine) {
+            owedNewline = true;
+            return newlines + 2;
+        }
+        return newlines + 1;
     }
 
     private void countNewlines(byte[] b, int from, int to) {
@@ -171,7 +203,12 @@ public final class FollowedFile extends InputStream {
         if (ended) {
             return 0;
         }
-        return (int) Math.min(Integer.MAX_VALUE, Math.max(0, channel.size() - position));
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(0, channel.size() - position) + (owedNewline ? 1 : 0));
+    }
+
+    /** Whether the file last found under the name, after a rotation, could not be opened. */
+    public boolean replacementUnreadable() {
+        return unreadableReplacement;
     }
 
     /** The numbers of the lines that began a new file under the name (the log was rotated). */

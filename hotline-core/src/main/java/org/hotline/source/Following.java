@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.hotline.InputException;
 
@@ -21,19 +22,26 @@ import org.hotline.InputException;
 public final class Following implements SourceOpener {
     private final FollowStop stop;
     private final long pollMillis;
+    private final Consumer<String> opened;
     private FollowedFile file;
     private String name;
     private final long startNanos;
     private long endNanos;
 
-    public Following(FollowStop stop) {
-        this(stop, FollowedFile.POLL_MILLIS);
+    /** @param opened told the input's name once it is open and being followed (the CLI says so on stderr) */
+    public Following(FollowStop stop, Consumer<String> opened) {
+        this(stop, FollowedFile.POLL_MILLIS, opened);
     }
 
     /** With another polling interval, for tests. */
     public Following(FollowStop stop, long pollMillis) {
+        this(stop, pollMillis, name -> { });
+    }
+
+    private Following(FollowStop stop, long pollMillis, Consumer<String> opened) {
         this.stop = stop;
         this.pollMillis = pollMillis;
+        this.opened = opened;
         // From here, like the stop's time limit: "followed for 1h" under --follow-for 1h.
         this.startNanos = System.nanoTime();
     }
@@ -57,6 +65,10 @@ public final class Following implements SourceOpener {
             long mtime = Files.getLastModifiedTime(input.path()).toMillis();
             file = FollowedFile.open(input.path(), stop, pollMillis);
             name = input.name();
+            // Said now: making the source reads its first bytes, which an empty log has yet to get.
+            if (!gzip(input.path())) {
+                opened.accept(input.name());
+            }
             return StreamSource.followed(input.name(), mtime, file, buffers);
         } catch (NoSuchFileException e) {
             throw new InputException(input.name() + ": no such file", e);
@@ -65,6 +77,23 @@ public final class Following implements SourceOpener {
         } catch (IOException e) {
             throw new InputException(input.name() + ": cannot be read (" + e.getMessage() + ")", e);
         }
+    }
+
+    /** Whether the file starts as gzip data does (the source refuses it, with the reason). */
+    private static boolean gzip(java.nio.file.Path path) throws IOException {
+        try (InputStream in = Files.newInputStream(path)) {
+            return in.read() == 0x1f && in.read() == 0x8b;
+        }
+    }
+
+    /** The followed input's name, or null if none was opened. */
+    public String name() {
+        return name;
+    }
+
+    /** Whether the followed file was rotated or truncated: its line numbers then run on across files. */
+    public boolean restarted() {
+        return file != null && (!file.rotations().isEmpty() || !file.truncations().isEmpty());
     }
 
     /** The stop this follower obeys. */
@@ -90,7 +119,8 @@ public final class Following implements SourceOpener {
         }
         finished();
         long seconds = Math.max(0, Math.round((endNanos - startNanos) / 1e9));
-        String why = stop.reason() == null ? "the run ended" : stop.reason();
+        // Without a stop, following ended because reading failed: the report's input section says why.
+        String why = stop.reason() == null ? "reading it failed" : stop.reason();
         StringBuilder s = new StringBuilder("input " + name + ": followed for " + duration(seconds) + ", until " + why
                 + ": lines written after that are not in this report");
         List<String> restarts = new ArrayList<>();
@@ -101,6 +131,9 @@ public final class Following implements SourceOpener {
         if (!file.truncations().isEmpty()) {
             restarts.add("truncated and read again from its start at line" + (file.truncations().size() > 1 ? "s " : " ")
                     + numbers(file.truncations()));
+        }
+        if (file.replacementUnreadable()) {
+            s.append("; a new file under its name could not be read (permission denied), so only the old one was read on");
         }
         if (!restarts.isEmpty()) {
             s.append("; it was ").append(String.join(", and ", restarts))

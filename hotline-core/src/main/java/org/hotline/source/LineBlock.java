@@ -1,6 +1,7 @@
 package org.hotline.source;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -73,6 +74,42 @@ public record LineBlock(String source, byte[] bytes, int length, long firstLine,
         }
         return new LineBlock(source, piece, piece.length, firstLine + from, inputOffset,
                 truncatedLine >= from && truncatedLine < to ? truncatedLine - from : -1, ends);
+    }
+
+    /**
+     * The lines of {@code blocks}, which follow on from each other in one input, as one block with
+     * its own copy of the bytes: for telling the format of a followed file from more lines than its
+     * first few-line blocks hold. Each block but the last must end with its newline.
+     */
+    public static LineBlock join(List<LineBlock> blocks) {
+        int length = 0;
+        int lines = 0;
+        for (LineBlock b : blocks) {
+            length += b.length;
+            lines += b.lineEnds.length;
+        }
+        byte[] bytes = new byte[length];
+        int[] ends = new int[lines];
+        int at = 0;
+        int line = 0;
+        int truncated = -1;
+        LineBlock first = blocks.get(0);
+        for (LineBlock b : blocks) {
+            if (first.firstLine + line != b.firstLine) {
+                throw new IllegalArgumentException("block of line " + b.firstLine + " does not follow line " + (first.firstLine + line - 1));
+            }
+            System.arraycopy(b.bytes, 0, bytes, at, b.length);
+            for (int i = 0; i < b.lineEnds.length; i++) {
+                ends[line + i] = b.lineEnds[i] + at;
+            }
+            if (b.truncatedLine >= 0) {
+                truncated = line + b.truncatedLine;
+            }
+            at += b.length;
+            line += b.lineEnds.length;
+        }
+        return new LineBlock(first.source, bytes, length, first.firstLine, blocks.get(blocks.size() - 1).inputOffset,
+                truncated, ends);
     }
 
     static int indexOf(byte[] b, byte target, int from, int to) {

@@ -16,4 +16,12 @@ public interface Source extends Closeable {
     SourceInfo info();
 
     LineBlock next() throws IOException;
+
+    /**
+     * True for an input read on as it grows ({@code --follow}): its blocks come as its lines are
+     * written, a few lines each, so its format is told from as many of its first blocks as it takes.
+     */
+    default boolean growing() {
+        return false;
+    }
 }

@@ -21,6 +21,7 @@ public final class StreamSource implements Source {
     private final SourceInfo info;
     private final InputStream raw;
     private final LineBlockReader reader;
+    private final boolean followed;
     private boolean first = true;
     private long lastLine;
 
@@ -59,6 +60,7 @@ public final class StreamSource implements Source {
             throw brokenGzip(name, 0, e);
         }
         this.raw = rawStream;
+        this.followed = followed;
         this.info = new SourceInfo(name, size, mtime, gzip);
         this.reader = new LineBlockReader(name, decoded, counting::count, buffers, followed);
     }
@@ -146,6 +148,11 @@ public final class StreamSource implements Source {
     @Override
     public SourceInfo info() {
         return info;
+    }
+
+    @Override
+    public boolean growing() {
+        return followed;
     }
 
     @Override

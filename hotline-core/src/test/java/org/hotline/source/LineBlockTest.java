@@ -35,6 +35,26 @@ class LineBlockTest {
         assertThatThrownBy(() -> block.slice(0, 6, starts)).isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void blocksJoinedBackAreTheWholeWithItsNumbersAndItsCutLine() {
+        byte[] bytes = "one\r\ntwo\n\nfour\nfive".getBytes(StandardCharsets.US_ASCII);
+        LineBlock block = LineBlock.of("a.log", bytes, bytes.length, 41, 999, 3);
+        int[] starts = block.lineStarts();
+        for (int cut = 1; cut < 5; cut++) {
+            LineBlock joined = LineBlock.join(List.of(block.slice(0, cut, starts), block.slice(cut, 5, starts)));
+            assertThat(lines(joined)).as("cut after %d", cut).isEqualTo(lines(block));
+            assertThat(truncated(joined)).containsExactly("four");
+            assertThat(joined.firstLine()).isEqualTo(41);
+            assertThat(joined.length()).isEqualTo(bytes.length);
+        }
+        LineBlock copy = LineBlock.join(List.of(block));
+        assertThat(copy.bytes()).isNotSameAs(bytes).hasSize(bytes.length);
+        assertThat(lines(copy)).isEqualTo(lines(block));
+        // Blocks that do not follow on from each other are not one run of lines.
+        assertThatThrownBy(() -> LineBlock.join(List.of(block.slice(0, 1, starts), block.slice(2, 5, starts))))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     private static List<String> lines(LineBlock block) {
         List<String> lines = new ArrayList<>();
         block.forEachLine(line -> lines.add(line.number() + ":" + line.text()));

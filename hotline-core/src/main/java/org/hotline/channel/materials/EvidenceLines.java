@@ -26,14 +26,28 @@ import org.hotline.source.StreamSource;
  * as stored, so the counterpart can check it holds the same file. One pass per file.
  *
  * <p>Standard input cannot be read twice: its excerpts are left out (and the materials say how many
- * excerpts they hold).
+ * excerpts they hold); so are those of the inputs the caller names as not to be read again.
  */
 public final class EvidenceLines {
+    private final Set<String> notReread;
+
+    public EvidenceLines() {
+        this(Set.of());
+    }
+
+    /**
+     * @param notReread inputs whose lines cannot be found again by their numbers: a file followed
+     *                  through a rotation or truncation ({@code analyze --follow}) has line numbers
+     *                  that run on across files, and its name now holds another file
+     */
+    public EvidenceLines(Set<String> notReread) {
+        this.notReread = Set.copyOf(notReread);
+    }
 
     public List<Materials.LogExcerpt> read(List<InputPosition> positions) {
         Map<String, Set<Long>> byFile = new HashMap<>();
         for (InputPosition p : positions) {
-            if (!p.file().equals("-")) {
+            if (!p.file().equals("-") && !notReread.contains(p.file())) {
                 byFile.computeIfAbsent(p.file(), f -> new HashSet<>()).add(p.line());
             }
         }
