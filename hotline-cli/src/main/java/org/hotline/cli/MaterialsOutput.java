@@ -32,8 +32,9 @@ final class MaterialsOutput {
         }
     }
 
-    /** Writes the materials and returns a one-line account of them, or says there are none. */
     /**
+     * Writes the materials and returns a one-line account of them, or says there are none.
+     *
      * @param following the run's follower, or null: a file it followed through a rotation or a
      *                  truncation gives no evidence lines, since its line numbers no longer name lines
      *                  of the file under its name

@@ -47,7 +47,8 @@ class FollowNginxIT {
     @AfterEach
     void stopNginx() throws Exception {
         if (nginxConf != null && Files.exists(dir.resolve("nginx.pid"))) {
-            new ProcessBuilder(NGINX, "-c", nginxConf.toString(), "-s", "stop").inheritIO().start().waitFor(10, TimeUnit.SECONDS);
+            new ProcessBuilder(NGINX, "-c", nginxConf.toString(), "-s", "stop").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(10, TimeUnit.SECONDS);
         }
     }
 

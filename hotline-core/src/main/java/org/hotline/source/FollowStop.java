@@ -31,7 +31,7 @@ public final class FollowStop {
     /**
      * Follows until {@code limit} has passed from now, or {@link #request} is called before.
      *
-     * @param why what the report says when the limit ends it, e.g. "--follow-for 1h elapsed"
+     * @param why what the report says when the limit ends it, e.g. "--follow-for 1h had passed"
      */
     public static FollowStop after(Duration limit, String why) {
         long nanos = limit.toNanos();
