@@ -69,6 +69,7 @@ public final class LineBlockReader {
         byte[] buf = buffers == null ? new byte[pendingLength + BLOCK_BYTES] : buffers.take(pendingLength + BLOCK_BYTES);
         System.arraycopy(pending, 0, buf, 0, pendingLength);
         int fill = pendingLength;
+        int carried = pendingLength;
         pendingLength = 0;
         if (!eof) {
             fill += readFully(buf, fill, buf.length - fill);
@@ -87,15 +88,15 @@ public final class LineBlockReader {
             if (lastNewline < 0) {
                 throw failure;
             }
-            return emit(buf, lastNewline + 1, -1);
+            return emitCut(buf, lastNewline + 1, carried);
         }
         if (eof) {
-            return emit(buf, fill, -1);
+            return emitCut(buf, fill, carried);
         }
         int lastNewline = lastIndexOf(buf, fill);
         if (lastNewline >= 0) {
             keepPending(buf, lastNewline + 1, fill);
-            return emit(buf, lastNewline + 1, -1);
+            return emitCut(buf, lastNewline + 1, carried);
         }
         // A whole buffer without a newline: an over-long line. Keep its head, drop the rest of it;
         // unless the input opens with binary data, which the source refuses on its first block:
@@ -107,6 +108,30 @@ public final class LineBlockReader {
         int kept = Math.min(fill, Math.min(MAX_LINE_BYTES, buf.length - 1));
         buf[kept] = '\n';
         return emit(buf, kept + 1, 0);
+    }
+
+    /**
+     * Emits {@code buf[0, length)}, its first line cut at {@link #MAX_LINE_BYTES} if it is longer:
+     * only that line can be, since it alone began in the block before ({@code carried} bytes of it,
+     * up to a megabyte, with no newline among them) and every later line began in this block's
+     * megabyte. Without this cut, such a line was handed out whole while the same line at the start
+     * of a block was cut: whether a line was analysed hung on where a block happened to begin.
+     */
+    private LineBlock emitCut(byte[] buf, int length, int carried) {
+        if (carried == 0) {
+            return emit(buf, length, -1);
+        }
+        int end = Newlines.next(buf, carried, length);
+        if (end < 0) {
+            end = length;   // the last line of the input, without a newline
+        }
+        if (end <= MAX_LINE_BYTES) {
+            return emit(buf, length, -1);
+        }
+        buf[MAX_LINE_BYTES] = '\n';
+        int rest = Math.max(0, length - end - 1);
+        System.arraycopy(buf, end + 1, buf, MAX_LINE_BYTES + 1, rest);
+        return emit(buf, MAX_LINE_BYTES + 1 + rest, 0);
     }
 
     private LineBlock emit(byte[] buf, int length, int truncatedLine) {
