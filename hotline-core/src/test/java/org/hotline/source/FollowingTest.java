@@ -54,8 +54,12 @@ class FollowingTest {
     private static final class Reader {
         final List<String> lines = new CopyOnWriteArrayList<>();
         final CompletableFuture<Void> done;
+        final Following following;
 
-        Reader(Source source) {
+        /** Follows {@code log} until {@code stop}, reading on another thread. */
+        Reader(Path log, FollowStop stop) {
+            following = new Following(stop, POLL);
+            Source source = following.open(new Sources.Input(log.getFileName().toString(), log, null), null, null);
             done = CompletableFuture.runAsync(() -> {
                 try (source) {
                     for (LineBlock b = source.next(); b != null; b = source.next()) {
@@ -94,7 +98,7 @@ class FollowingTest {
         Path log = dir.resolve("access.log");
         append(log, joined(sample.subList(0, 300)));
         FollowStop stop = FollowStop.onRequest();
-        Reader reader = new Reader(follow(log, stop));
+        Reader reader = new Reader(log, stop);
 
         // Handed out without an end of input: the file has simply nothing more for now.
         reader.awaitLines(300);
@@ -122,8 +126,7 @@ class FollowingTest {
         Path rotated = dir.resolve("access.log.1");
         append(log, joined(sample.subList(0, 100)));
         FollowStop stop = FollowStop.onRequest();
-        Following following = new Following(stop, POLL);
-        Reader reader = new Reader(following.open(new Sources.Input("access.log", log, null), null, null));
+        Reader reader = new Reader(log, stop);
         reader.awaitLines(100);
 
         // logrotate renames the log and creates an empty one; the server writes on into the renamed
@@ -141,7 +144,7 @@ class FollowingTest {
         reader.done.get(10, TimeUnit.SECONDS);
 
         assertThat(reader.lines).containsExactlyElementsOf(numbered(sample.subList(0, 260)));
-        assertThat(following.statement())
+        assertThat(reader.following.statement())
                 .startsWith("input access.log: followed for ")
                 .contains("until done: lines written after that are not in this report")
                 .contains("replaced by a new file (rotated) at line 171:");
@@ -154,8 +157,7 @@ class FollowingTest {
         String half = sample.get(100).substring(0, 50);
         append(log, joined(sample.subList(0, 100)) + half);
         FollowStop stop = FollowStop.onRequest();
-        Following following = new Following(stop, POLL);
-        Reader reader = new Reader(following.open(new Sources.Input("access.log", log, null), null, null));
+        Reader reader = new Reader(log, stop);
         reader.awaitLines(100);
 
         Files.move(log, dir.resolve("access.log.1"));
@@ -171,7 +173,7 @@ class FollowingTest {
             expected.add((i + 1) + ":" + sample.get(i));
         }
         assertThat(reader.lines).containsExactlyElementsOf(expected);
-        assertThat(following.statement()).contains("rotated) at line 102:");
+        assertThat(reader.following.statement()).contains("rotated) at line 102:");
     }
 
     @Test
@@ -181,8 +183,7 @@ class FollowingTest {
         Path rotated = dir.resolve("access.log.1");
         append(log, joined(sample.subList(0, 50)));
         FollowStop stop = FollowStop.onRequest();
-        Following following = new Following(stop, POLL);
-        Reader reader = new Reader(following.open(new Sources.Input("access.log", log, null), null, null));
+        Reader reader = new Reader(log, stop);
         reader.awaitLines(50);
 
         Files.move(log, rotated);
@@ -194,7 +195,7 @@ class FollowingTest {
         reader.done.get(10, TimeUnit.SECONDS);
 
         assertThat(reader.lines).containsExactlyElementsOf(numbered(sample.subList(0, 80)));
-        assertThat(following.statement()).doesNotContain("rotated");
+        assertThat(reader.following.statement()).doesNotContain("rotated");
     }
 
     @Test
@@ -203,8 +204,7 @@ class FollowingTest {
         Path log = dir.resolve("access.log");
         append(log, joined(sample.subList(0, 100)));
         FollowStop stop = FollowStop.onRequest();
-        Following following = new Following(stop, POLL);
-        Reader reader = new Reader(following.open(new Sources.Input("access.log", log, null), null, null));
+        Reader reader = new Reader(log, stop);
         reader.awaitLines(100);
 
         // copytruncate: the lines were copied elsewhere, the file cut to nothing, and written on.
@@ -218,7 +218,7 @@ class FollowingTest {
         reader.done.get(10, TimeUnit.SECONDS);
 
         assertThat(reader.lines).containsExactlyElementsOf(numbered(sample.subList(0, 130)));
-        assertThat(following.statement()).contains("truncated and read again from its start at line 101");
+        assertThat(reader.following.statement()).contains("truncated and read again from its start at line 101");
     }
 
     @Test
@@ -229,7 +229,7 @@ class FollowingTest {
         FollowStop stop = FollowStop.onRequest();
         // Asked before the first line is read: what the file holds then is still read, all of it.
         stop.request("before the first line");
-        Reader reader = new Reader(follow(log, stop));
+        Reader reader = new Reader(log, stop);
         reader.done.get(10, TimeUnit.SECONDS);
         append(log, joined(sample.subList(700, 710)));
 
@@ -244,7 +244,7 @@ class FollowingTest {
         append(log, joined(sample.subList(0, 10)) + half);
         FollowStop stop = FollowStop.onRequest();
         stop.request("mid-line");
-        Reader reader = new Reader(follow(log, stop));
+        Reader reader = new Reader(log, stop);
         reader.done.get(10, TimeUnit.SECONDS);
 
         // Not waited for, and not dropped: it is line 11 as far as it was written (a parser then says
@@ -261,7 +261,7 @@ class FollowingTest {
         append(log, joined(sample.subList(0, 5)));
         FollowStop stop = FollowStop.after(Duration.ofMillis(300), "--follow-for elapsed");
         long start = System.nanoTime();
-        Reader reader = new Reader(follow(log, stop));
+        Reader reader = new Reader(log, stop);
         reader.done.get(10, TimeUnit.SECONDS);
 
         assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(300));
