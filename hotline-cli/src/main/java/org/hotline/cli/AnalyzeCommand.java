@@ -38,6 +38,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 "  hotline analyze --detect brute-force.failures=10 --geo-db GeoLite2-Country.mmdb auth.log",
                 "  hotline analyze --follow --html live.html /var/log/nginx/access.log     # Ctrl-C reports",
                 "  hotline analyze --follow --events-out - /var/log/auth.log | vector   # events as lines come",
+                "  journalctl -f -o json -u ssh | hotline analyze --follow -            # Ctrl-C reports",
                 "", ExitCodes.HELP})
 final class AnalyzeCommand implements Callable<Integer> {
     @Spec
@@ -84,9 +85,10 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Option(names = "--follow",
             description = {"Read on as lines are written to the one input file, as `tail -F` does: through rotation"
-                    + " (the log renamed away and replaced) and truncation in place. The report, with every output"
-                    + " asked for, comes when following stops, on Ctrl-C or SIGTERM or after --follow-for, and holds"
-                    + " every line written before then. A second Ctrl-C quits without a report."})
+                    + " (the log renamed away and replaced) and truncation in place; or read standard input (-) until"
+                    + " it ends or following stops. The report, with every output asked for, comes when following"
+                    + " stops, on Ctrl-C or SIGTERM or after --follow-for, and holds every line written before then."
+                    + " A second Ctrl-C quits without a report."})
     boolean follow;
 
     @Option(names = "--follow-for", paramLabel = "DURATION",
@@ -199,10 +201,6 @@ final class AnalyzeCommand implements Callable<Integer> {
             throw new InputException("--follow reads one file, and " + inputs.size() + " inputs are given: run one hotline"
                     + " for each log to follow");
         }
-        if (inputs.get(0).equals("-")) {
-            throw new InputException("--follow reads a file as it grows; standard input is read as it comes anyway"
-                    + " (tail -F FILE | hotline analyze -)");
-        }
         FollowStop stop;
         if (followFor != null) {
             Duration limit;
@@ -221,7 +219,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         StopSignals.install(stop, System.err);
         // Said once the file is open: a glob of two files or an unreadable one is refused before.
         return new Following(stop, name -> {
-            err.println("hotline: following " + name + ": the lines it holds, then each one written to it;"
+            err.println("hotline: following " + (name.equals("-") ? "standard input: each line as it comes;"
+                    : name + ": the lines it holds, then each one written to it;")
                     + (stop.limit() == null ? "" : " for " + Durations.format(stop.limit()) + ";")
                     + " Ctrl-C or SIGTERM stops and reports");
             err.flush();

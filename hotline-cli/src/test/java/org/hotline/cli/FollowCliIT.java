@@ -143,6 +143,34 @@ class FollowCliIT {
         assertThat(report.path("attacks")).isEqualTo(expected.path("attacks"));
     }
 
+    /**
+     * {@code journalctl -f -o json | hotline analyze --follow -}: SIGTERM to Hotline alone, while
+     * its writer keeps standard input open, still ends the input and gives the report of every line
+     * sent before it.
+     */
+    @Test
+    void standardInputIsFollowedUntilSigtermThoughItStaysOpen() throws Exception {
+        List<String> lines = sampleLines().subList(0, 3000);
+        Path out = dir.resolve("out.json");
+        Path err = dir.resolve("err.txt");
+        Process p = Cli.start(out, err, "analyze", "--follow", "--json", "--progress-json", "-");
+        try {
+            awaitInErr(p, err, "hotline: following standard input: each line as it comes; Ctrl-C or SIGTERM stops and reports");
+            p.getOutputStream().write((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+            p.getOutputStream().flush();
+            awaitInErr(p, err, "\"linesRead\":" + lines.size() + ",");
+            p.destroy();   // SIGTERM; standard input stays open
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            p.destroyForcibly();
+        }
+        assertThat(p.exitValue()).as(Files.readString(err)).isZero();
+        JsonNode report = JSON.readTree(Files.readString(out));
+        assertThat(report.path("input").get(0).path("lines").asLong()).isEqualTo(lines.size());
+        assertThat(report.path("warnings").get(0).asString()).matches("input -: followed for \\d+s, until SIGTERM: lines sent"
+                + " after that are not in this report");
+    }
+
     @Test
     void followForEndsTheRunByItselfWithTheReport() throws Exception {
         Path log = dir.resolve("access.log");
@@ -169,9 +197,6 @@ class FollowCliIT {
         assertThat(two.exit()).isEqualTo(ExitCodes.USAGE);
         assertThat(two.err()).isEqualTo("hotline: --follow reads one file, and 2 inputs are given: run one hotline for each log"
                 + " to follow\n");
-        Cli.Run stdin = Cli.run("analyze", "--follow", "-");
-        assertThat(stdin.exit()).isEqualTo(ExitCodes.USAGE);
-        assertThat(stdin.err()).startsWith("hotline: --follow reads a file as it grows; standard input is read as it comes");
         Cli.Run never = Cli.run("analyze", "--follow-for", "0s", log.toString());
         assertThat(never.exit()).isEqualTo(ExitCodes.USAGE);
         assertThat(never.err()).isEqualTo("hotline: --follow-for 0s: must be longer than nothing\n");

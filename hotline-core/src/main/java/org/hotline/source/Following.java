@@ -16,14 +16,19 @@ import org.hotline.InputException;
  * what following it meant for the report: how long, why it stopped, and where a rotation or a
  * truncation began a new file under the same name (line numbers run on across them).
  *
- * <p>One file only: the pipeline reads its inputs one after another (or merged by time), and a
- * file being followed has no end for the next one to start at.
+ * <p>Standard input too ({@code journalctl -f -o json | hotline analyze --follow -}): it is read until
+ * it ends or the stop comes, whichever is first ({@link FollowedStream}).
+ *
+ * <p>One input only: the pipeline reads its inputs one after another (or merged by time), and an
+ * input being followed has no end for the next one to start at.
  */
 public final class Following implements SourceOpener {
     private final FollowStop stop;
     private final long pollMillis;
     private final Consumer<String> opened;
     private FollowedFile file;
+    /** Standard input, when that is what is followed. */
+    private FollowedStream stream;
     private String name;
     private final long startNanos;
     private long endNanos;
@@ -51,15 +56,21 @@ public final class Following implements SourceOpener {
         if (input.problem() != null) {
             throw new InputException(input.name() + ": " + input.problem());
         }
-        if (input.path() == null) {
-            throw new InputException("-: --follow reads a file as it grows; standard input is read as it comes anyway"
-                    + " (tail -F FILE | hotline analyze -)");
+        if (file != null || stream != null) {
+            throw new InputException(input.name() + ": --follow reads one file (run one hotline for each log to follow)");
+        }
+        if (input.isStdin()) {
+            name = input.name();
+            stream = FollowedStream.of(stdin, stop, pollMillis);
+            opened.accept(name);
+            try {
+                return StreamSource.followed(name, System.currentTimeMillis(), stream, buffers);
+            } catch (IOException e) {
+                throw new InputException("-: standard input cannot be read (" + e.getMessage() + ")", e);
+            }
         }
         if (!Files.isRegularFile(input.path())) {
             throw new InputException(input.name() + ": --follow reads a regular file as it grows, and this is not one");
-        }
-        if (file != null) {
-            throw new InputException(input.name() + ": --follow reads one file (run one hotline for each log to follow)");
         }
         try {
             long mtime = Files.getLastModifiedTime(input.path()).toMillis();
@@ -114,11 +125,17 @@ public final class Following implements SourceOpener {
      * report; rotated at line 40,213 (the lines from there on are the new file's)".
      */
     public String statement() {
-        if (file == null) {
+        if (file == null && stream == null) {
             return null;
         }
         finished();
         long seconds = Math.max(0, Math.round((endNanos - startNanos) / 1e9));
+        if (stream != null) {
+            // Ctrl-C at a terminal reaches the writer too (journalctl ends, and with it the input): the stop is the reason.
+            return "input " + name + ": followed for " + duration(seconds) + ", until "
+                    + (stop.reason() != null ? stop.reason() + ": lines sent after that are not in this report"
+                    : stream.endedByItself() ? "it ended" : "reading it failed");
+        }
         // Without a stop, following ended because reading failed: the report's input section says why.
         String why = stop.reason() == null ? "reading it failed" : stop.reason();
         StringBuilder s = new StringBuilder("input " + name + ": followed for " + duration(seconds) + ", until " + why

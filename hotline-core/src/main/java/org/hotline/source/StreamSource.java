@@ -121,14 +121,15 @@ public final class StreamSource implements Source {
     }
 
     /**
-     * A file read on as it grows ({@code analyze --follow}). Its size is unknown (-1), as a pipe's:
+     * A file read on as it grows, or standard input read until a stop ({@code analyze --follow}):
+     * a {@link FollowedFile} or a {@link FollowedStream}. Its size is unknown (-1), as a pipe's:
      * what it holds at the start is not its length. A block goes out whenever the writer pauses, so
      * lines are analysed as they come rather than once a megabyte has gathered.
      *
      * @param mtime the file's modification time when opened (the year rule of syslog lines)
      */
-    static StreamSource followed(String name, long mtime, FollowedFile file, BlockBuffers buffers) throws IOException {
-        return new StreamSource(name, -1, mtime, file, buffers, true);
+    static StreamSource followed(String name, long mtime, InputStream followed, BlockBuffers buffers) throws IOException {
+        return new StreamSource(name, -1, mtime, followed, buffers, true);
     }
 
     /** Standard input, named "-". Its lines take their year from today unless --year says otherwise. */

@@ -58,10 +58,15 @@ class FollowingTest {
 
         /** Follows {@code log} until {@code stop}, reading on another thread. */
         Reader(Path log, FollowStop stop) {
+            this(new Sources.Input(log.getFileName().toString(), log, null), null, stop);
+        }
+
+        /** Follows {@code input} ({@code stdin} for "-") until {@code stop}, reading on another thread. */
+        Reader(Sources.Input input, java.io.InputStream stdin, FollowStop stop) {
             following = new Following(stop, POLL);
-            Source source = following.open(new Sources.Input(log.getFileName().toString(), log, null), null, null);
+            // Opened there too: opening reads the first bytes, which a pipe may not have yet.
             done = CompletableFuture.runAsync(() -> {
-                try (source) {
+                try (Source source = following.open(input, stdin, null)) {
                     for (LineBlock b = source.next(); b != null; b = source.next()) {
                         b.forEachLine(l -> lines.add(l.number() + ":" + l.text()));
                     }
@@ -269,6 +274,52 @@ class FollowingTest {
         assertThat(stop.reason()).isEqualTo("--follow-for elapsed");
     }
 
+    /**
+     * {@code journalctl -f | hotline analyze --follow -}, stopped by SIGTERM to Hotline alone: the
+     * writer goes on and the pipe stays open, yet the input ends with what had come in. The pipe is
+     * a real one, through {@code cat}.
+     */
+    @Test
+    void standardInputIsReadUntilTheStopThoughItsWriterGoesOn() throws Exception {
+        List<String> sample = sample();
+        Process cat = new ProcessBuilder("cat").start();
+        try {
+            FollowStop stop = FollowStop.onRequest();
+            Reader reader = new Reader(new Sources.Input("-", null, null), cat.getInputStream(), stop);
+            OutputStream writer = cat.getOutputStream();
+            writer.write(joined(sample.subList(0, 50)).getBytes(StandardCharsets.UTF_8));
+            writer.flush();
+            reader.awaitLines(50);
+            stop.request("the test's stop");
+            reader.done.get(10, TimeUnit.SECONDS);
+
+            assertThat(cat.isAlive()).as("the writer is still there").isTrue();
+            assertThat(reader.lines).containsExactlyElementsOf(numbered(sample.subList(0, 50)));
+            assertThat(reader.following.statement()).matches("input -: followed for \\d+s, until the test's stop: lines sent"
+                    + " after that are not in this report");
+        } finally {
+            cat.destroy();
+        }
+    }
+
+    @Test
+    void standardInputThatEndsEndsTheFollowing() throws Exception {
+        List<String> sample = sample();
+        Process cat = new ProcessBuilder("cat").start();
+        try {
+            Reader reader = new Reader(new Sources.Input("-", null, null), cat.getInputStream(), FollowStop.onRequest());
+            try (OutputStream writer = cat.getOutputStream()) {
+                writer.write(joined(sample.subList(0, 30)).getBytes(StandardCharsets.UTF_8));
+            }
+            reader.done.get(10, TimeUnit.SECONDS);
+
+            assertThat(reader.lines).containsExactlyElementsOf(numbered(sample.subList(0, 30)));
+            assertThat(reader.following.statement()).endsWith(", until it ended");
+        } finally {
+            cat.destroy();
+        }
+    }
+
     @Test
     void whatCannotBeFollowedIsRefusedWithTheReason() throws Exception {
         Path gz = dir.resolve("old.log.gz");
@@ -279,8 +330,6 @@ class FollowingTest {
         assertThatThrownBy(() -> follow(gz, stop)).isInstanceOf(InputException.class)
                 .hasMessage("old.log.gz: gzip data, which --follow cannot read as it grows (a compressed log is complete):"
                         + " analyse it without --follow");
-        assertThatThrownBy(() -> new Following(stop, POLL).open(new Sources.Input("-", null, null), System.in, null))
-                .isInstanceOf(InputException.class).hasMessageStartingWith("-: --follow reads a file as it grows");
         assertThatThrownBy(() -> follow(dir, stop)).isInstanceOf(InputException.class)
                 .hasMessageEndingWith(": --follow reads a regular file as it grows, and this is not one");
         Following one = new Following(stop, POLL);
