@@ -1,7 +1,6 @@
 package org.hotline.source;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -32,7 +31,7 @@ import java.util.Objects;
  * and {@link #truncations()} say at which line each new start began, so evidence can be found in
  * the right file.
  */
-public final class FollowedFile extends InputStream {
+public final class FollowedFile extends FollowedInput {
     /** How often the end of the file is looked at again while nothing new is there. */
     public static final long POLL_MILLIS = 250;
 
@@ -67,12 +66,6 @@ public final class FollowedFile extends InputStream {
     /** Opens {@code path} for following from its start; {@code pollMillis} is {@link #POLL_MILLIS} but in tests. */
     public static FollowedFile open(Path path, FollowStop stop, long pollMillis) throws IOException {
         return new FollowedFile(path, stop, pollMillis);
-    }
-
-    @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
     }
 
     /**

@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * (SIGTERM to Hotline alone, while the writer goes on) could never end the input. A daemon thread
  * does the blocking reads and hands over what it got; it is left blocked when the run ends.
  */
-public final class FollowedStream extends InputStream {
+public final class FollowedStream extends FollowedInput {
     private static final int CHUNK = 1 << 16;
     /** Chunks read ahead at most: a megabyte, so a fast writer waits for the analysis, not memory. */
     private static final int AHEAD = 16;
@@ -69,12 +69,6 @@ public final class FollowedStream extends InputStream {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
     }
 
     /** Blocks until there is at least one byte; -1 at the stream's end, or after the stop once what had come is read. */
