@@ -196,19 +196,14 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (!follow && followFor == null) {
             return null;
         }
-        // Said before anything is read: found when the input is opened, they came after the banner below.
+        // Said before the signals are taken; a directory or glob of several files is refused once expanded.
         if (inputs.size() != 1) {
             throw new InputException("--follow reads one file, and " + inputs.size() + " inputs are given: run one hotline"
                     + " for each log to follow");
         }
         FollowStop stop;
         if (followFor != null) {
-            Duration limit;
-            try {
-                limit = Durations.parse("--follow-for", followFor);
-            } catch (IllegalArgumentException e) {
-                throw new InputException(e.getMessage());
-            }
+            Duration limit = Durations.parse("--follow-for", followFor);   // Main says a bad one as a usage error
             if (limit.isNegative() || limit.isZero()) {
                 throw new InputException("--follow-for " + followFor + ": must be longer than nothing");
             }

@@ -2,9 +2,8 @@ package org.hotline.source;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -66,7 +65,7 @@ public final class Following implements SourceOpener {
             try {
                 return StreamSource.followed(name, System.currentTimeMillis(), stream, buffers);
             } catch (IOException e) {
-                throw new InputException("-: standard input cannot be read (" + e.getMessage() + ")", e);
+                throw StreamSource.stdinUnreadable(e);
             }
         }
         if (!Files.isRegularFile(input.path())) {
@@ -81,19 +80,15 @@ public final class Following implements SourceOpener {
                 opened.accept(input.name());
             }
             return StreamSource.followed(input.name(), mtime, file, buffers);
-        } catch (NoSuchFileException e) {
-            throw new InputException(input.name() + ": no such file", e);
-        } catch (AccessDeniedException e) {
-            throw new InputException(input.name() + ": permission denied", e);
         } catch (IOException e) {
-            throw new InputException(input.name() + ": cannot be read (" + e.getMessage() + ")", e);
+            throw StreamSource.cannotOpen(input.name(), e);
         }
     }
 
     /** Whether the file starts as gzip data does (the source refuses it, with the reason). */
-    private static boolean gzip(java.nio.file.Path path) throws IOException {
+    private static boolean gzip(Path path) throws IOException {
         try (InputStream in = Files.newInputStream(path)) {
-            return in.read() == 0x1f && in.read() == 0x8b;
+            return StreamSource.gzipMagic(in.read(), in.read());
         }
     }
 

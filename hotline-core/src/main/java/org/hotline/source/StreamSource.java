@@ -38,7 +38,7 @@ public final class StreamSource implements Source {
         int b1 = buffered.read();
         int b2 = buffered.read();
         buffered.reset();
-        boolean gzip = b1 == 0x1f && b2 == 0x8b;
+        boolean gzip = gzipMagic(b1, b2);
         if (gzip && followed) {
             rawStream.close();
             throw new InputException(name + ": gzip data, which --follow cannot read as it grows (a compressed log is"
@@ -111,13 +111,30 @@ public final class StreamSource implements Source {
             long size = regular ? Files.size(path) : -1;
             long mtime = regular ? Files.getLastModifiedTime(path).toMillis() : System.currentTimeMillis();
             return new StreamSource(displayName, size, mtime, Files.newInputStream(path), buffers);
-        } catch (NoSuchFileException e) {
-            throw new InputException(displayName + ": no such file", e);
-        } catch (AccessDeniedException e) {
-            throw new InputException(displayName + ": permission denied", e);
         } catch (IOException e) {
-            throw new InputException(displayName + ": cannot be read (" + e.getMessage() + ")", e);
+            throw cannotOpen(displayName, e);
         }
+    }
+
+    /** Why the file {@code name} could not be opened, as the report says it. */
+    static InputException cannotOpen(String name, IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return new InputException(name + ": no such file", e);
+        }
+        if (e instanceof AccessDeniedException) {
+            return new InputException(name + ": permission denied", e);
+        }
+        return new InputException(name + ": cannot be read (" + e.getMessage() + ")", e);
+    }
+
+    /** Why standard input could not be read at its start. */
+    static InputException stdinUnreadable(IOException e) {
+        return new InputException("-: standard input cannot be read (" + e.getMessage() + ")", e);
+    }
+
+    /** Whether two first bytes are gzip's magic, {@code 1f 8b}. */
+    static boolean gzipMagic(int b1, int b2) {
+        return b1 == 0x1f && b2 == 0x8b;
     }
 
     /**
@@ -142,7 +159,7 @@ public final class StreamSource implements Source {
         try {
             return new StreamSource("-", -1, System.currentTimeMillis(), in, buffers);
         } catch (IOException e) {
-            throw new InputException("-: standard input cannot be read (" + e.getMessage() + ")", e);
+            throw stdinUnreadable(e);
         }
     }
 
